@@ -1,0 +1,64 @@
+"""One registry of tools, from which the router, the planner prompt and the grammar are built.
+
+Tools are registered by import path so that listing them imports nothing heavy: SymPy loads only
+when the symbolic tool is first run.
+"""
+from __future__ import annotations
+
+import importlib
+import threading
+from dataclasses import dataclass
+
+from .base import DEFAULT_TIMEOUT, Tool, ToolResult
+
+
+@dataclass(frozen=True)
+class ToolSpec:
+    name: str
+    description: str
+    target: str  # "package.module:attribute" of an object with the Tool protocol
+
+
+_SPECS: dict[str, ToolSpec] = {}
+_LOADED: dict[str, Tool] = {}
+_LOCK = threading.Lock()
+
+
+def register(name: str, description: str, target: str) -> None:
+    with _LOCK:
+        _SPECS[name] = ToolSpec(name, description, target)
+        _LOADED.pop(name, None)
+
+
+def specs() -> list[ToolSpec]:
+    return list(_SPECS.values())
+
+
+def names() -> list[str]:
+    return list(_SPECS)
+
+
+def get(name: str) -> Tool:
+    with _LOCK:
+        tool = _LOADED.get(name)
+        if tool is None:
+            spec = _SPECS[name]
+            module_name, _, attr = spec.target.partition(":")
+            tool = getattr(importlib.import_module(module_name), attr)
+            _LOADED[name] = tool
+        return tool
+
+
+def run(name: str, text: str, timeout: float = DEFAULT_TIMEOUT) -> ToolResult:
+    """The stable entry point: run tool `name` on `text`; unknown tools are an error result, not an exception."""
+    if name not in _SPECS:
+        known = ", ".join(_SPECS)
+        return ToolResult.failure("unknown_tool", f"unknown tool {name!r}; known tools: {known}")
+    return get(name).run(text, timeout=timeout)
+
+
+register("calculator", "exact arithmetic: 2^10, 7/4, 17% of 250, sqrt(2), 5!, 3.5e6 * 2", "tools.calculator:TOOL")
+register("bigint", "integer functions: factor(n), is_prime(n), nth_prime(n), powmod(a,b,m), totient(n), digits(n), ...", "tools.bigint:TOOL")
+register("symbolic", "algebra and calculus: solve(x^2-5x+6=0, x), diff(x^3, x), integrate(x e^x, x), simplify(...)", "tools.symbolic:TOOL")
+register("rewrite", "rule-based rewriting: simplify(sin(x)^2 + cos(x)^2) with rules like sin(~x)^2 + cos(~x)^2 => 1", "tools.rewrite:TOOL")
+register("python", "run Python code in a sandbox; prints and the last expression's value are returned", "tools.python:TOOL")
