@@ -1,0 +1,225 @@
+"""llama-cpp-python over a local GGUF file: lazy load, quiet terminal, prefix-cache reuse.
+
+Prefix reuse: llama-cpp-python keeps the KV cache of its previous call and, when a new prompt
+shares a token prefix with it, evaluates only the remainder. We hand it token lists (tokenized
+here once) so that we can measure exactly how many prompt tokens were reused.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+import time
+from collections import OrderedDict
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+from .base import CompletionStats
+from .errors import ModelError, ModelUnavailable
+
+DEFAULT_CTX = 4096
+_SLOW_LOAD_S = 0.5  # only talk about loading when the user would notice the wait
+
+
+def default_threads() -> int:
+    env = os.environ.get("CALX_THREADS")
+    if env and env.isdigit() and int(env) > 0:
+        return int(env)
+    return max(1, min(8, os.cpu_count() or 1))
+
+
+class LlamaCppModel:
+    supports_grammar = True
+
+    def __init__(
+        self,
+        path: str | os.PathLike,
+        *,
+        name: str | None = None,
+        n_ctx: int = DEFAULT_CTX,
+        n_threads: int | None = None,
+        seed: int = 0,
+        progress: bool = True,
+    ):
+        self.path = Path(path)
+        self.name = name or self.path.stem
+        self.n_ctx = n_ctx
+        self.n_threads = n_threads or default_threads()
+        self.seed = seed
+        self.progress = progress
+        self.last_stats = CompletionStats()
+        self.load_ms: float | None = None
+        self._llm: Any = None
+        self._grammars: OrderedDict[str, Any] = OrderedDict()
+        self._lock = threading.RLock()  # one context, one generation at a time
+
+    # -- loading ---------------------------------------------------------------------------
+    @property
+    def loaded(self) -> bool:
+        return self._llm is not None
+
+    def load(self) -> Any:
+        with self._lock:
+            if self._llm is None:
+                self._llm = self._load()
+            return self._llm
+
+    def _load(self) -> Any:
+        if not self.path.is_file():
+            raise ModelUnavailable(f"model file not found: {self.path}")
+        try:
+            import llama_cpp
+        except ImportError as exc:
+            raise ModelUnavailable("llama-cpp-python is not installed (pip install llama-cpp-python)") from exc
+        _quiet_llama_logger()
+        start = time.perf_counter()
+        notice = _DelayedNotice(f"calx: loading {self.name} ...", enabled=self.progress)
+        try:
+            # verbose=False makes llama-cpp-python redirect fds 1 and 2 while llama.cpp loads,
+            # so its C-level chatter never lands in the user's terminal (or the TUI).
+            llm = llama_cpp.Llama(
+                model_path=str(self.path),
+                n_ctx=self.n_ctx,
+                n_threads=self.n_threads,
+                n_threads_batch=self.n_threads,
+                seed=self.seed,
+                verbose=False,
+            )
+        except Exception as exc:  # llama.cpp reports a bad file as a bare ValueError
+            raise ModelError(f"could not load {self.path}: {exc}") from exc
+        finally:
+            notice.finish()
+        self.load_ms = (time.perf_counter() - start) * 1000
+        return llm
+
+    # -- generation ------------------------------------------------------------------------
+    def tokenize(self, text: str) -> list[int]:
+        # special=False: a question that contains "<eos>" stays text, it cannot inject control tokens
+        return self.load().tokenize(text.encode("utf-8"), add_bos=True, special=False)
+
+    def count_tokens(self, text: str) -> int:
+        return len(self.tokenize(text))
+
+    def complete(
+        self,
+        prompt: str,
+        *,
+        stop: Sequence[str] = (),
+        grammar: str | None = None,
+        max_tokens: int = 256,
+        temperature: float = 0.0,
+        seed: int | None = None,
+    ) -> Iterator[str]:
+        with self._lock:
+            llm = self.load()
+            tokens = self.tokenize(prompt)
+            if len(tokens) + max_tokens > self.n_ctx:
+                raise ModelError(f"prompt of {len(tokens)} tokens + {max_tokens} new exceeds the context of {self.n_ctx}")
+            stats = self.last_stats = CompletionStats(prompt_tokens=len(tokens))
+            stats.reused_tokens = _common_prefix(llm.input_ids[: llm.n_tokens], tokens)
+            start = time.perf_counter()
+            chunks = llm.create_completion(
+                tokens,
+                max_tokens=max_tokens,
+                stop=list(stop) or None,
+                grammar=self._grammar(grammar) if grammar else None,
+                temperature=temperature,
+                repeat_penalty=1.0,  # numbers legitimately repeat in arithmetic
+                seed=seed if seed is not None else self.seed,
+                stream=True,
+            )
+            try:
+                for chunk in chunks:
+                    choice = chunk["choices"][0]
+                    text = choice.get("text") or ""
+                    if text:
+                        if stats.first_token_ms is None:
+                            stats.first_token_ms = (time.perf_counter() - start) * 1000
+                        stats.completion_tokens += 1
+                        yield text
+                    if choice.get("finish_reason"):
+                        stats.finish_reason = choice["finish_reason"]
+            finally:
+                chunks.close()
+                stats.completion_tokens = max(stats.completion_tokens, llm.n_tokens - len(tokens))
+                stats.total_ms = (time.perf_counter() - start) * 1000
+
+    def _grammar(self, text: str) -> Any:
+        cached = self._grammars.get(text)
+        if cached is None:
+            import llama_cpp
+
+            try:
+                cached = llama_cpp.LlamaGrammar.from_string(text, verbose=False)
+            except Exception as exc:
+                raise ModelError(f"invalid GBNF grammar: {exc}") from exc
+            self._grammars[text] = cached
+            while len(self._grammars) > 64:  # per-question grammars would otherwise pile up
+                self._grammars.popitem(last=False)
+        else:
+            self._grammars.move_to_end(text)
+        return cached
+
+
+def _common_prefix(cached: Sequence[int], tokens: Sequence[int]) -> int:
+    n = 0
+    # llama-cpp-python always re-evaluates the last prompt token to get fresh logits
+    for a, b in zip(cached, tokens[:-1]):
+        if a != b:
+            break
+        n += 1
+    return n
+
+
+def _quiet_llama_logger() -> None:
+    # llama.cpp also logs through a Python logger after load (e.g. grammar warnings)
+    logging.getLogger("llama-cpp-python").setLevel(logging.CRITICAL)
+
+
+class _DelayedNotice:
+    """Say 'loading ...' on stderr only if loading is slow, and 'ready' when it ends.
+
+    llama-cpp-python points fd 2 at /dev/null while it loads, so we write to a duplicate of
+    the original stderr taken before the load starts.
+    """
+
+    def __init__(self, message: str, *, enabled: bool):
+        self.message = message
+        self.shown = False
+        self._start = time.perf_counter()
+        self._fd = _dup_stderr() if enabled else None
+        self._guard = threading.Lock()  # the timer thread must not write to an fd we already closed
+        self._timer = threading.Timer(_SLOW_LOAD_S, self._show) if self._fd is not None else None
+        if self._timer:
+            self._timer.daemon = True
+            self._timer.start()
+
+    def _write(self, line: str) -> None:
+        try:
+            os.write(self._fd, (line + "\n").encode())
+        except OSError:
+            pass
+
+    def _show(self) -> None:
+        with self._guard:
+            if self._fd is not None:
+                self.shown = True
+                self._write(self.message)
+
+    def finish(self) -> None:
+        if self._timer:
+            self._timer.cancel()
+        with self._guard:
+            if self.shown:
+                self._write(f"calx: model ready in {time.perf_counter() - self._start:.1f}s")
+            if self._fd is not None:
+                os.close(self._fd)
+                self._fd = None
+
+
+def _dup_stderr() -> int | None:
+    try:
+        return os.dup(sys.stderr.fileno())
+    except (AttributeError, OSError, ValueError):  # stderr replaced by something without a file descriptor
+        return None

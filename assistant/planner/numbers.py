@@ -1,0 +1,45 @@
+"""Numbers in text, read with a regex into exact Fractions: model output is never evaluated."""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+# 1,234.5 | 12 | .5 | 3/4 (a fraction only when both sides are plain integers)
+_NUMBER = re.compile(r"(?<![\w.])-?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?![\w])")
+_FRACTION = re.compile(r"^\s*(-?\d+)\s*/\s*(\d+)\s*$")
+
+
+def numbers_in(text: str) -> list[str]:
+    """Plain decimal numbers as written (commas dropped), in order of appearance, without duplicates."""
+    seen: list[str] = []
+    for match in _NUMBER.finditer(text):
+        token = match.group().replace(",", "")
+        if not any(c.isdigit() for c in token):
+            continue
+        token = token.lstrip("-")
+        if token.startswith("."):
+            token = "0" + token
+        if token not in seen:
+            seen.append(token)
+    return seen
+
+
+def to_fraction(text: str | None) -> Fraction | None:
+    """'42', '-3.5', '1,200', '5/2', '5/2 = around 2.5', '$12.', '12 apples' -> Fraction; otherwise None."""
+    if text is None:
+        return None
+    text = text.strip().split(" = ")[0].strip().rstrip(".")
+    text = text.lstrip("$").replace(",", "")
+    fraction = _FRACTION.match(text)
+    if fraction:
+        den = int(fraction.group(2))
+        return Fraction(int(fraction.group(1)), den) if den else None
+    match = re.match(r"^(-?\d+(?:\.\d+)?|-?\.\d+)(?:\s*[A-Za-z%]+.*)?$", text)
+    if not match:
+        return None
+    return Fraction(match.group(1))
+
+
+def show(value: Fraction) -> str:
+    """Exact text: integers as integers, other rationals as a/b (SymPy-parsable)."""
+    return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
