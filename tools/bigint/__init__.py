@@ -1,0 +1,22 @@
+"""The `bigint` gadget: exact integer work on GMP/FLINT (primes, factoring, modular arithmetic, digits)."""
+from __future__ import annotations
+
+from ..base import DEFAULT_TIMEOUT, ToolResult, guarded
+from ..calculator import calculate
+
+
+class BigintTool:
+    name = "bigint"
+    description = ("integer functions: factor(n), is_prime(n), next_prime(n), nth_prime(k), powmod(a,b,m), "
+                   "invmod(a,m), totient(n), divisors(n), fibonacci(n), digits(n), digit_sum(n), to_base(n,b)")
+
+    def run(self, text: str, *, timeout: float = DEFAULT_TIMEOUT) -> ToolResult:
+        return guarded(self._run, text, timeout)
+
+    def _run(self, text: str, timeout: float) -> ToolResult:
+        calc = calculate(text, timeout=timeout)
+        return ToolResult.success(calc.output, calc.value, understood=calc.understood, exact=calc.exact,
+                                  decimal=calc.decimal)
+
+
+TOOL = BigintTool()

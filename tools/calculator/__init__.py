@@ -1,0 +1,68 @@
+"""The `calculator` gadget: Calc-X's calculator on exact numbers (GMP via gmpy2), with no SymPy."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..base import DEFAULT_TIMEOUT, ToolFailure, ToolResult, guarded
+from ..budget import time_budget
+from ..parsing import ParseError, TooDeepError, parse, to_text
+from .evaluator import Digits, Evaluator
+from .formatting import approx, calcx, exact_text
+from .values import MPC, MPFR
+
+
+@dataclass(frozen=True)
+class Calculation:
+    value: object  # mpz | mpq | Gaussian | mpfr | mpc | bool
+    understood: str  # the input as parsed, in SymPy syntax
+    output: str  # Calc-X text
+    exact: bool
+    decimal: str | None  # a decimal rendering, when one is meaningful
+
+
+def calculate(text: str, precision_bits: int = 128, timeout: float = DEFAULT_TIMEOUT) -> Calculation:
+    """Parse and evaluate; raises ToolFailure (typed) on bad input. `timeout` bounds factoring."""
+    try:
+        tree = parse(text)
+    except TooDeepError as exc:
+        raise ToolFailure("too_deep", exc.describe()) from None
+    except ParseError as exc:
+        raise ToolFailure("parse", exc.describe()) from None
+    understood = to_text(tree)
+    evaluator = Evaluator(precision_bits)
+    with time_budget(timeout):
+        value = evaluator.evaluate(tree)
+    if isinstance(value, Digits):
+        return Calculation(value.value, understood, value.text, False, value.text)
+    exact = not isinstance(value, (MPFR, MPC))
+    output = calcx(value, understood, evaluator.decimal_input)
+    decimal = None if not _is_number(value) or _is_integer(value) else approx(value)
+    return Calculation(value, understood, output, exact, decimal)
+
+
+def _is_number(value) -> bool:
+    return not isinstance(value, bool) and not hasattr(value, "calcx_text")
+
+
+def _is_integer(value) -> bool:
+    from .values import MPZ
+
+    return isinstance(value, MPZ)
+
+
+class CalculatorTool:
+    name = "calculator"
+    description = "exact arithmetic: 2^10, 7/4, 17% of 250, sqrt(2), 5!, 3.5e6 * 2, N(pi, 50)"
+
+    def run(self, text: str, *, timeout: float = DEFAULT_TIMEOUT) -> ToolResult:
+        return guarded(self._run, text, timeout)
+
+    def _run(self, text: str, timeout: float) -> ToolResult:
+        calc = calculate(text, timeout=timeout)
+        return ToolResult.success(calc.output, calc.value, understood=calc.understood, exact=calc.exact,
+                                  decimal=calc.decimal)
+
+
+TOOL = CalculatorTool()
+
+__all__ = ["TOOL", "Calculation", "calculate", "exact_text", "approx"]

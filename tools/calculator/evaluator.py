@@ -1,0 +1,196 @@
+"""Walks the parse tree and computes with exact numbers; floats appear only when forced or asked for."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import gmpy2
+from gmpy2 import mpq, mpz
+
+from ..base import ToolFailure
+from ..parsing import BinOp, Call, Name, Neg, Node, Num, Postfix, Relation, Seq
+from . import values as V
+from .functions import ARITY, FUNCTIONS, arity, double_factorial, factorial, want_int
+from .gaussian import Gaussian
+
+MAX_DIGITS_REQUEST = 100_000
+COMPARE = {"=": lambda a, b: a == b, "!=": lambda a, b: a != b, "<": lambda a, b: a < b,
+           ">": lambda a, b: a > b, "<=": lambda a, b: a <= b, ">=": lambda a, b: a >= b}
+
+
+@dataclass(frozen=True)
+class Digits:
+    """A value shown to a fixed number of digits: N(pi, 50) or decimals(1/7, 30)."""
+
+    value: object
+    text: str
+
+
+class Evaluator:
+    def __init__(self, precision_bits: int = 128):
+        self.precision_bits = precision_bits
+        self.decimal_input = False
+
+    def evaluate(self, node: Node):
+        with gmpy2.context(precision=self.precision_bits, allow_complex=False):
+            if isinstance(node, Call) and node.func in ("N", "evalf", "decimals"):
+                return self.digits(node)
+            return self.eval(node)
+
+    # -- the walk ------------------------------------------------------------------------------
+    def eval(self, node: Node):
+        if isinstance(node, Num):
+            if node.decimal:
+                self.decimal_input = True
+            return V.normal(mpq(node.value.numerator, node.value.denominator)) if not isinstance(
+                node.value, int) else mpz(node.value)
+        if isinstance(node, BinOp):
+            return self.binop(node)
+        if isinstance(node, Neg):
+            return V.neg(self.eval(node.operand))
+        if isinstance(node, Postfix):
+            return self.postfix(node)
+        if isinstance(node, Call):
+            return self.call(node)
+        if isinstance(node, Name):
+            return self.constant(node.name)
+        if isinstance(node, Relation):
+            return self.relation(node)
+        if isinstance(node, Seq):
+            raise ToolFailure("unsupported", "the calculator computes one expression at a time, not a list")
+        raise ToolFailure("unsupported", f"cannot evaluate {type(node).__name__}")
+
+    def binop(self, node: BinOp):
+        a = self.eval(node.left)
+        b = self.eval(node.right)
+        if node.op == "+":
+            return V.add(a, b)
+        if node.op == "-":
+            return V.sub(a, b)
+        if node.op == "*":
+            return V.mul(a, b)
+        if node.op == "/":
+            return V.div(a, b)
+        if node.op == "^":
+            return V.power(a, b)
+        if node.op == "mod":
+            return FUNCTIONS["mod"](a, b)
+        raise ToolFailure("unsupported", f"unknown operator {node.op}")
+
+    def postfix(self, node: Postfix):
+        value = self.eval(node.operand)
+        if node.op == "!":
+            return factorial(value)
+        if node.op == "!!":
+            return double_factorial(value)
+        if node.op == "%":
+            return V.div(value, mpz(100))
+        raise ToolFailure("unsupported", "derivative marks (') need the symbolic tool")
+
+    def constant(self, name: str):
+        if name == "pi":
+            return gmpy2.const_pi()
+        if name in ("e", "E"):
+            return gmpy2.exp(1)
+        if name in ("i", "I", "j"):
+            return Gaussian(mpq(0), mpq(1))
+        if name in ("oo", "inf", "infinity"):
+            raise ToolFailure("unsupported", "infinity needs the symbolic tool")
+        if name in ("True", "true"):
+            return True
+        if name in ("False", "false"):
+            return False
+        raise ToolFailure(
+            "unknown_name",
+            f"unknown name {name!r}: the calculator works with numbers (use the symbolic tool for algebra)",
+        )
+
+    def call(self, node: Call):
+        func = node.func
+        if func in FUNCTIONS:
+            if func in ARITY:
+                arity(func, node.args, *ARITY[func])
+            return FUNCTIONS[func](*[self.eval(arg) for arg in node.args])
+        from ..bigint.functions import INTEGER_FUNCTIONS  # integer functions live in the bigint engine
+
+        if func in INTEGER_FUNCTIONS:
+            return INTEGER_FUNCTIONS[func](*[self.eval(arg) for arg in node.args])
+        if func in ("N", "evalf", "decimals"):
+            raise ToolFailure("unsupported", f"{func}(...) must be the whole expression")
+        raise ToolFailure("unsupported", f"{func}() needs the symbolic tool")
+
+    def relation(self, node: Relation):
+        a, b = self.eval(node.left), self.eval(node.right)
+        if node.op not in ("=", "!=") and any(isinstance(v, (Gaussian, V.MPC)) for v in (a, b)):
+            raise ToolFailure("domain", "complex numbers cannot be ordered")
+        return COMPARE[node.op](_comparable(a), _comparable(b))
+
+    # -- fixed digits --------------------------------------------------------------------------
+    def digits(self, node: Call) -> Digits:
+        arity(node.func, node.args, 1, 2)
+        count = want_int(self.eval(node.args[1]), node.func, "a digit count") if len(node.args) == 2 else 15
+        if not 1 <= count <= MAX_DIGITS_REQUEST:
+            raise ToolFailure("too_large", f"digit count must be between 1 and {MAX_DIGITS_REQUEST:,}")
+        places = node.func == "decimals"
+        exact = self.eval(node.args[0])
+        if V.is_rational(exact):
+            return Digits(exact, _rational_digits(mpq(exact), count, places))
+        magnitude = _magnitude_digits(exact)
+        bits = int((count + max(magnitude, 0) + 20) * math.log2(10)) + 64
+        with gmpy2.context(precision=bits, allow_complex=False):
+            self.decimal_input = False
+            value = self.eval(node.args[0])
+        return Digits(value, _float_digits(value, count, places))
+
+
+def _comparable(v):
+    if isinstance(v, Gaussian):
+        return (v.re, v.im)
+    return v
+
+
+def _magnitude_digits(v) -> int:
+    if isinstance(v, Gaussian):
+        v = v.to_mpc()
+    if isinstance(v, V.MPC):
+        v = abs(v)
+    if isinstance(v, V.MPFR) and v != 0 and gmpy2.is_finite(v):
+        return int(gmpy2.floor(gmpy2.log10(abs(v)))) + 1
+    return 1
+
+
+def _rational_digits(q, count: int, places: bool) -> str:
+    """Exact decimal expansion of a rational, rounded half away from zero."""
+    if not places:
+        if q == 0:
+            return "0." + "0" * (count - 1) if count > 1 else "0"
+        integer_digits = gmpy2.num_digits(abs(mpz(q.numerator // q.denominator))) if abs(q) >= 1 else 0
+        if abs(q) < 1:  # leading zeros after the point do not count as significant
+            shift = 0
+            while abs(q) * mpz(10) ** (shift + 1) < 1:
+                shift += 1
+            count_places = count + shift
+        else:
+            count_places = max(count - integer_digits, 0)
+        return _rational_digits(q, count_places, True)
+    scale = mpz(10) ** count
+    scaled = abs(q) * scale
+    whole = gmpy2.f_div(2 * scaled.numerator + scaled.denominator, 2 * scaled.denominator)
+    sign = "-" if q < 0 and whole != 0 else ""
+    digits = str(whole).rjust(count + 1, "0")
+    return sign + (digits[:-count] + "." + digits[-count:] if count else digits)
+
+
+def _float_digits(v, count: int, places: bool) -> str:
+    if isinstance(v, Gaussian):
+        v = v.to_mpc()
+    if isinstance(v, V.MPC):
+        re, im = _float_digits(v.real, count, places), _float_digits(abs(v.imag), count, places)
+        return f"{re} {'-' if v.imag < 0 else '+'} {im}*I"
+    if isinstance(v, bool):
+        return str(v)
+    spec = f".{count}f" if places else f".{count}g"
+    text = format(v, spec)
+    if not places and "e" not in text and "." not in text and len(text.lstrip("-")) < count:
+        text += "." + "0" * (count - len(text.lstrip("-")))
+    return text

@@ -1,0 +1,96 @@
+"""Calc-X output text: integers plain, rationals as `5/2 = around 2.5`, floats to 6 decimals."""
+from __future__ import annotations
+
+import gmpy2
+from gmpy2 import mpq
+
+from .gaussian import Gaussian
+from .values import MPC, MPFR, MPQ, MPZ
+
+MAX_OUTPUT_DIGITS = 2_000  # the text shown to a model or a terminal; the exact value is kept in full
+
+
+def approx(v) -> str:
+    """Six decimals with trailing zeros dropped; scientific notation where six decimals would show 0."""
+    if isinstance(v, MPQ):
+        v = gmpy2.mpfr(v)
+    if isinstance(v, MPZ):
+        return str(v)
+    if isinstance(v, Gaussian):
+        v = v.to_mpc()
+    if isinstance(v, MPC):
+        re, im = approx(v.real), approx(abs(v.imag))
+        return f"{re} {'-' if v.imag < 0 else '+'} {im}*I"
+    if v != 0 and abs(v) < gmpy2.mpfr("0.0001") or abs(v) >= gmpy2.mpfr(10) ** 21:
+        return _scientific(v)
+    text = format(v, ".6f").rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _scientific(v) -> str:
+    mantissa, _, exponent = format(v, ".6e").partition("e")
+    mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{mantissa}e{int(exponent)}"
+
+
+def exact_text(v) -> str:
+    """SymPy-parsable exact text for exact values."""
+    if isinstance(v, bool):
+        return str(v)
+    if hasattr(v, "exact_text"):
+        return v.exact_text()
+    if isinstance(v, MPZ):
+        return str(v)
+    if isinstance(v, MPQ):
+        return f"{v.numerator}/{v.denominator}"
+    if isinstance(v, Gaussian):
+        re = "" if v.re == 0 else exact_text(_norm(v.re))
+        im = _imaginary(v.im)
+        if not re:
+            return im if v.im > 0 else "-" + im
+        return f"{re} {'+' if v.im > 0 else '-'} {im}"
+    raise TypeError(type(v))
+
+
+def _imaginary(im) -> str:
+    im = abs(im)
+    if im == 1:
+        return "I"
+    if im.denominator == 1:
+        return f"{im.numerator}*I"
+    return f"{im.numerator}*I/{im.denominator}"
+
+
+def _norm(q):
+    return q.numerator if isinstance(q, MPQ) and q.denominator == 1 else q
+
+
+def elide(text: str, limit: int = MAX_OUTPUT_DIGITS) -> str:
+    """Long digit strings keep their head and tail and say how many digits were left out."""
+    if len(text) <= limit:
+        return text
+    keep = limit // 2 - 20
+    return f"{text[:keep]}...({len(text) - 2 * keep:,} digits omitted)...{text[-keep:]}"
+
+
+def calcx(v, understood: str, decimal_input: bool) -> str:
+    if isinstance(v, bool):
+        return str(v)
+    if hasattr(v, "calcx_text"):  # integer-function results: factorizations, lists, digit strings
+        return elide(v.calcx_text(), 20_000)
+    if isinstance(v, MPZ):
+        return elide(str(v))
+    if isinstance(v, MPQ):
+        return approx(v) if decimal_input else f"{elide(exact_text(v))} = around {approx(v)}"
+    if isinstance(v, Gaussian):
+        if decimal_input:
+            return approx(v.to_mpc())
+        text = exact_text(v)
+        has_fraction = v.re.denominator != 1 or v.im.denominator != 1
+        return f"{text} = around {approx(v.to_mpc())}" if has_fraction else text
+    if isinstance(v, (MPFR, MPC)):
+        return approx(v) if decimal_input else f"{understood} = around {approx(v)}"
+    return str(v)
+
+
+__all__ = ["approx", "exact_text", "elide", "calcx", "mpq"]
