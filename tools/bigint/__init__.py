@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..base import DEFAULT_TIMEOUT, ToolResult, guarded
-from ..calculator import calculate
+from ..calculator import calc_extra, calculate
 
 
 class BigintTool:
@@ -15,8 +15,7 @@ class BigintTool:
 
     def _run(self, text: str, timeout: float) -> ToolResult:
         calc = calculate(text, timeout=timeout)
-        return ToolResult.success(calc.output, calc.value, understood=calc.understood, exact=calc.exact,
-                                  decimal=calc.decimal)
+        return ToolResult.success(calc.output, calc.value, **calc_extra(calc))
 
 
 TOOL = BigintTool()

@@ -18,6 +18,7 @@ class Calculation:
     output: str  # Calc-X text
     exact: bool
     decimal: str | None  # a decimal rendering, when one is meaningful
+    answer: str | None = None  # set when the asked-for form is not the exact value (N(pi, 50), fraction(0.5))
 
 
 def calculate(text: str, precision_bits: int = 128, timeout: float = DEFAULT_TIMEOUT) -> Calculation:
@@ -33,15 +34,27 @@ def calculate(text: str, precision_bits: int = 128, timeout: float = DEFAULT_TIM
     with time_budget(timeout):
         value = evaluator.evaluate(tree)
     if isinstance(value, Digits):
-        return Calculation(value.value, understood, value.text, False, value.text)
+        is_decimal = node_func(tree) != "fraction"
+        return Calculation(value.value, understood, value.text, not is_decimal,
+                           value.text if is_decimal else None, value.text)
     exact = not isinstance(value, (MPFR, MPC))
     output = calcx(value, understood, evaluator.decimal_input)
-    decimal = None if not _is_number(value) or _is_integer(value) else approx(value)
+    decimal = None if not _is_number(value) or _is_integer(value) or _is_gaussian_integer(value) else approx(value)
     return Calculation(value, understood, output, exact, decimal)
+
+
+def node_func(tree) -> str | None:
+    return getattr(tree, "func", None)
 
 
 def _is_number(value) -> bool:
     return not isinstance(value, bool) and not hasattr(value, "calcx_text")
+
+
+def _is_gaussian_integer(value) -> bool:
+    from .gaussian import Gaussian
+
+    return isinstance(value, Gaussian) and value.re.denominator == 1 and value.im.denominator == 1
 
 
 def _is_integer(value) -> bool:
@@ -59,10 +72,16 @@ class CalculatorTool:
 
     def _run(self, text: str, timeout: float) -> ToolResult:
         calc = calculate(text, timeout=timeout)
-        return ToolResult.success(calc.output, calc.value, understood=calc.understood, exact=calc.exact,
-                                  decimal=calc.decimal)
+        return ToolResult.success(calc.output, calc.value, **calc_extra(calc))
+
+
+def calc_extra(calc: Calculation) -> dict:
+    extra = {"understood": calc.understood, "exact": calc.exact, "decimal": calc.decimal}
+    if calc.answer is not None:
+        extra["answer"] = calc.answer
+    return extra
 
 
 TOOL = CalculatorTool()
 
-__all__ = ["TOOL", "Calculation", "calculate", "exact_text", "approx"]
+__all__ = ["TOOL", "Calculation", "calc_extra", "calculate", "exact_text", "approx"]

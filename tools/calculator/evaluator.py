@@ -11,6 +11,7 @@ from ..base import ToolFailure
 from ..parsing import BinOp, Call, Name, Neg, Node, Num, Postfix, Relation, Seq
 from . import values as V
 from .functions import ARITY, FUNCTIONS, arity, double_factorial, factorial, want_int
+from .formatting import exact_text
 from .gaussian import Gaussian
 
 MAX_DIGITS_REQUEST = 100_000
@@ -35,6 +36,8 @@ class Evaluator:
         with gmpy2.context(precision=self.precision_bits, allow_complex=False):
             if isinstance(node, Call) and node.func in ("N", "evalf", "decimals"):
                 return self.digits(node)
+            if isinstance(node, Call) and node.func == "fraction":
+                return self.fraction(node)
             return self.eval(node)
 
     # -- the walk ------------------------------------------------------------------------------
@@ -115,7 +118,7 @@ class Evaluator:
 
         if func in INTEGER_FUNCTIONS:
             return INTEGER_FUNCTIONS[func](*[self.eval(arg) for arg in node.args])
-        if func in ("N", "evalf", "decimals"):
+        if func in ("N", "evalf", "decimals", "fraction"):
             raise ToolFailure("unsupported", f"{func}(...) must be the whole expression")
         raise ToolFailure("unsupported", f"{func}() needs the symbolic tool")
 
@@ -124,6 +127,14 @@ class Evaluator:
         if node.op not in ("=", "!=") and any(isinstance(v, (Gaussian, V.MPC)) for v in (a, b)):
             raise ToolFailure("domain", "complex numbers cannot be ordered")
         return COMPARE[node.op](_comparable(a), _comparable(b))
+
+    def fraction(self, node: Call) -> Digits:
+        """fraction(0.125) = 1/8: a decimal read back as the exact rational it denotes."""
+        arity("fraction", node.args, 1)
+        value = self.eval(node.args[0])
+        if not V.is_rational(value):
+            raise ToolFailure("domain", "only an exact (rational) value can be shown as a fraction")
+        return Digits(value, exact_text(value))
 
     # -- fixed digits --------------------------------------------------------------------------
     def digits(self, node: Call) -> Digits:

@@ -1,0 +1,64 @@
+"""A second, deliberately simple evaluator over CPython ints and Fractions, used only to check answers."""
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+from tools.parsing import BinOp, Call, Neg, Node, Num, Postfix
+
+MAX_EXPONENT = 100_000
+
+
+class Unsupported(Exception):
+    """The expression uses something this checker does not cover (floats, functions, huge powers)."""
+
+
+def recompute(node: Node) -> Fraction:
+    if isinstance(node, Num):
+        if node.decimal:
+            raise Unsupported("decimal input")
+        return Fraction(node.value)
+    if isinstance(node, Neg):
+        return -recompute(node.operand)
+    if isinstance(node, BinOp):
+        return _binop(node.op, recompute(node.left), recompute(node.right))
+    if isinstance(node, Postfix) and node.op == "!":
+        n = recompute(node.operand)
+        if n.denominator != 1 or not 0 <= n <= 20_000:
+            raise Unsupported("factorial")
+        return Fraction(math.factorial(int(n)))
+    if isinstance(node, Postfix) and node.op == "%":
+        return recompute(node.operand) / 100
+    if isinstance(node, Call):
+        return _call(node)
+    raise Unsupported(type(node).__name__)
+
+
+def _binop(op: str, a: Fraction, b: Fraction) -> Fraction:
+    if op == "+":
+        return a + b
+    if op == "-":
+        return a - b
+    if op == "*":
+        return a * b
+    if op == "/":
+        return a / b
+    if op == "mod":
+        return a - b * math.floor(a / b)
+    if op == "^" and b.denominator == 1 and abs(b) <= MAX_EXPONENT:
+        return a ** int(b)
+    raise Unsupported(op)
+
+
+def _call(node: Call) -> Fraction:
+    args = [recompute(a) for a in node.args]
+    ints = [int(a) for a in args if a.denominator == 1]
+    if node.func == "gcd" and len(ints) == len(args):
+        return Fraction(math.gcd(*ints))
+    if node.func == "lcm" and len(ints) == len(args):
+        return Fraction(math.lcm(*ints))
+    if node.func == "binomial" and len(ints) == 2 == len(args) and ints[1] >= 0 and ints[0] >= 0:
+        return Fraction(math.comb(*ints))
+    if node.func == "abs" and len(args) == 1:
+        return abs(args[0])
+    raise Unsupported(node.func)

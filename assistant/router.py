@@ -1,0 +1,87 @@
+"""The direct route: a question that reads as math becomes tool calls and a checked Answer, no model involved."""
+from __future__ import annotations
+
+import time
+
+import tools
+
+from .answer import Answer, AnswerError, Check, Step
+from .routes import DirectPlan, plan_for
+from .verify import checks_for
+
+MAX_ANSWER_CHARS = 1_000_000  # the exact answer text is kept whole up to a million characters
+
+
+def try_direct(question: str, timeout: float = tools.DEFAULT_TIMEOUT) -> Answer | None:
+    """An Answer if the question reads as direct math, else None (the planner's turn)."""
+    start = time.perf_counter()
+    plan = plan_for(question)
+    routed = time.perf_counter()
+    if plan is None:
+        return None
+    answer = run_plan(question, plan, timeout)
+    answer.timings["route_ms"] = round((routed - start) * 1000, 3)
+    answer.timings["total_ms"] = round((time.perf_counter() - start) * 1000, 3)
+    return answer
+
+
+def run_plan(question: str, plan: DirectPlan, timeout: float) -> Answer:
+    result = tools.run(plan.tool, plan.input, timeout=timeout)
+    step = Step(plan.tool, plan.input, result.output, round(result.ms, 3), result.error.message if result.error else None)
+    answer = Answer(question=question, route="direct", understood=result.extra.get("understood", plan.understood),
+                    steps=[step], chain=_chain(plan, result.output))
+    answer.timings["tools_ms"] = round(result.ms, 3)
+    if not result.ok:
+        answer.error = AnswerError(result.error.type, result.error.message)
+        return answer
+    _fill_from_result(answer, result)
+    answer.checks.extend(_result_checks(result))
+    answer.checks.extend(checks_for(plan.kind, result.value, answer.understood or plan.understood))
+    answer.settle_verified()
+    return answer
+
+
+def _fill_from_result(answer: Answer, result: tools.ToolResult) -> None:
+    extra = result.extra
+    answer.answer = extra.get("answer") or _exact_text(result)
+    if len(answer.answer) > MAX_ANSWER_CHARS:
+        answer.answer = answer.answer[:MAX_ANSWER_CHARS]
+        answer.error = AnswerError("truncated", f"the exact answer has more than {MAX_ANSWER_CHARS:,} characters")
+    answer.decimal = extra.get("decimal")
+    answer.latex = extra.get("latex") or _latex(answer.answer)
+    answer.pretty = extra.get("pretty") or answer.answer
+
+
+def _exact_text(result: tools.ToolResult) -> str:
+    from tools.calculator import exact_text
+
+    value = result.value
+    if value is None:
+        return result.output
+    try:
+        return exact_text(value)
+    except TypeError:
+        # floating results: the exact form is the expression itself, with its decimal beside it
+        understood = result.extra.get("understood")
+        return understood or result.output
+
+
+def _latex(text: str) -> str:
+    """A light LaTeX form for numeric answers: p/q as \\frac{p}{q}; anything else as is."""
+    if "/" in text and text.count("/") == 1 and text.replace("/", "").lstrip("-").isdigit():
+        num, den = text.split("/")
+        sign = "-" if num.startswith("-") else ""
+        return f"{sign}\\frac{{{num.lstrip('-')}}}{{{den}}}"
+    return text.replace("*I", " i").replace("**", "^")
+
+
+def _result_checks(result: tools.ToolResult) -> list[Check]:
+    return [Check(**c) if isinstance(c, dict) else c for c in result.extra.get("checks", [])]
+
+
+def _chain(plan: DirectPlan, output: str) -> str:
+    return f'<gadget id="{plan.tool}">{plan.input}</gadget>\n<output>{output}</output>\n<result>{_result_text(output)}</result>'
+
+
+def _result_text(output: str) -> str:
+    return output.split(" = around ")[0]

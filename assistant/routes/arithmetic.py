@@ -1,0 +1,180 @@
+"""Direct arithmetic and integer questions, read from the words people type, mapped to calculator/bigint calls."""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from tools.parsing import Call, Name, Node, ParseError, Relation, Seq, parse, to_text
+
+from .plan import DirectPlan
+from .text import strip_question, words_to_operators
+
+CONSTANTS = {"pi", "e", "E", "i", "I"}
+ORDINAL = r"(\d[\d,_]*)(?:st|nd|rd|th)"
+LIST_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,|\band\b|&)\s*")
+I = re.IGNORECASE
+
+
+def free_names(node: Node) -> set[str]:
+    """Names in the tree that are not numeric constants: their presence means algebra, not arithmetic."""
+    found: set[str] = set()
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, Name) and n.name not in CONSTANTS:
+            found.add(n.name)
+        for child in _children(n):
+            stack.append(child)
+    return found
+
+
+def _children(n: Node):
+    for attr in ("left", "right", "operand"):
+        child = getattr(n, attr, None)
+        if child is not None:
+            yield child
+    if isinstance(n, Call):
+        yield from n.args
+    if isinstance(n, Seq):
+        yield from n.items
+
+
+def numeric(text: str) -> str | None:
+    """The expression in SymPy syntax if `text` parses as numbers only, else None."""
+    try:
+        tree = parse(text)
+    except ParseError:
+        return None
+    if free_names(tree) or isinstance(tree, Seq):
+        return None
+    return to_text(tree)
+
+
+def _numbers(text: str) -> list[str] | None:
+    parts = [p for p in LIST_SPLIT.split(text.strip()) if p]
+    exprs = [numeric(p) for p in parts]
+    return None if not exprs or any(e is None for e in exprs) else exprs
+
+
+def _call(tool: str, func: str, kind: str, *texts: str) -> DirectPlan | None:
+    exprs = [numeric(t) for t in texts]
+    if any(e is None for e in exprs):
+        return None
+    call = f"{func}({', '.join(exprs)})"
+    return DirectPlan(tool, call, call, kind)
+
+
+def _digits_plan(expr: str, count: str, places: bool) -> DirectPlan | None:
+    value = numeric(expr)
+    if value is None:
+        return None
+    func = "decimals" if places else "N"
+    call = f"{func}({value}, {int(count.replace(',', ''))})"
+    return DirectPlan("calculator", call, call, "digits")
+
+
+Rule = tuple[re.Pattern, Callable[..., DirectPlan | None]]
+
+RULES: list[Rule] = [
+    (re.compile(r"^(?:the\s+)?(gcd|hcf|gcf|greatest common (?:divisor|factor)|highest common factor|"
+                r"lcm|least common multiple|lowest common multiple)\s+(?:of\s+)?(.+)$", I),
+     lambda name, rest: _list_call(("lcm" if name.lower().startswith(("lcm", "least", "lowest")) else "gcd"), rest)),
+    (re.compile(r"^is\s+(.+?)\s+(?:a\s+)?prime(?:\s+number)?$", I), lambda e: _call("bigint", "is_prime", "is_prime", e)),
+    (re.compile(r"^is\s+(.+?)\s+(?:a\s+)?(?:perfect\s+)?square$", I), lambda e: _call("bigint", "is_square", "is_square", e)),
+    (re.compile(r"^(?:the\s+)?(?:prime\s+factori[sz]ation|prime\s+factors|factori[sz]ation)\s+of\s+(.+)$", I),
+     lambda e: _call("bigint", "factor", "factor", e)),
+    (re.compile(r"^(?:factor|factori[sz]e)\s+(.+)$", I), lambda e: _call("bigint", "factor", "factor", e)),
+    (re.compile(r"^(.+?)\s+choose\s+(.+)$", I), lambda n, k: _call("calculator", "binomial", "binomial", n, k)),
+    (re.compile(r"^(?:the\s+)?(?:modular\s+)?(?:multiplicative\s+)?inverse\s+of\s+(.+?)\s+(?:modulo|mod)\s+(.+)$", I),
+     lambda a, m: _call("bigint", "invmod", "invmod", a, m)),
+    (re.compile(r"^(?:the\s+)?(?:euler(?:'s)?\s+)?(?:totient|phi)(?:\s+function)?\s+of\s+(.+)$", I),
+     lambda e: _call("bigint", "totient", "totient", e)),
+    (re.compile(rf"^(?:the\s+)?{ORDINAL}\s+prime(?:\s+number)?$", I), lambda k: _call("bigint", "nth_prime", "nth_prime", k)),
+    (re.compile(rf"^(?:the\s+)?{ORDINAL}\s+fibonacci(?:\s+number)?$", I), lambda k: _call("bigint", "fibonacci", "fibonacci", k)),
+    (re.compile(r"^(?:the\s+)?next\s+prime\s+(?:after|above|following)\s+(.+)$", I), lambda e: _call("bigint", "next_prime", "next_prime", e)),
+    (re.compile(r"^(?:the\s+)?(?:previous|largest)\s+prime\s+(?:before|below|less\s+than)\s+(.+)$", I),
+     lambda e: _call("bigint", "prev_prime", "prev_prime", e)),
+    (re.compile(r"^(?:how\s+many\s+)?primes?\s+(?:are\s+there\s+)?(?:below|less\s+than|up\s+to|under)\s+(.+)$", I),
+     lambda e: _call("bigint", "prime_pi", "prime_pi", e)),
+    (re.compile(r"^(?:the\s+)?(?:sum\s+of\s+(?:the\s+)?digits|digit\s+sum)\s+(?:of|in)\s+(.+)$", I),
+     lambda e: _call("bigint", "digit_sum", "digit_sum", e)),
+    (re.compile(r"^how\s+many\s+digits\s+(?:does|do|are\s+in|in)\s+(.+?)(?:\s+have)?$", I),
+     lambda e: _call("bigint", "digits", "digits", e)),
+    (re.compile(r"^(?:the\s+)?number\s+of\s+digits\s+(?:of|in)\s+(.+)$", I), lambda e: _call("bigint", "digits", "digits", e)),
+    (re.compile(r"^(?:the\s+)?(?:number\s+of\s+)?divisors\s+of\s+(.+)$", I), lambda e: _call("bigint", "divisors", "divisors", e)),
+    (re.compile(r"^(.+?)\s+(?:in|to)\s+(binary|hex|hexadecimal|octal|base\s*(\d+))$", I),
+     lambda e, base, n: _call("bigint", "to_base", "to_base", e, _base(base, n))),
+    (re.compile(r"^(.+?)\s+(?:as|to)\s+an?\s+(?:exact\s+)?fraction$", I), lambda e: _call("calculator", "fraction", "fraction", e)),
+    (re.compile(r"^(.+?)\s+(?:to|with|correct\s+to)\s+(\d[\d,]*)\s+decimal(?:\s+places?|s)?$", I),
+     lambda e, n: _digits_plan(e, n, True)),
+    (re.compile(r"^(.+?)\s+(?:to|with|correct\s+to)\s+(\d[\d,]*)\s+(?:significant\s+)?(?:digits|figures|places|sig\s*figs)$", I),
+     lambda e, n: _digits_plan(e, n, False)),
+    (re.compile(r"^(?:the\s+)?first\s+(\d[\d,]*)\s+digits\s+of\s+(.+)$", I), lambda n, e: _digits_plan(e, n, False)),
+    (re.compile(r"^(?:the\s+)?(?:square\s+root)\s+of\s+(.+)$", I), lambda e: _call("calculator", "sqrt", "arithmetic", e)),
+    (re.compile(r"^(?:the\s+)?(?:cube\s+root)\s+of\s+(.+)$", I), lambda e: _call("calculator", "cbrt", "arithmetic", e)),
+    (re.compile(r"^(.+?)\s+factorial$", I), lambda e: _call("calculator", "factorial", "arithmetic", e)),
+    (re.compile(r"^(.+?)\s*(?:%|percent)\s+of\s+(.+)$", I), lambda p, e: _percent_of(p, e)),
+]
+
+
+def _list_call(func: str, rest: str) -> DirectPlan | None:
+    exprs = _numbers(rest)
+    if exprs is None or len(exprs) < 2:
+        single = numeric(rest)  # "gcd(12, 18)" typed after the word
+        return None if single is None else DirectPlan("calculator", single, single, func)
+    call = f"{func}({', '.join(exprs)})"
+    return DirectPlan("calculator", call, call, func)
+
+
+def _base(word: str, number: str | None) -> str:
+    return number or {"binary": "2", "hex": "16", "hexadecimal": "16", "octal": "8"}[word.lower()]
+
+
+def _percent_of(percent: str, whole: str) -> DirectPlan | None:
+    p, w = numeric(percent), numeric(whole)
+    if p is None or w is None:
+        return None
+    call = f"{p}/100 * ({w})" if not p.replace(".", "").isdigit() else f"{p}% * {w}"
+    return DirectPlan("calculator", call, call, "arithmetic")
+
+
+def match(question: str) -> DirectPlan | None:
+    text = strip_question(question)
+    if not text:
+        return None
+    for pattern, build in RULES:
+        m = pattern.match(text)
+        if m:
+            plan = build(*m.groups())
+            if plan is not None:
+                return plan
+    return _plain_expression(text)
+
+
+def _plain_expression(text: str) -> DirectPlan | None:
+    for candidate in (text, words_to_operators(text)):
+        try:
+            tree = parse(candidate)
+        except ParseError:
+            continue
+        if free_names(tree) or isinstance(tree, Seq):
+            continue  # "68824 times 42716" reads as names until the words become operators
+        understood = to_text(tree)
+        tool = "bigint" if isinstance(tree, Call) and _is_integer_function(tree.func) else "calculator"
+        kind = "relation" if isinstance(tree, Relation) else _kind_of(tree)
+        return DirectPlan(tool, candidate, understood, kind)
+    return None
+
+
+def _is_integer_function(func: str) -> bool:
+    """Anything the calculator does not define itself is an integer function of the bigint engine."""
+    from tools.calculator.functions import FUNCTIONS
+
+    return func not in FUNCTIONS and func not in ("N", "evalf", "decimals", "fraction")
+
+
+def _kind_of(tree: Node) -> str:
+    if isinstance(tree, Call) and tree.func in ("factor", "factorint", "invmod", "is_prime", "isprime", "nth_prime",
+                                                 "prime", "powmod"):
+        return {"factorint": "factor", "isprime": "is_prime", "prime": "nth_prime"}.get(tree.func, tree.func)
+    return "arithmetic"

@@ -1,0 +1,35 @@
+"""Shared clean-up of questions as people type them: polite openers, trailing marks, number words."""
+from __future__ import annotations
+
+import re
+
+OPENERS = re.compile(
+    r"^\s*(?:(?:please|pls|hey|ok|so)\s*,?\s+)?(?:(?:can|could|would)\s+you\s+(?:please\s+)?)?"
+    r"(?:what(?:'s|\s+is|\s+are)|whats|calculate|compute|evaluate|find|work\s+out|determine|tell\s+me|give\s+me|"
+    r"show\s+me|solve|simplify\s+the\s+number|how\s+much\s+is)?\s*(?:the\s+value\s+of\s+)?",
+    re.IGNORECASE,
+)
+TRAILING = re.compile(r"[\s?.=]+$")  # not "!": 100! is a factorial
+
+WORD_OPERATORS = [
+    (r"\bmultiplied\s+by\b", "*"), (r"\btimes\b", "*"), (r"\bdivided\s+by\b", "/"), (r"\bplus\b", "+"),
+    (r"\bminus\b", "-"), (r"\bto\s+the\s+power\s+of\b", "^"), (r"\braised\s+to(?:\s+the\s+power\s+of)?\b", "^"),
+    (r"\bsquared\b", "^2"), (r"\bcubed\b", "^3"), (r"\bpercent\b", "%"), (r"\bmodulo\b", "mod"),
+    (r"\bover\b", "/"),
+]
+
+
+def strip_question(text: str) -> str:
+    """`What is 2^100?` -> `2^100`; keeps the mathematical content untouched."""
+    text = text.strip()
+    text = TRAILING.sub("", text)
+    match = OPENERS.match(text)
+    if match and match.end() > 0:
+        text = text[match.end():]
+    return TRAILING.sub("", text).strip()
+
+
+def words_to_operators(text: str) -> str:
+    for pattern, op in WORD_OPERATORS:
+        text = re.sub(pattern, f" {op} ", text, flags=re.IGNORECASE)
+    return re.sub(r"\s+", " ", text).strip()

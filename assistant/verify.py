@@ -1,0 +1,94 @@
+"""Checks on direct integer answers, each by a route independent of the engine that produced the answer."""
+from __future__ import annotations
+
+from fractions import Fraction
+
+from .answer import Check
+
+MAX_CHECK_BITS = 200_000  # checks are meant to be cheap; beyond this size they are reported as not run
+
+
+def checks_for(kind: str, value, understood: str) -> list[Check]:
+    check = CHECKS.get(kind)
+    if check is None:
+        return []
+    try:
+        return check(value, understood)
+    except Exception as exc:  # a check that cannot run is reported, never hidden
+        return [Check(kind, None, f"check could not run: {type(exc).__name__}: {exc}")]
+
+
+def _factor_check(fac, understood: str) -> list[Check]:
+    import flint
+
+    product = 1
+    for p, e in fac.factors:
+        product *= p**e
+    if not fac.complete:
+        product *= fac.cofactor
+    sign = -1 if fac.n < 0 else 1
+    checks = [Check("product of factors", sign * product == fac.n, f"multiplied back to {fac.n}")]
+    primes = all(flint.fmpz(p).is_prime() for p, _ in fac.factors if p.bit_length() < 1000)
+    checks.append(Check("factors are prime", primes, "each factor proven prime (FLINT)"))
+    return checks
+
+
+def _invmod_check(value, understood: str) -> list[Check]:
+    a, m = _call_args(understood)
+    return [Check("a * inverse = 1 (mod m)", (a * int(value)) % m == 1 % m, f"{a} * {value} mod {m}")]
+
+
+def _nth_prime_check(value, understood: str) -> list[Check]:
+    import gmpy2
+
+    return [Check("result is prime", bool(gmpy2.is_prime(int(value))), f"{value} passes a primality test")]
+
+
+def _arithmetic_check(value, understood: str) -> list[Check]:
+    """Recompute exact results with CPython's own ints and Fractions: an engine independent of GMP."""
+    from tools.parsing import parse
+
+    from .recompute import Unsupported, recompute
+
+    if not hasattr(value, "denominator") or isinstance(value, bool):
+        return []
+    size = int(value.numerator).bit_length() + int(value.denominator).bit_length()
+    if size > MAX_CHECK_BITS:
+        return [Check("recomputed with Python integers", None, "result too large for the cheap check")]
+    try:
+        again = recompute(parse(understood))
+    except Unsupported:
+        return []
+    same = again == Fraction(int(value.numerator), int(value.denominator))
+    return [Check("recomputed with Python integers", same, f"Python's Fraction arithmetic gives {again}")]
+
+
+def _call_args(understood: str) -> list[int]:
+    from tools.parsing import Call, parse
+
+    from .recompute import recompute
+
+    tree = parse(understood)
+    assert isinstance(tree, Call)
+    return [int(recompute(arg)) for arg in tree.args]
+
+
+def _is_prime_check(value, understood: str) -> list[Check]:
+    """FLINT decided; GMP's Miller-Rabin (50 rounds) is an independent second opinion."""
+    import gmpy2
+
+    (n,) = _call_args(understood)
+    agrees = bool(gmpy2.is_prime(n, 50)) == bool(getattr(value, "value", value))
+    return [Check("second primality test agrees", agrees, "GMP Miller-Rabin, 50 rounds")]
+
+
+CHECKS = {
+    "is_prime": _is_prime_check,
+    "factor": _factor_check,
+    "invmod": _invmod_check,
+    "nth_prime": _nth_prime_check,
+    "arithmetic": _arithmetic_check,
+    "binomial": _arithmetic_check,
+    "gcd": _arithmetic_check,
+    "lcm": _arithmetic_check,
+}
