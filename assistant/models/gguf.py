@@ -172,9 +172,29 @@ def _common_prefix(cached: Sequence[int], tokens: Sequence[int]) -> int:
     return n
 
 
+_LOG = logging.getLogger("calx.llama")
+_LOG_CALLBACK = None  # the ctypes callback must stay referenced for as long as llama.cpp may call it
+
+
 def _quiet_llama_logger() -> None:
-    # llama.cpp also logs through a Python logger after load (e.g. grammar warnings)
-    logging.getLogger("llama-cpp-python").setLevel(logging.CRITICAL)
+    """Route llama.cpp's C-level log to Python logging instead of the terminal.
+
+    With verbose=False llama-cpp-python still prints some messages (e.g. the SWA-cache notice on
+    the first decode, logged at a level its filter lets through), which would corrupt a TUI.
+    """
+    global _LOG_CALLBACK
+    if _LOG_CALLBACK is not None:
+        return
+    import ctypes
+
+    import llama_cpp
+
+    @llama_cpp.llama_log_callback
+    def forward(level: int, text: bytes, user_data: ctypes.c_void_p) -> None:
+        _LOG.debug(text.decode("utf-8", "replace").rstrip())
+
+    _LOG_CALLBACK = forward
+    llama_cpp.llama_log_set(forward, ctypes.c_void_p(0))
 
 
 class _DelayedNotice:
