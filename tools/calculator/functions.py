@@ -14,7 +14,7 @@ from .gaussian import Gaussian
 
 
 def want_int(v, fname: str, what: str = "an integer") -> int:
-    if is_integer(v):
+    if is_integer(v) or (isinstance(v, int) and not isinstance(v, bool)):
         return int(v)
     if isinstance(v, MPFR) and gmpy2.is_integer(v) and abs(v) < 2**53:
         return int(v)

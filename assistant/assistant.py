@@ -1,0 +1,100 @@
+"""The public face: Assistant.ask / Assistant.stream. Direct math first; the model plans only what is left."""
+from __future__ import annotations
+
+import time
+from typing import Iterator
+
+from .answer import Answer, AnswerError, AnswerEvent, Event, ToolCallEvent, ToolResultEvent
+
+DEFAULT_TOOL_TIMEOUT = 10.0
+
+
+class Assistant:
+    """One conversation's session: the model is loaded on first need and reused for later questions."""
+
+    def __init__(self, model: str | object | None = None, server: str | None = None, *,
+                 tool_timeout: float = DEFAULT_TOOL_TIMEOUT, use_planner: bool = True, budgets=None, options=None):
+        self.model_spec = model
+        self.server = server
+        self.tool_timeout = tool_timeout
+        self.use_planner = use_planner
+        self.budgets = budgets
+        self.options = options
+        self._planner = None
+
+    def ask(self, question: str) -> Answer:
+        answer = None
+        for event in self.stream(question):
+            if isinstance(event, AnswerEvent):
+                answer = event.answer
+        assert answer is not None  # stream() always ends with an AnswerEvent
+        return answer
+
+    def stream(self, question: str) -> Iterator[Event]:
+        """Events: tool_call, tool_result, token (planner only), and finally one answer."""
+        if not isinstance(question, str) or not question.strip():
+            yield AnswerEvent(Answer(question=str(question or ""), error=AnswerError("empty", "the question is empty")))
+            return
+        question = question.strip()
+        direct = self._direct(question)
+        if direct is not None:
+            for step in direct.steps:
+                yield ToolCallEvent(step.tool, step.input)
+                yield ToolResultEvent(step)
+            yield AnswerEvent(direct)
+            return
+        if not self.use_planner:
+            yield AnswerEvent(_not_understood(question))
+            return
+        yield from self._plan(question)
+
+    def _direct(self, question: str) -> Answer | None:
+        from .router import try_direct
+
+        return try_direct(question, timeout=self.tool_timeout)
+
+    def _plan(self, question: str) -> Iterator[Event]:
+        start = time.perf_counter()
+        try:
+            planner = self.planner()
+        except Exception as exc:  # a missing or broken model must not take the direct route down with it
+            answer = _not_understood(question)
+            answer.error = AnswerError("model_unavailable", f"{exc}")
+            yield AnswerEvent(answer)
+            return
+        load_ms = (time.perf_counter() - start) * 1000
+        for event in planner.stream(question):
+            if isinstance(event, AnswerEvent) and load_ms > 1:
+                event.answer.timings.setdefault("model_load_ms", round(load_ms, 3))
+            yield event
+
+    def planner(self):
+        """The planner, loading the model on first use."""
+        if self._planner is None:
+            from .models import resolve_model
+            from .planner import Planner
+
+            model = self.model_spec if _is_model(self.model_spec) else resolve_model(self.model_spec, self.server)
+            kwargs = {k: v for k, v in (("budgets", self.budgets), ("options", self.options)) if v is not None}
+            self._planner = Planner(model, **kwargs)
+        return self._planner
+
+
+def _is_model(obj) -> bool:
+    return obj is not None and not isinstance(obj, str) and hasattr(obj, "complete")
+
+
+def _not_understood(question: str) -> Answer:
+    return Answer(question=question, error=AnswerError(
+        "not_understood", "this does not read as a direct math question, and the planner is off"))
+
+
+_default: Assistant | None = None
+
+
+def ask(question: str) -> Answer:
+    """Module-level convenience: one default session, created on first use."""
+    global _default
+    if _default is None:
+        _default = Assistant()
+    return _default.ask(question)

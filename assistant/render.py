@@ -1,0 +1,41 @@
+"""Plain-text rendering of an Answer for terminals and pipes (colour only when asked)."""
+from __future__ import annotations
+
+from .answer import Answer
+
+MARKS = {True: "✓", False: "✗", None: "?"}
+MAX_SHOWN = 5_000  # characters of a huge exact answer shown on a terminal; --json has it all
+
+
+def render_answer(answer: Answer, color: bool = False) -> str:
+    lines: list[str] = []
+    if answer.understood:
+        lines.append(_style(answer.understood, color, dim=True))
+    if answer.answer is not None:
+        shown = answer.pretty or answer.answer
+        lines.append(_equals(shown, color))
+        if answer.decimal and answer.decimal != answer.answer and answer.decimal not in shown:
+            lines.append(f"≈ {answer.decimal}")
+    for check in answer.checks:
+        mark = MARKS[check.passed]
+        detail = f" ({check.detail})" if check.detail else ""
+        lines.append(_style(f"{mark} {check.name}{detail}", color, fg={True: "green", False: "red"}.get(check.passed)))
+    if answer.route == "planner" and answer.steps:
+        lines.append(_style(f"[{len(answer.steps)} tool call(s) by {answer.model or 'the model'}]", color, dim=True))
+    return "\n".join(lines)
+
+
+def _equals(shown: str, color: bool) -> str:
+    if len(shown) > MAX_SHOWN:
+        shown = f"{shown[:MAX_SHOWN // 2]}…({len(shown) - MAX_SHOWN:,} characters omitted; use --json)…{shown[-MAX_SHOWN // 2:]}"
+    if "\n" in shown:  # multi-line pretty forms (matrices, fractions) stand on their own lines
+        return _style(shown, color, bold=True)
+    return "= " + _style(shown, color, bold=True)
+
+
+def _style(text: str, color: bool, **kwargs) -> str:
+    if not color:
+        return text
+    import click
+
+    return click.style(text, **{k: v for k, v in kwargs.items() if v is not None})
