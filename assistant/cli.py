@@ -11,15 +11,51 @@ from .render import render_answer
 EXIT_ANSWERED, EXIT_NOT_ANSWERED, EXIT_USAGE = 0, 1, 2
 
 
+# Commands that live in other modules, imported only when invoked (keeps `calx "2^100"` start-up light).
+LAZY_COMMANDS = {
+    "chat": "tui.app:chat_command",
+    "eval": "assistant.evaluation.cli:eval_command",
+    "chains": "assistant.evaluation.cli:chains_command",
+    "doctor": "assistant.doctor:doctor_command",
+}
+
+
 class DefaultGroup(click.Group):
     """`calx "2^100"` runs the `ask` command; `calx tool ...` and other subcommands run as named."""
 
     default_command = "ask"
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args or args[0] not in self.commands and args[0] not in ("--help", "-h", "--version"):
+        known = set(self.commands) | set(LAZY_COMMANDS)
+        if not args or args[0] not in known and args[0] not in ("--help", "-h", "--version"):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(self.commands) | set(LAZY_COMMANDS))
+
+    def get_command(self, ctx: click.Context, name: str):
+        if name in self.commands:
+            return self.commands[name]
+        target = LAZY_COMMANDS.get(name)
+        if target is None:
+            return None
+        import importlib
+
+        module_name, _, attr = target.partition(":")
+        try:
+            return getattr(importlib.import_module(module_name), attr)
+        except (ImportError, AttributeError) as exc:
+            return _unavailable(name, exc)
+
+
+def _unavailable(name: str, exc: Exception) -> click.Command:
+    @click.command(name=name, context_settings={"ignore_unknown_options": True})
+    @click.argument("args", nargs=-1, type=click.UNPROCESSED)
+    def command(args) -> None:
+        raise click.ClickException(f"`calx {name}` is not available in this installation: {exc}")
+
+    return command
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -86,7 +122,7 @@ def tool(name: str, text: tuple[str, ...], timeout: float, as_json: bool) -> Non
     sys.exit(EXIT_ANSWERED if result.ok else EXIT_NOT_ANSWERED)
 
 
-@main.command()
+@main.command(name="tools")
 def tools_list() -> None:
     """List the tools (gadgets) and what each does."""
     import tools
@@ -107,8 +143,6 @@ def models(model: str | None, server: str | None) -> None:
         size = f"{info.size_bytes / 1e6:.0f} MB" if getattr(info, "size_bytes", None) else ""
         click.echo(f"{mark} {info.name:28} {info.kind:7} {size:>8}  {info.location}  {info.note}".rstrip())
 
-
-main.add_command(tools_list, name="tools")
 
 
 if __name__ == "__main__":
