@@ -1,8 +1,6 @@
 """llama-cpp-python over a local GGUF file: lazy load, quiet terminal, prefix-cache reuse.
 
-Prefix reuse: llama-cpp-python keeps the KV cache of its previous call and, when a new prompt
-shares a token prefix with it, evaluates only the remainder. We hand it token lists (tokenized
-here once) so that we can measure exactly how many prompt tokens were reused.
+Prefix reuse and grammar sampling live in decode.py (our own token loop over the context).
 """
 from __future__ import annotations
 
@@ -11,11 +9,11 @@ import os
 import sys
 import threading
 import time
-from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from .base import CompletionStats
+from .decode import Decoder, DecodeResult
 from .errors import ModelError, ModelUnavailable
 
 DEFAULT_CTX = 4096
@@ -51,7 +49,6 @@ class LlamaCppModel:
         self.last_stats = CompletionStats()
         self.load_ms: float | None = None
         self._llm: Any = None
-        self._grammars: OrderedDict[str, Any] = OrderedDict()
         self._lock = threading.RLock()  # one context, one generation at a time
 
     # -- loading ---------------------------------------------------------------------------
@@ -117,59 +114,24 @@ class LlamaCppModel:
             if len(tokens) + max_tokens > self.n_ctx:
                 raise ModelError(f"prompt of {len(tokens)} tokens + {max_tokens} new exceeds the context of {self.n_ctx}")
             stats = self.last_stats = CompletionStats(prompt_tokens=len(tokens))
-            stats.reused_tokens = _common_prefix(llm.input_ids[: llm.n_tokens], tokens)
+            result = DecodeResult()
             start = time.perf_counter()
-            chunks = llm.create_completion(
-                tokens,
-                max_tokens=max_tokens,
-                stop=list(stop) or None,
-                grammar=self._grammar(grammar) if grammar else None,
-                temperature=temperature,
-                repeat_penalty=1.0,  # numbers legitimately repeat in arithmetic
-                seed=seed if seed is not None else self.seed,
-                stream=True,
+            pieces = Decoder(llm).generate(
+                tokens, max_tokens=max_tokens, stop=stop, grammar=grammar, temperature=temperature,
+                seed=self.seed if seed is None else seed, result=result,
             )
             try:
-                for chunk in chunks:
-                    choice = chunk["choices"][0]
-                    text = choice.get("text") or ""
-                    if text:
-                        if stats.first_token_ms is None:
-                            stats.first_token_ms = (time.perf_counter() - start) * 1000
-                        stats.completion_tokens += 1
-                        yield text
-                    if choice.get("finish_reason"):
-                        stats.finish_reason = choice["finish_reason"]
+                for piece in pieces:
+                    if stats.first_token_ms is None:
+                        stats.first_token_ms = (time.perf_counter() - start) * 1000
+                        stats.reused_tokens = result.reused_tokens
+                    yield piece
             finally:
-                chunks.close()
-                stats.completion_tokens = max(stats.completion_tokens, llm.n_tokens - len(tokens))
+                pieces.close()
+                stats.reused_tokens = result.reused_tokens
+                stats.completion_tokens = result.completion_tokens
+                stats.finish_reason = result.finish_reason
                 stats.total_ms = (time.perf_counter() - start) * 1000
-
-    def _grammar(self, text: str) -> Any:
-        cached = self._grammars.get(text)
-        if cached is None:
-            import llama_cpp
-
-            try:
-                cached = llama_cpp.LlamaGrammar.from_string(text, verbose=False)
-            except Exception as exc:
-                raise ModelError(f"invalid GBNF grammar: {exc}") from exc
-            self._grammars[text] = cached
-            while len(self._grammars) > 64:  # per-question grammars would otherwise pile up
-                self._grammars.popitem(last=False)
-        else:
-            self._grammars.move_to_end(text)
-        return cached
-
-
-def _common_prefix(cached: Sequence[int], tokens: Sequence[int]) -> int:
-    n = 0
-    # llama-cpp-python always re-evaluates the last prompt token to get fresh logits
-    for a, b in zip(cached, tokens[:-1]):
-        if a != b:
-            break
-        n += 1
-    return n
 
 
 _LOG = logging.getLogger("calx.llama")
