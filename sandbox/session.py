@@ -1,0 +1,145 @@
+"""`Sandbox`: a Python session in an isolated worker, with a watchdog, caps, and automatic replacement
+of a worker that was killed or crashed (the next call simply starts a fresh one)."""
+from __future__ import annotations
+
+import sys
+import threading
+import time
+
+from . import assets as assets_mod
+from . import snapshot
+from .config import SandboxConfig
+from .isolation import LayerUnavailable, plan
+from .result import IsolationReport, RunError, RunResult
+from .worker import ReplyTooLarge, Worker, WorkerDied, WorkerTimeout, plan_launch
+
+GRACE = 0.25  # seconds added to the user's timeout for the round trip itself
+
+
+class Sandbox:
+    def __init__(self, config: SandboxConfig | None = None):
+        self.config = config or SandboxConfig()
+        self._plan = plan(self.config)
+        self._worker: Worker | None = None
+        self._lock = threading.Lock()  # one run at a time per session
+        self.last_start_ms: float | None = None
+
+    @property
+    def isolation(self) -> IsolationReport:
+        return self._plan.report
+
+    def __enter__(self) -> "Sandbox":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def start(self) -> None:
+        """Start the worker now rather than on the first run (e.g. to warm it in the background)."""
+        with self._lock:
+            self._ensure_worker()
+
+    def run(self, code: str, timeout: float = 5.0) -> RunResult:
+        started = time.perf_counter()
+        with self._lock:
+            error, reply = self._run_locked(code, timeout)
+        return self._result(reply, error, (time.perf_counter() - started) * 1000)
+
+    def reset(self) -> None:
+        """Forget all state: the next run gets a fresh interpreter (a new worker, so nothing carries over,
+        not even a monkey-patched module)."""
+        with self._lock:
+            self._stop()
+
+    def close(self) -> None:
+        with self._lock:
+            self._stop()
+
+    def pid(self) -> int | None:
+        return self._worker.proc.pid if self._worker and self._worker.alive() else None
+
+    # -- internals -------------------------------------------------------------------------------
+
+    def _ensure_worker(self) -> Worker:
+        if self._worker is not None and self._worker.alive():
+            return self._worker
+        self._stop()
+        found = assets_mod.ensure()
+        snapshot.ensure(self.config, self._plan, found)
+        launch = plan_launch(self.config, self._plan, found)
+        reply_cap = 8 * (2 * self.config.output_limit + self.config.value_limit) + 65536  # JSON may escape 6x
+        self._worker = Worker(launch, reply_cap=reply_cap, startup_timeout=self.config.startup_timeout)
+        self.last_start_ms = self._worker.start_ms
+        return self._worker
+
+    def _stop(self) -> None:
+        if self._worker is not None:
+            self._worker.close()
+            self._worker = None
+
+    def _kill(self) -> None:
+        if self._worker is not None:
+            self._worker.kill()
+            self._worker = None
+
+    def _run_locked(self, code: str, timeout: float) -> tuple[RunError | None, dict]:
+        if not isinstance(code, str):
+            return RunError("bad_input", "code must be text"), {}
+        try:
+            worker = self._ensure_worker()
+        except (assets_mod.AssetsMissing, LayerUnavailable) as exc:
+            return RunError("unavailable", str(exc)), {}
+        except (WorkerDied, WorkerTimeout, OSError) as exc:
+            detail = getattr(exc, "detail", "")
+            self._kill()
+            return RunError("crashed", f"the sandbox could not start: {exc} {detail}".strip()), {}
+        message = {"op": "run", "code": code, "limit": self.config.output_limit}
+        try:
+            reply = worker.request(message, timeout + GRACE)
+        except WorkerTimeout:
+            self._kill()
+            return RunError("timeout", f"no answer within {timeout:g} s; the interpreter was stopped and its "
+                                       "state is lost"), {}
+        except ReplyTooLarge:
+            self._kill()
+            return RunError("output_limit", "the sandbox answered with more than the reply cap; it was stopped"), {}
+        except WorkerDied as exc:
+            self._kill()
+            return RunError("crashed", _crash_message(exc)), {}
+        if reply.get("fatal"):
+            self._kill()
+        return _reply_error(reply, self.config.output_limit), reply
+
+    def _result(self, reply: dict, error: RunError | None, ms: float) -> RunResult:
+        notes = []
+        for stream in ("stdout", "stderr"):
+            cut = reply.get(f"{stream}_cut", 0)
+            if cut:
+                notes.append(f"{stream} cut after {self.config.output_limit:,} characters; {cut:,} more dropped")
+        return RunResult(reply.get("stdout", ""), reply.get("stderr", ""), reply.get("value"), error, ms,
+                         self.isolation, tuple(notes))
+
+
+def _reply_error(reply: dict, limit: int) -> RunError | None:
+    err = reply.get("error")
+    if err:
+        message = err.get("message", "")
+        if reply.get("fatal"):
+            message = f"the interpreter died: {message}; the next run starts a fresh one (state is lost)"
+        return RunError(err.get("type", "python_error"), message, err.get("traceback", ""))
+    cut = reply.get("stdout_cut", 0) + reply.get("stderr_cut", 0)
+    if cut:
+        return RunError("output_limit", f"output longer than {limit:,} characters; {cut:,} characters were cut")
+    return None
+
+
+def _crash_message(exc: WorkerDied) -> str:
+    tail = exc.detail.strip().splitlines()
+    # The JS host's last words usually say which permission was refused ("Requires run access ...").
+    cause = next((l.strip() for l in reversed(tail) if "Requires" in l or "ERR_ACCESS_DENIED" in l), "")
+    if not cause and tail:
+        cause = tail[-1].strip()[:300]
+    text = f"{exc}"
+    if cause:
+        text += f" ({cause})"
+    return text + "; the next run starts a fresh interpreter (state is lost)"

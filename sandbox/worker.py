@@ -1,0 +1,197 @@
+"""One JS-host process running the driver: started with the configured layers, spoken to in JSON
+lines, killed as a whole process group when it overruns or misbehaves."""
+from __future__ import annotations
+
+import json
+import os
+import selectors
+import signal
+import subprocess
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import jshost, limits, osjail, seccomp_filter
+from .assets import Assets
+from .config import SandboxConfig
+from .isolation import Plan
+
+DRIVER = Path(__file__).with_name("driver.mjs")
+INSIDE = Path(__file__).with_name("inside.py")
+STDERR_KEEP = 16 * 1024
+
+
+class WorkerDied(Exception):
+    """The worker exited or broke protocol; `detail` holds the tail of its stderr."""
+
+    def __init__(self, message: str, detail: str = ""):
+        super().__init__(message)
+        self.detail = detail
+
+
+class WorkerTimeout(Exception):
+    pass
+
+
+class ReplyTooLarge(Exception):
+    pass
+
+
+@dataclass
+class Launch:
+    argv: list[str]
+    env: dict[str, str]
+    pass_fds: tuple[int, ...]
+    preexec: object  # callable or None
+    config_line: dict
+
+
+def plan_launch(config: SandboxConfig, plan: Plan, found: Assets, *, make_snapshot: Path | None = None) -> Launch:
+    binary = jshost.find_binary(config.runtime)
+    if binary is None:
+        raise WorkerDied(f"the JS runtime {config.runtime!r} is not installed (pip install calx brings deno)")
+    snapshot = found.snapshot(config.runtime)
+    use_snapshot = make_snapshot is None and snapshot.is_file()
+    if plan.os_isolation and make_snapshot is None:
+        # Inside bubblewrap everything sits at fixed paths under /calx.
+        inside = {"bin": f"/calx/bin/{config.runtime}", "driver": "/calx/driver.mjs", "root": "/calx/assets"}
+        binds = [(str(binary), inside["bin"]), (str(DRIVER), inside["driver"]), (str(found.root), inside["root"])]
+        root, scratch = inside["root"], "/tmp"
+        paths = jshost.HostPaths(inside["bin"], inside["driver"], (inside["root"], inside["driver"]))
+    else:
+        binds, root = [], str(found.root)
+        scratch = tempfile.gettempdir() + "/calx-sandbox-scratch"
+        os.makedirs(scratch, exist_ok=True)
+        writable = (str(make_snapshot),) if make_snapshot else ()
+        paths = jshost.HostPaths(str(binary), str(DRIVER), (root, str(DRIVER)), writable)
+    argv = jshost.command(config.runtime, paths, permissions=plan.js_permissions, codegen_ban=plan.codegen_ban,
+                          heap_mib=config.heap_mib)
+    env = jshost.environment(config.runtime, scratch)
+    pass_fds: tuple[int, ...] = ()
+    seccomp_in_child = False
+    if plan.os_isolation and make_snapshot is None:
+        fd = seccomp_filter.bpf_fd() if plan.seccomp else None
+        pass_fds = (fd,) if fd is not None else ()
+        argv = osjail.wrap(argv, binds, env=env, tmpfs_bytes=config.tmpfs_bytes, seccomp_fd=fd)
+    elif plan.seccomp and make_snapshot is None:
+        seccomp_in_child = True
+    pairs = limits.rlimit_pairs(config) if plan.rlimits and make_snapshot is None else []
+
+    def preexec() -> None:
+        limits.apply(pairs)
+        if seccomp_in_child:
+            seccomp_filter.load_in_child()
+
+    rel = lambda p: f"{root}/{Path(p).relative_to(found.root).as_posix()}"  # noqa: E731
+    line = {
+        "pyodide": rel(found.pyodide),
+        "site": rel(found.site),
+        "snapshot": rel(snapshot) if use_snapshot else None,
+        "make_snapshot": str(make_snapshot) if make_snapshot else None,
+        "inside": INSIDE.read_text(),
+        "bridge_filter": plan.bridge_filter,
+    }
+    return Launch(argv, env, pass_fds, preexec, line)
+
+
+class Worker:
+    def __init__(self, launch: Launch, *, reply_cap: int, startup_timeout: float):
+        self.reply_cap = reply_cap
+        self._stderr = bytearray()
+        started = time.perf_counter()
+        try:
+            self.proc = subprocess.Popen(
+                launch.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                env=launch.env, pass_fds=launch.pass_fds, preexec_fn=launch.preexec, start_new_session=True,
+            )
+        finally:
+            for fd in launch.pass_fds:
+                os.close(fd)
+        self._buffer = b""
+        self._drain = threading.Thread(target=self._drain_stderr, daemon=True)
+        self._drain.start()
+        self.ready = self.request(launch.config_line, startup_timeout)
+        self.start_ms = (time.perf_counter() - started) * 1000
+
+    def _drain_stderr(self) -> None:
+        # Keep only the tail: a flood on the host's stderr must not grow our memory.
+        for chunk in iter(lambda: self.proc.stderr.read1(65536), b""):
+            self._stderr += chunk
+            del self._stderr[:-STDERR_KEEP]
+
+    def stderr_tail(self) -> str:
+        return bytes(self._stderr[-2000:]).decode(errors="replace").strip()
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def request(self, message: dict, timeout: float) -> dict:
+        try:
+            self.proc.stdin.write(json.dumps(message).encode() + b"\n")
+            self.proc.stdin.flush()
+        except (BrokenPipeError, OSError) as exc:
+            raise WorkerDied("the sandbox process is gone", self._tail_after_exit()) from exc
+        line = self._read_line(time.monotonic() + timeout)
+        try:
+            reply = json.loads(line)
+        except ValueError as exc:
+            raise WorkerDied("the sandbox process broke protocol", self._tail_after_exit()) from exc
+        if reply.get("fatal") and not reply.get("error"):
+            raise WorkerDied("the sandbox process failed", self._tail_after_exit())
+        return reply
+
+    def _read_line(self, deadline: float) -> bytes:
+        fd = self.proc.stdout.fileno()
+        with selectors.DefaultSelector() as sel:
+            sel.register(fd, selectors.EVENT_READ)
+            while b"\n" not in self._buffer:
+                if len(self._buffer) > self.reply_cap:
+                    raise ReplyTooLarge()
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise WorkerTimeout()
+                if not sel.select(remaining):
+                    continue
+                chunk = os.read(fd, 1 << 20)
+                if not chunk:
+                    raise WorkerDied("the sandbox process exited", self._tail_after_exit())
+                self._buffer += chunk
+        line, _, self._buffer = self._buffer.partition(b"\n")
+        return line
+
+    def _tail_after_exit(self) -> str:
+        try:
+            self.proc.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            pass
+        self._drain.join(timeout=1)
+        return self.stderr_tail()
+
+    def kill(self) -> None:
+        """Kill the whole process group (bubblewrap and everything in its pid namespace go with it)."""
+        if self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        try:
+            self.proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            pass
+        for stream in (self.proc.stdin, self.proc.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
+        self._drain.join(timeout=1)
+
+    def close(self) -> None:
+        # Closing stdin ends the driver's read loop; the group kill covers a driver that ignores it.
+        try:
+            self.proc.stdin.close()
+            self.proc.wait(timeout=1)
+        except (OSError, subprocess.TimeoutExpired):
+            pass
+        self.kill()
