@@ -37,6 +37,8 @@ def test_calcx_outputs(text, expected):
     ("9^9^9^9", "too_large"), ("__import__('os').system('id')", "parse"), ("(" * 40_000 + "1" + ")" * 40_000, "too_deep"),
     ("1+" * 500_000 + "1", "too_large"), ("N(pi, 10^9)", "too_large"), ("[1, 2]", "unsupported"),
     ("gcd()", "arity"), ("sqrt(1, 2)", "arity"), ("0^-1", "math"), ("5 > 2i", "domain"),
+    # found by fuzzing: sizes whose logarithms overflow floats
+    ("9!!!!!", "too_large"), ("binomial(10^30, 10^20)", "too_large"),
 ])
 def test_bad_input_is_a_typed_error(text, error_type):
     result = tools.run("calculator", text)

@@ -10,7 +10,7 @@ from gmpy2 import mpz
 
 from ..base import ToolFailure
 from ..calculator.functions import want_int
-from ..calculator.limits import check_bits
+from ..calculator.limits import check_bits, short
 from .factoring import factorize
 from .results import Factorization, IntList, Primality, Text
 
@@ -145,7 +145,7 @@ def invmod(a, m) -> mpz:
 
 def fibonacci(n) -> mpz:
     n = _int(n, "fibonacci")
-    check_bits(f"fibonacci({n})", abs(n) * 0.695)
+    check_bits(f"fibonacci({short(n)})", abs(n) * 0.695)
     if n < 0:  # F(-n) = (-1)^(n+1) F(n)
         return gmpy2.fib(-n) * (1 if n % 2 else -1)
     return gmpy2.fib(n)
@@ -153,7 +153,7 @@ def fibonacci(n) -> mpz:
 
 def lucas(n) -> mpz:
     n = _nonneg(n, "lucas")
-    check_bits(f"lucas({n})", n * 0.695)
+    check_bits(f"lucas({short(n)})", n * 0.695)
     return gmpy2.lucas(n)
 
 
@@ -227,7 +227,7 @@ def legendre(a, p) -> mpz:
 
 def catalan(n) -> mpz:
     n = _nonneg(n, "catalan")
-    check_bits(f"catalan({n})", 2 * n)
+    check_bits(f"catalan({short(n)})", 2 * n)
     return gmpy2.comb(2 * n, n) // (n + 1)
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import gmpy2
-from gmpy2 import mpq
+from gmpy2 import mpq, mpz
 
 from .gaussian import Gaussian
 from .values import MPC, MPFR, MPQ, MPZ
@@ -69,8 +69,48 @@ def elide(text: str, limit: int = MAX_OUTPUT_DIGITS) -> str:
     """Long digit strings keep their head and tail and say how many digits were left out."""
     if len(text) <= limit:
         return text
-    keep = limit // 2 - 20
+    keep = _kept(limit)
     return f"{text[:keep]}...({len(text) - 2 * keep:,} digits omitted)...{text[-keep:]}"
+
+
+def _kept(limit: int) -> int:
+    return limit // 2 - 20
+
+
+def elide_int(v, limit: int = MAX_OUTPUT_DIGITS) -> str:
+    """`elide(str(v), limit)` for an integer, without converting every digit of a huge one.
+
+    Turning all 2,000,000 digits of a product into text takes GMP about ten times as long as the
+    multiply that made them; the head and tail alone cost a division and a remainder.
+    """
+    magnitude = abs(v)
+    if gmpy2.num_digits(magnitude) <= limit + 1:  # num_digits may count one digit too many
+        return elide(str(v), limit)
+    keep = _kept(limit)
+    sign = "-" if v < 0 else ""
+    shift = gmpy2.num_digits(magnitude) - keep - 1  # the quotient has keep or keep + 1 digits
+    top = str(_floor_div_pow10(magnitude, shift))
+    length = len(sign) + shift + len(top)
+    tail = str(magnitude % mpz(10) ** keep).rjust(keep, "0")
+    return f"{(sign + top)[:keep]}...({length - 2 * keep:,} digits omitted)...{tail}"
+
+
+def _floor_div_pow10(a, k: int):
+    """floor(a / 10^k) for a > 0: from directed-rounding MPFR bounds when they agree, else exactly."""
+    bits = int((gmpy2.num_digits(a) - k + 2) * 3.33) + 64
+    lo = _quotient_bound(a, k, bits, toward=gmpy2.RoundDown, away=gmpy2.RoundUp)
+    hi = _quotient_bound(a, k, bits, toward=gmpy2.RoundUp, away=gmpy2.RoundDown)
+    if lo == hi:
+        return lo
+    return (a >> k) // mpz(5) ** k  # floor(floor(a / 2^k) / 5^k) = floor(a / 10^k)
+
+
+def _quotient_bound(a, k: int, bits: int, toward, away):
+    """A bound on a / 10^k: the numerator rounded toward it, the divisor away from it."""
+    with gmpy2.context(precision=bits, round=away):
+        power = gmpy2.mpfr(10) ** k
+    with gmpy2.context(precision=bits, round=toward):
+        return mpz(gmpy2.floor(gmpy2.mpfr(a) / power))
 
 
 def calcx(v, understood: str, decimal_input: bool) -> str:
@@ -79,7 +119,7 @@ def calcx(v, understood: str, decimal_input: bool) -> str:
     if hasattr(v, "calcx_text"):  # integer-function results: factorizations, lists, digit strings
         return elide(v.calcx_text(), 20_000)
     if isinstance(v, MPZ):
-        return elide(str(v))
+        return elide_int(v)
     if isinstance(v, MPQ):
         return approx(v) if decimal_input else f"{elide(exact_text(v))} = around {approx(v)}"
     if isinstance(v, Gaussian):

@@ -8,7 +8,7 @@ import gmpy2
 from gmpy2 import mpfr, mpq, mpz
 
 from ..base import ToolFailure
-from .limits import binomial_bits, check_bits, factorial_bits
+from .limits import binomial_bits, check_bits, factorial_bits, short
 from .values import MPC, MPFR, MPQ, MPZ, div, is_exact, is_integer, is_rational, normal, power, to_float
 from .gaussian import Gaussian
 
@@ -36,7 +36,7 @@ def factorial(n) -> mpz:
     n = want_int(n, "factorial", "a non-negative integer")
     if n < 0:
         raise ToolFailure("domain", "factorial needs a non-negative integer")
-    check_bits(f"factorial({n})", factorial_bits(n))
+    check_bits(f"factorial({short(n)})", factorial_bits(n))
     return gmpy2.fac(n)
 
 
@@ -44,14 +44,14 @@ def double_factorial(n) -> mpz:
     n = want_int(n, "double factorial", "a non-negative integer")
     if n < 0:
         raise ToolFailure("domain", "double factorial needs a non-negative integer")
-    check_bits(f"{n}!!", factorial_bits(n) / 2 + 1)
+    check_bits(f"{short(n)}!!", factorial_bits(n) / 2 + 1)
     return gmpy2.double_fac(n)
 
 
 def binomial(n, k) -> mpz:
     n, k = want_int(n, "binomial"), want_int(k, "binomial")
     if 0 <= k <= n:
-        check_bits(f"binomial({n}, {k})", binomial_bits(n, k))
+        check_bits(f"binomial({short(n)}, {short(k)})", binomial_bits(n, k))
     elif n >= 0:
         return mpz(0)
     return gmpy2.comb(n, k) if n >= 0 else _negative_binomial(n, k)
@@ -60,7 +60,7 @@ def binomial(n, k) -> mpz:
 def _negative_binomial(n: int, k: int) -> mpz:
     if k < 0:
         return mpz(0)
-    check_bits(f"binomial({n}, {k})", binomial_bits(k - n - 1, k))
+    check_bits(f"binomial({short(n)}, {short(k)})", binomial_bits(k - n - 1, k))
     return (-1) ** k * gmpy2.comb(k - n - 1, k)
 
 

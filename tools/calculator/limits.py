@@ -18,21 +18,34 @@ def refuse(what: str, bits: float) -> None:
     )
 
 
+def short(n) -> str:
+    """A number as it may appear in a message: at most about 30 characters."""
+    text = str(n)
+    return text if len(text) <= 30 else f"{text[:12]}...{text[-12:]} ({len(text):,} digits)"
+
+
 def check_bits(what: str, bits: float) -> None:
     if bits > MAX_BITS:
         refuse(what, bits)
 
 
 def _human(digits: float) -> str:
+    if math.isinf(digits):
+        return "more than 10^15"
     if digits < 1e15:
         return f"{int(digits):,}"
     return f"10^{math.log10(digits):.1f}"
+
+
+HUGE = 10**15  # arguments beyond this make any of these results absurd; no float maths needed
 
 
 def factorial_bits(n: int) -> float:
     """log2(n!) by Stirling, cheap for any n."""
     if n < 2:
         return 1.0
+    if n > HUGE:
+        return float("inf")
     return (n * math.log(n) - n + 0.5 * math.log(2 * math.pi * n)) / math.log(2)
 
 
@@ -40,4 +53,6 @@ def binomial_bits(n: int, k: int) -> float:
     k = min(k, n - k)
     if k <= 0:
         return 1.0
+    if n > HUGE:
+        return float("inf") if k > 64 else k * math.log2(n)
     return (math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)) / math.log(2)

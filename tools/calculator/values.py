@@ -1,6 +1,8 @@
 """The calculator's number tower: exact (mpz, mpq, Gaussian) first, floating (mpfr, mpc) only when forced."""
 from __future__ import annotations
 
+import math
+
 import gmpy2
 from gmpy2 import mpc, mpfr, mpq, mpz
 
@@ -87,6 +89,15 @@ def _bits(v) -> int:
     return gmpy2.bit_length(v)
 
 
+def _log2(v) -> float:
+    """log2 of the larger of |numerator| and denominator: the size in bits of a power's result, per unit exponent."""
+    q = mpq(v)
+    biggest = max(abs(q.numerator), q.denominator)
+    if biggest < 2**1000:
+        return math.log2(int(biggest))
+    return float(gmpy2.bit_length(mpz(biggest)))
+
+
 def neg(a):
     if isinstance(a, bool):
         raise ToolFailure("type", "cannot negate a truth value")
@@ -114,7 +125,7 @@ def _integer_power(a, n):
             raise ToolFailure("math", "zero to a negative power")
         return mpz(1) if a == -1 and n % 2 == 0 else (mpz(1) if n == 0 else a)
     if is_rational(a):
-        check_bits("the power", _bits(a) * abs(int(n)) if abs(n) < 2**62 else float("inf"))
+        check_bits("the power", _log2(a) * abs(int(n)) if abs(n) < 2**62 else float("inf"))
         return normal(mpq(a) ** int(n)) if n < 0 else normal(a ** int(n))
     if isinstance(a, Gaussian):
         size = max(_bits(a.re), _bits(a.im)) + 1
