@@ -17,6 +17,7 @@ LAZY_COMMANDS = {
     "eval": "assistant.evaluation.cli:eval_command",
     "chains": "assistant.evaluation.cli:chains_command",
     "doctor": "assistant.doctor:doctor_command",
+    "sandbox": "assistant.doctor:sandbox_command",
 }
 
 
