@@ -65,8 +65,20 @@ async function growingModule(dir, snapshot) {
   };
 }
 
+// Node's permission model refuses process.binding(), which Emscripten calls once for file-mode
+// constants. Answer exactly that request from the public modules and keep refusing the rest.
+async function shimNodeBinding() {
+  if (typeof Deno !== "undefined" || !process.permission) return;
+  const fs = await import("node:fs");
+  const os = await import("node:os");
+  const original = process.binding.bind(process);
+  process.binding = (name) =>
+    name === "constants" ? { fs: fs.constants, os: os.constants } : original(name);
+}
+
 async function boot(cfg) {
   const t0 = performance.now();
+  await shimNodeBinding();
   const { loadPyodide } = await import(new URL("file://" + cfg.pyodide + "/pyodide.mjs").href);
   const options = {
     indexURL: cfg.pyodide + "/",

@@ -24,7 +24,7 @@ def ensure(config: SandboxConfig, plan_: Plan, found: Assets) -> None:
 
 
 def build(config: SandboxConfig, plan_: Plan, found: Assets) -> float:
-    from .worker import Worker, plan_launch
+    from .worker import Worker, WorkerDied, plan_launch
 
     target = found.snapshot(config.runtime)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
@@ -38,7 +38,7 @@ def build(config: SandboxConfig, plan_: Plan, found: Assets) -> float:
     finally:
         worker.kill()
     if not tmp.is_file() or tmp.stat().st_size == 0:
-        raise RuntimeError(f"building the sandbox snapshot failed: {worker.stderr_tail()}")
+        raise WorkerDied("building the sandbox snapshot failed", worker.stderr_tail())
     os.replace(tmp, target)
     seconds = time.perf_counter() - started
     sys.stderr.write(f"calx: sandbox ready ({seconds:.1f} s)\n")

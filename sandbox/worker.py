@@ -113,6 +113,10 @@ class Worker:
         self._drain = threading.Thread(target=self._drain_stderr, daemon=True)
         self._drain.start()
         self.ready = self.request(launch.config_line, startup_timeout)
+        if not self.ready.get("ready"):
+            message = (self.ready.get("error") or {}).get("message", "no ready signal")
+            self.kill()
+            raise WorkerDied(f"the sandbox failed to start: {message.splitlines()[0]}", self.stderr_tail())
         self.start_ms = (time.perf_counter() - started) * 1000
 
     def _drain_stderr(self) -> None:
