@@ -1,0 +1,425 @@
+"""Independent checks of a symbolic result, each by a route other than the one that produced it.
+
+Roots are substituted back, antiderivatives differentiated, derivatives compared with mpmath's
+numeric differentiation, definite integrals, sums and limits recomputed numerically by mpmath,
+rewrites (simplify, factor, ...) compared with their input at random points, matrix results
+multiplied back. A check that cannot decide says so (passed None); a failed check is reported.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import mpmath
+import sympy as sp
+
+from .deadline import Expired, limit
+from .numeric import agree_at_points, close, is_zero, random_points, value_at
+
+
+@dataclass
+class CheckResult:
+    name: str
+    passed: bool | None
+    detail: str = ""
+
+
+def run_checks(outcome, budget: float) -> list[dict]:
+    check = CHECKS.get(outcome.op)
+    if check is None:
+        return []
+    with limit(budget) as token:
+        try:
+            results = check(outcome)
+        except Expired as exc:
+            if exc.token is not token:
+                raise
+            results = [CheckResult(f"{outcome.op} check", None, f"check did not finish in {budget:.1f} s")]
+        except Exception as exc:  # a check that breaks is reported as undecided, never dropped
+            results = [CheckResult(f"{outcome.op} check", None, f"check could not run: {type(exc).__name__}: {exc}")]
+    return [asdict(r) for r in results]
+
+
+def _value(outcome):
+    v = outcome.value
+    return v.to_sympy() if hasattr(v, "to_sympy") else v
+
+
+# -- rewrites ---------------------------------------------------------------------------------------
+
+def _same_value(name: str):
+    def check(outcome):
+        original, result = outcome.inputs["expr"], _value(outcome)
+        if isinstance(original, sp.Eq):
+            original, result = original.lhs - original.rhs, result.lhs - result.rhs
+        if name in ("expanded", "factored", "collected") and _polynomial(original):
+            try:
+                exact = sp.expand(original - result) == 0
+                return [CheckResult(f"{name} form equals the input", exact, "expanded difference is 0" if exact
+                                    else "expanded difference is not 0")]
+            except Exception:
+                pass
+        passed, detail = agree_at_points(original, result, original.free_symbols | result.free_symbols)
+        return [CheckResult(f"{name} form equals the input", passed, detail)]
+    return check
+
+
+def _polynomial(expr) -> bool:
+    try:
+        return expr.is_polynomial() and sp.count_ops(expr) < 200
+    except Exception:
+        return False
+
+
+def _fast_expand_check(outcome):
+    """The FLINT product against the input tree evaluated exactly (SymPy, integers) at random points."""
+    poly = outcome.value.native
+    original = outcome.inputs["expr"]
+    names = poly.context().names()
+    import flint
+
+    for point in random_points([sp.Symbol(n) for n in names], 3, low=-50, high=50):
+        args = [flint.fmpq(int(point[sp.Symbol(n)].p), int(point[sp.Symbol(n)].q)) for n in names]
+        got = poly(*args)
+        want = original.subs(point)
+        if sp.Rational(int(got.p), int(got.q)) != want:
+            return [CheckResult("expansion equals the input", False, f"differ at {point}")]
+    return [CheckResult("expansion equals the input", True, "exact agreement at 3 random rational points")]
+
+
+def _factorint_check(outcome):
+    n = outcome.inputs["expr"]
+    product = sp.Mul(*[p**e for p, e in outcome.value.items()]) if outcome.value else sp.Integer(1)
+    primes = all(sp.isprime(p) for p in outcome.value if p > 0)
+    return [CheckResult("product of factors", product == abs(n) or product == n, f"multiplies back to {n}"),
+            CheckResult("factors are prime", primes, "each factor passes isprime")]
+
+
+# -- equations --------------------------------------------------------------------------------------
+
+def _roots_check(outcome):
+    exprs, variables = outcome.inputs["exprs"], outcome.inputs["vars"]
+    value = outcome.value
+    if isinstance(value, dict) and outcome.op == "roots":
+        solutions = [{variables[0]: r} for r in value]
+    elif isinstance(value, dict):
+        solutions = [value]
+    elif isinstance(value, list):
+        solutions = value
+    elif isinstance(value, sp.FiniteSet):
+        solutions = [{variables[0]: r} for r in value]
+    else:
+        return [CheckResult("solutions substituted back", None, "solution set is not a finite list")]
+    if not solutions:
+        return [CheckResult("solutions substituted back", None, "no solutions to substitute")]
+    failures, undecided = [], 0
+    for sol in solutions:
+        for e in exprs:
+            residual = e.subs(sol)
+            passed = _residual_zero(residual)
+            if passed is False:
+                failures.append(f"{sol}: residual {residual}")
+            elif passed is None:
+                undecided += 1
+    if failures:
+        return [CheckResult("solutions substituted back", False, "; ".join(failures)[:300])]
+    if undecided:
+        return [CheckResult("solutions substituted back", None, f"{undecided} residual(s) could not be decided")]
+    return [CheckResult("solutions substituted back", True,
+                        f"each of {len(solutions)} solution{'s' if len(solutions) > 1 else ''} gives residual 0")]
+
+
+def _residual_zero(residual) -> bool | None:
+    if residual == 0:
+        return True
+    try:
+        if sp.simplify(residual) == 0:
+            return True
+    except Exception:
+        pass
+    if residual.free_symbols:
+        passed, _ = is_zero(residual)
+        return passed
+    v = value_at(residual, {}, 50)
+    if v is None:
+        return None
+    return bool(abs(v) < mpmath.mpf(10) ** -40)
+
+
+def _inequality_check(outcome):
+    result, relations, var = outcome.value, outcome.inputs["relations"], outcome.inputs["vars"][0]
+    if not isinstance(result, sp.Set):
+        try:
+            result = result.as_set()
+        except Exception:
+            return []
+    wrong = []
+    for k in range(-40, 41):
+        t = sp.Rational(k, 4) + sp.Rational(1, 7)  # points off the usual boundaries
+        inside = bool(result.contains(t)) if result.contains(t) in (sp.true, sp.false) else None
+        if inside is None:
+            continue
+        holds = all(bool(r.subs(var, t)) for r in relations)
+        if holds != inside:
+            wrong.append(str(t))
+    return [CheckResult("sampled points agree with the solution set", not wrong,
+                        f"81 points in [-10, 10]" if not wrong else f"disagree at {', '.join(wrong[:5])}")]
+
+
+# -- calculus ---------------------------------------------------------------------------------------
+
+def _diff_check(outcome):
+    expr, spec = outcome.inputs["expr"], outcome.inputs["spec"]
+    result = _value(outcome)
+    if len(spec) != 1 or len(expr.free_symbols) > 3:
+        passed, detail = agree_at_points(sp.diff(expr, *[a for p in spec for a in p]), result,
+                                         expr.free_symbols | result.free_symbols)
+        return [CheckResult("derivative recomputed by SymPy", passed, detail)]
+    var, order = spec[0]
+    others = expr.free_symbols - {var}
+    decided = 0
+    for point in random_points(expr.free_symbols | {var}, 6):
+        at = value_at(result, point)
+        if at is None:
+            continue
+        sub = {s: v for s, v in point.items() if s in others}
+        f = expr.subs(sub)
+
+        def g(t, f=f):
+            v = value_at(f, {var: sp.Float(mpmath.nstr(t, 70), 70)}, 70)
+            if v is None:
+                raise ValueError("not finite")
+            return v
+        try:
+            # an explicit step: the evaluation has 70 digits, so h = 1e-12 leaves plenty after cancellation
+            with mpmath.workdps(70):
+                numeric = mpmath.diff(g, mpmath.mpf(str(float(point[var]))), order, h=mpmath.mpf(10) ** -12)
+        except (ValueError, ZeroDivisionError):
+            continue
+        if not close(numeric, at, mpmath.mpf(10) ** -8):
+            return [CheckResult("numeric derivative agrees", False,
+                                f"at {var}={point[var]}: mpmath gives {mpmath.nstr(numeric, 12)}, result {mpmath.nstr(at, 12)}")]
+        decided += 1
+        if decided >= 3:
+            break
+    if not decided:
+        return [CheckResult("numeric derivative agrees", None, "no point where the result is finite")]
+    return [CheckResult("numeric derivative agrees", True, f"mpmath finite differences at {decided} points")]
+
+
+def _antiderivative_check(outcome):
+    from .integration import verify_antiderivative
+
+    passed, detail = verify_antiderivative(outcome.value, outcome.inputs["expr"], outcome.inputs["var"])
+    return [CheckResult("derivative of the antiderivative is the integrand", passed, detail)]
+
+
+def _definite_check(outcome):
+    f, x, low, high = (outcome.inputs[k] for k in ("expr", "var", "low", "high"))
+    if f.free_symbols - {x} or outcome.value.free_symbols:
+        return [CheckResult("numeric integration agrees", None, "the integral has free parameters")]
+    want = value_at(outcome.value, {})
+
+    def g(t):
+        d = mpmath.mp.dps + 5
+        v = value_at(f, {x: sp.Float(mpmath.nstr(t, d), d)}, d)
+        if v is None:
+            raise ValueError("not finite")
+        return v.real if v.imag == 0 else v
+    a, b = (_mp_bound(v) for v in (low, high))
+    try:
+        with mpmath.workdps(30):
+            numeric = mpmath.quad(g, [a, b])
+    except (ValueError, ZeroDivisionError) as exc:
+        return [CheckResult("numeric integration agrees", None, f"mpmath.quad failed: {exc}")]
+    if want is None:
+        return [CheckResult("numeric integration agrees", None, "the result is not a finite number")]
+    passed = close(numeric, want, mpmath.mpf(10) ** -10)
+    return [CheckResult("numeric integration agrees", passed, f"mpmath.quad gives {mpmath.nstr(numeric, 15)}")]
+
+
+def _mp_bound(v):
+    if v == sp.oo:
+        return mpmath.inf
+    if v == -sp.oo:
+        return -mpmath.inf
+    return value_at(v, {}).real
+
+
+def _limit_check(outcome):
+    expr, var, point, direction = (outcome.inputs[k] for k in ("expr", "var", "point", "dir"))
+    value = outcome.value
+    if expr.free_symbols - {var}:
+        return [CheckResult("numeric limit agrees", None, "the expression has free parameters")]
+    if value in (sp.oo, -sp.oo, sp.zoo) or not value.is_number:
+        return [CheckResult("numeric limit agrees", None, f"limit is {value}: not checked numerically")]
+    want = value_at(value, {})
+    sides = ["+"] if point == -sp.oo else ["-"] if point == sp.oo else ["+", "-"] if direction == "+-" else [direction]
+    results = []
+    for side in sides:
+        samples = []
+        for k in (8, 12, 16):
+            if point in (sp.oo, -sp.oo):
+                t = (sp.Integer(10) ** k) * (1 if point == sp.oo else -1)
+            else:
+                t = point + (1 if side == "+" else -1) * sp.Integer(10) ** -k
+            v = value_at(expr, {var: t}, 60)
+            if v is not None:
+                samples.append(v)
+        if len(samples) < 2:
+            results.append(None)
+            continue
+        results.append(bool(close(samples[-1], want, mpmath.mpf(10) ** -5)))
+    passed = None if None in results else all(results)
+    return [CheckResult("numeric limit agrees", passed, "expression evaluated at 60 digits approaching the point")]
+
+
+def _series_check(outcome):
+    expr, var, point, order = (outcome.inputs[k] for k in ("expr", "var", "point", "order"))
+    poly = outcome.value.removeO()
+    if expr.free_symbols - {var} or not point.is_number or point.is_infinite:
+        return [CheckResult("series matches the function", None, "not checked numerically")]
+    h = sp.Rational(1, 1000)
+    t = point + h
+    fv, sv = value_at(expr, {var: t}, 60), value_at(poly, {var: t}, 60)
+    if fv is None or sv is None:
+        return [CheckResult("series matches the function", None, "function not finite near the point")]
+    # the error of a correct truncation is O(h^order); allow a generous constant
+    passed = abs(fv - sv) <= mpmath.mpf(10) ** 6 * mpmath.mpf(h) ** order
+    return [CheckResult("series matches the function", bool(passed),
+                        f"difference {mpmath.nstr(abs(fv - sv), 3)} at {var} = {t} (order {order})")]
+
+
+def _sum_check(outcome):
+    expr, var, low, high = (outcome.inputs[k] for k in ("expr", "var", "low", "high"))
+    value = outcome.value
+    if expr.free_symbols - {var} or value.free_symbols:
+        return _sum_symbolic_check(outcome)
+    want = value_at(value, {})
+    if want is None:
+        return [CheckResult("numeric sum agrees", None, f"result {value} is not a finite number")]
+    lo = int(low)
+    fn = mpmath.nsum if outcome.op == "sum" else mpmath.nprod
+    if high == sp.oo:
+        def term(k):
+            # nsum extrapolates with non-integer arguments too: pass them through when they are not integers
+            # evaluated at the precision nsum is working at: its extrapolation needs every digit
+            d = mpmath.mp.dps + 10
+            arg = sp.Integer(int(k)) if k == int(k) else sp.Float(mpmath.nstr(k, d), d)
+            v = value_at(expr, {var: arg}, d)
+            if v is None:
+                raise ValueError
+            return v.real if v.imag == 0 else v
+        with mpmath.workdps(30):
+            numeric = fn(term, [lo, mpmath.inf])
+        name = f"mpmath.{fn.__name__} agrees"
+    elif high.is_Integer and int(high) - lo <= 5000:
+        terms = [expr.subs(var, k) for k in range(lo, int(high) + 1)]
+        exact = sp.Add(*terms) if outcome.op == "sum" else sp.Mul(*terms)
+        return [CheckResult("term-by-term recomputation agrees", sp.simplify(exact - value) == 0,
+                            f"{len(terms)} terms added exactly")]
+    else:
+        return [CheckResult("numeric sum agrees", None, "range too long to recompute")]
+    return [CheckResult(name, close(numeric, want, mpmath.mpf(10) ** -10), f"numeric value {mpmath.nstr(numeric, 15)}")]
+
+
+def _sum_symbolic_check(outcome):
+    """A closed form in the upper bound n: compare with the explicit sum for n = 1..6."""
+    expr, var, low, high, value = (outcome.inputs[k] for k in ("expr", "var", "low", "high")) + (outcome.value,)
+    if not (isinstance(high, sp.Symbol) and low.is_Integer and expr.free_symbols <= {var, high}):
+        return [CheckResult("closed form checked", None, "parameters other than the bound")]
+    lo = int(low)
+    for n in range(lo, lo + 6):
+        terms = [expr.subs(var, k) for k in range(lo, n + 1)]
+        exact = sp.Add(*terms) if outcome.op == "sum" else sp.Mul(*terms)
+        if sp.simplify(value.subs(high, n) - exact) != 0:
+            return [CheckResult("closed form matches explicit sums", False, f"differs at {high} = {n}")]
+    return [CheckResult("closed form matches explicit sums", True, f"{high} = {lo}..{lo + 5}")]
+
+
+def _dsolve_check(outcome):
+    ode, func = outcome.inputs["ode"], outcome.inputs["func"]
+    solutions = outcome.value if isinstance(outcome.value, list) else [outcome.value]
+    verdicts = [sp.checkodesol(ode, s, func) for s in solutions]
+    passed = all(v[0] is True for v in verdicts)
+    return [CheckResult("solution satisfies the ODE", passed if passed else None if
+                        all(v[0] is not False for v in verdicts) else False, "checkodesol substitutes it back")]
+
+
+# -- matrices and numbers ---------------------------------------------------------------------------
+
+def _det_check(outcome):
+    m = outcome.inputs["matrix"]
+    if m.free_symbols:
+        return [CheckResult("determinant by Berkowitz", sp.simplify(m.det(method="berkowitz") - outcome.value) == 0,
+                            "recomputed with another algorithm")]
+    numeric = mpmath.det(mpmath.matrix([[value_at(x, {}) for x in row] for row in m.tolist()]))
+    return [CheckResult("numeric determinant agrees", close(numeric, value_at(outcome.value, {})),
+                        f"mpmath gives {mpmath.nstr(numeric, 15)}")]
+
+
+def _inverse_check(outcome):
+    m, inv = outcome.inputs["matrix"], outcome.value
+    ok = (m * inv).applyfunc(sp.simplify) == sp.eye(m.rows)
+    return [CheckResult("matrix times inverse is the identity", ok, "A * A^-1 multiplied out")]
+
+
+def _eigenvals_check(outcome):
+    m = outcome.inputs["matrix"]
+    lam = sp.Symbol("lambda")
+    charpoly = (m - lam * sp.eye(m.rows)).det()
+    bad = [ev for ev in outcome.value if _residual_zero(charpoly.subs(lam, ev)) is False]
+    total = sum(outcome.value.values())
+    return [CheckResult("eigenvalues are roots of det(A - λI)", not bad, f"{len(outcome.value)} values checked"
+                        if not bad else f"not roots: {bad}"),
+            CheckResult("multiplicities add up to the size", total == m.rows, f"{total} of {m.rows}")]
+
+
+def _eigenvects_check(outcome):
+    m = outcome.inputs["matrix"]
+    bad = 0
+    for val, _, vecs in outcome.value:
+        for v in vecs:
+            if (m * v - val * v).applyfunc(sp.simplify) != sp.zeros(m.rows, 1):
+                bad += 1
+    return [CheckResult("A v = λ v for each eigenvector", bad == 0, "multiplied out" if not bad else f"{bad} fail")]
+
+
+def _rank_check(outcome):
+    m = outcome.inputs["matrix"]
+    other = m.T.rank()
+    return [CheckResult("rank of the transpose agrees", other == int(outcome.value), f"rank(A^T) = {other}")]
+
+
+def _matrix_check(outcome):
+    return []
+
+
+def _numeric_check(outcome):
+    expr, digits = outcome.inputs["expr"], outcome.inputs["digits"]
+    again = value_at(expr, {}, digits + 10)
+    if again is None:
+        return []
+    tol = mpmath.mpf(10) ** (-digits + 2)
+    return [CheckResult("re-evaluated with more digits", close(again, value_at(outcome.value, {}, digits), tol),
+                        f"{digits + 10} digits agree to the shown precision")]
+
+
+def _subs_check(outcome):
+    expr, pairs, result = outcome.inputs["expr"], outcome.inputs["pairs"], _value(outcome)
+    direct = expr.xreplace(dict(pairs)) if all(a.is_Symbol for a, _ in pairs) else expr.subs(pairs)
+    passed, detail = agree_at_points(direct, result, direct.free_symbols | result.free_symbols)
+    return [CheckResult("substitution recomputed", passed, detail)]
+
+
+CHECKS = {
+    "simplify": _same_value("simplified"), "trigsimp": _same_value("simplified"),
+    "expand": _same_value("expanded"), "factor": _same_value("factored"), "cancel": _same_value("cancelled"),
+    "apart": _same_value("partial-fraction"), "together": _same_value("combined"),
+    "collect": _same_value("collected"), "expand_fast": _fast_expand_check, "factorint": _factorint_check,
+    "solve": _roots_check, "solve_system": _roots_check, "roots": _roots_check,
+    "solve_inequality": _inequality_check, "diff": _diff_check, "integrate": _antiderivative_check,
+    "integrate_definite": _definite_check, "limit": _limit_check, "series": _series_check,
+    "sum": _sum_check, "product": _sum_check, "dsolve": _dsolve_check, "det": _det_check,
+    "inverse": _inverse_check, "eigenvals": _eigenvals_check, "eigenvects": _eigenvects_check,
+    "rank": _rank_check, "N": _numeric_check, "subs": _subs_check,
+}

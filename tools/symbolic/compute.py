@@ -1,0 +1,78 @@
+"""One request in the worker: tree -> Outcome -> checks -> Reply, all inside the call's budget."""
+from __future__ import annotations
+
+import pickle
+import time
+
+import sympy as sp
+from sympy.core.cache import clear_cache
+
+from ..base import ToolFailure
+from .checks import run_checks
+from .deadline import Expired, limit
+from .operations import execute
+from .protocol import Reply, Request
+from .render import answer_text, decimal_text, latex_text, pretty_text
+
+CHECK_SHARE = 0.3  # of the budget, kept back for the checks
+MAX_ANSWER_CHARS = 1_000_000
+
+
+def compute(request: Request) -> Reply:
+    start = time.monotonic()
+    budget = request.budget
+    try:
+        with limit(budget * (1 - CHECK_SHARE)) as token:
+            try:
+                outcome = execute(request.tree)
+                reply = _reply(outcome)
+            except Expired as exc:
+                if exc.token is not token:
+                    raise
+                clear_cache()  # an interrupted computation may leave half-built cache entries
+                return _failure("timeout", f"timed out after {budget:g} s")
+        spent = time.monotonic() - start
+        reply.checks = run_checks(outcome, max(0.5, budget - spent))
+        return reply
+    except ToolFailure as exc:
+        return _failure(exc.error_type, exc.message)
+    except RecursionError:
+        return _failure("too_deep", "expression nested too deeply")
+    except MemoryError:
+        clear_cache()
+        return _failure("too_large", "the computation ran out of memory")
+    except Expired:
+        clear_cache()
+        return _failure("timeout", f"timed out after {budget:g} s")
+    except NotImplementedError as exc:
+        return _failure("unsupported", f"SymPy cannot do this: {exc}"[:500])
+    except (ValueError, TypeError, AttributeError, sp.SympifyError, sp.PolynomialError) as exc:
+        return _failure("domain", f"{type(exc).__name__}: {exc}"[:500])
+    except Exception as exc:  # an engine bug must still come back as a typed error
+        return _failure("internal", f"{type(exc).__name__}: {exc}"[:500])
+
+
+def _reply(outcome) -> Reply:
+    value = outcome.value
+    answer = answer_text(value)
+    if len(answer) > MAX_ANSWER_CHARS:
+        raise ToolFailure("too_large", f"the result has {len(answer):,} characters; the limit is {MAX_ANSWER_CHARS:,}")
+    decimal = decimal_text(value)
+    output = answer if decimal is None else f"{answer} = around {decimal}"
+    return Reply(ok=True, output=output, answer=answer, latex=latex_text(value, answer),
+                 pretty=pretty_text(value, answer), decimal=decimal, operation=outcome.op,
+                 engine=outcome.engine, value_bytes=_pickled(value))
+
+
+def _pickled(value) -> bytes | None:
+    if hasattr(value, "to_sympy"):
+        return None  # engine-native results stay as text: converting them is the slow part
+    try:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return None
+    return data if len(data) < 4_000_000 else None
+
+
+def _failure(error_type: str, message: str) -> Reply:
+    return Reply(ok=False, output=f"ERROR: {message}", error_type=error_type, error_message=message)

@@ -1,0 +1,225 @@
+"""Parse tree -> SymPy objects, node by node. Never sympify, never parse_expr: text never reaches SymPy.
+
+Runs inside the worker process (it imports SymPy). Operation calls found inside an expression
+(`diff(integrate(...), x)`) are handed to `ops`, so operations nest.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Callable
+
+import sympy as sp
+
+from ..base import ToolFailure
+from ..parsing import BinOp, Call, Name, Neg, Node, Num, Postfix, Relation, Seq
+
+MAX_INT_BITS = 4_000_000  # an exact integer power or factorial beyond this many bits is refused
+MAX_FACTORIAL = 200_000
+
+CONSTANTS = {
+    "pi": sp.pi, "e": sp.E, "E": sp.E, "i": sp.I, "I": sp.I, "oo": sp.oo, "inf": sp.oo,
+    "infinity": sp.oo, "Infinity": sp.oo, "nan": sp.nan, "zoo": sp.zoo,
+}
+
+
+def _log(*args):
+    if len(args) == 2:
+        return sp.log(args[0], args[1])
+    return sp.log(*args)
+
+
+def _root(x, n=None):
+    return sp.sqrt(x) if n is None else sp.root(x, n)
+
+
+# canonical parser name -> SymPy function; arity is checked by SymPy itself
+FUNCTIONS: dict[str, Callable] = {
+    "sqrt": _root, "cbrt": sp.cbrt, "root": sp.root, "abs": sp.Abs, "Abs": sp.Abs,
+    "floor": sp.floor, "ceil": sp.ceiling, "sign": sp.sign, "log": _log,
+    "log10": lambda x: sp.log(x, 10), "log2": lambda x: sp.log(x, 2), "exp": sp.exp,
+    "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "sec": sp.sec, "csc": sp.csc, "cot": sp.cot,
+    "asin": sp.asin, "acos": sp.acos, "atan": sp.atan, "atan2": sp.atan2, "asec": sp.asec,
+    "acsc": sp.acsc, "acot": sp.acot, "sinh": sp.sinh, "cosh": sp.cosh, "tanh": sp.tanh,
+    "sech": sp.sech, "csch": sp.csch, "coth": sp.coth, "asinh": sp.asinh, "acosh": sp.acosh,
+    "atanh": sp.atanh, "gamma": sp.gamma, "erf": sp.erf, "zeta": sp.zeta, "re": sp.re, "im": sp.im,
+    "conj": sp.conjugate, "arg": sp.arg, "max": sp.Max, "min": sp.Min, "gcd": sp.gcd, "lcm": sp.lcm,
+    "mod": sp.Mod, "fibonacci": sp.fibonacci, "fib": sp.fibonacci, "lucas": sp.lucas,
+    "catalan": sp.catalan, "round": lambda x: sp.floor(x + sp.Rational(1, 2)),
+    "trunc": lambda x: sp.sign(x) * sp.floor(sp.Abs(x)),
+}
+
+
+class Converter:
+    """One conversion: `ops` evaluates operation calls (simplify, diff, ...) met inside expressions."""
+
+    def __init__(self, ops: Callable[[str, tuple], object] | None = None):
+        self.ops = ops
+        self.symbols: dict[str, sp.Symbol] = {}
+        self.unknown_functions: set[str] = set()  # in an ODE, a bare `y` means y(x)
+        self.independent = "x"
+
+    def __call__(self, node: Node):
+        return self.convert(node)
+
+    def symbol(self, name: str) -> sp.Symbol:
+        if name not in self.symbols:
+            self.symbols[name] = sp.Symbol(name)
+        return self.symbols[name]
+
+    def convert(self, node: Node):
+        if isinstance(node, Num):
+            return number(node)
+        if isinstance(node, Name):
+            if node.name in self.unknown_functions:
+                return sp.Function(node.name)(self.symbol(self.independent))
+            return CONSTANTS.get(node.name) or self.symbol(node.name)
+        if isinstance(node, Neg):
+            return -self.convert(node.operand)
+        if isinstance(node, BinOp):
+            return self.binop(node)
+        if isinstance(node, Call):
+            return self.call(node)
+        if isinstance(node, Postfix):
+            return self.postfix(node)
+        if isinstance(node, Relation):
+            return relation(node.op, self.convert(node.left), self.convert(node.right))
+        if isinstance(node, Seq):
+            return self.seq(node)
+        raise ToolFailure("parse", f"cannot read {type(node).__name__}")
+
+    def binop(self, node: BinOp):
+        left, right = self.convert(node.left), self.convert(node.right)
+        op = node.op
+        if op == "+":
+            return left + right
+        if op == "-":
+            return left - right
+        if op == "*":
+            return left * right
+        if op == "/":
+            if isinstance(right, sp.MatrixBase):
+                raise ToolFailure("domain", "cannot divide by a matrix; use inverse(...)")
+            if right == 0:
+                raise ToolFailure("domain", "division by zero")
+            return left / right
+        if op == "^":
+            return power(left, right)
+        if op == "mod":
+            return sp.Mod(left, right)
+        raise ToolFailure("parse", f"unknown operator {op!r}")
+
+    def call(self, node: Call):
+        if self.ops is not None and is_operation(node.func):
+            return self.ops(node.func, node.args)
+        args = [self.convert(a) for a in node.args]
+        fn = FUNCTIONS.get(node.func)
+        if fn is None:
+            if node.func in ("factorial",):
+                return factorial(args[0])
+            if node.func == "binomial":
+                return binomial(*args)
+            if node.func.isidentifier() and node.func not in OPERATIONS_NOT_FUNCTIONS:
+                return sp.Function(node.func)(*args)  # f(x), y(t): an undefined function
+            raise ToolFailure("unsupported", f"{node.func}(...) is not supported by the symbolic engine")
+        try:
+            return fn(*args)
+        except TypeError as exc:
+            raise ToolFailure("arity", f"{node.func}: {exc}") from None
+
+    def postfix(self, node: Postfix):
+        if node.op == "'":
+            return self.derivative(node)
+        value = self.convert(node.operand)
+        if node.op == "!":
+            return factorial(value)
+        if node.op == "!!":
+            return sp.factorial2(value)
+        if node.op == "%":
+            return value / 100
+        raise ToolFailure("parse", f"unknown postfix {node.op!r}")
+
+    def derivative(self, node: Postfix):
+        """y'' is the second derivative of the function y(x); the variable is x unless told otherwise."""
+        order = 0
+        while isinstance(node, Postfix) and node.op == "'":
+            order += 1
+            node = node.operand
+        inner = node
+        if isinstance(inner, Name) and inner.name not in CONSTANTS:
+            var = self.symbol(self.independent)
+            return sp.Derivative(sp.Function(inner.name)(var), (var, order))
+        value = self.convert(inner)
+        if isinstance(inner, Call) and len(inner.args) == 1 and isinstance(inner.args[0], Name):
+            var = self.symbol(inner.args[0].name)
+        else:
+            free = sorted(value.free_symbols, key=str)
+            var = free[0] if len(free) == 1 else self.symbol(self.independent)
+        return sp.diff(value, var, order)
+
+    def seq(self, node: Seq):
+        items = [self.convert(item) for item in node.items]
+        if node.bracket == "[" and items and all(isinstance(i, (list, tuple)) for i in items):
+            widths = {len(i) for i in items}
+            if len(widths) != 1:
+                raise ToolFailure("shape", "matrix rows have different lengths")
+            if any(isinstance(x, (list, tuple)) for row in items for x in row):
+                raise ToolFailure("shape", "matrices nest only two levels deep")
+            return sp.Matrix(items)
+        if node.bracket == "{":
+            return sp.FiniteSet(*items)
+        return list(items) if node.bracket == "[" else tuple(items)
+
+
+OPERATIONS_NOT_FUNCTIONS = frozenset({"Matrix", "N", "evalf"})
+
+
+def is_operation(func: str) -> bool:
+    from .operations import OPERATIONS
+
+    return func in OPERATIONS
+
+
+def number(node: Num):
+    value = node.value
+    if node.decimal:
+        digits = sum(c.isdigit() for c in node.text) or 15
+        return sp.Float(sp.Rational(value.numerator, value.denominator), max(15, digits))
+    if isinstance(value, Fraction):
+        return sp.Rational(value.numerator, value.denominator)
+    return sp.Integer(value)
+
+
+def relation(op: str, left, right):
+    if op == "=":
+        return sp.Eq(left, right, evaluate=False)
+    cls = {"<": sp.Lt, ">": sp.Gt, "<=": sp.Le, ">=": sp.Ge, "!=": sp.Ne}[op]
+    return cls(left, right, evaluate=False)
+
+
+def power(base, exp):
+    """SymPy evaluates integer powers eagerly: refuse the ones whose result would not fit."""
+    if isinstance(base, sp.MatrixBase):
+        if exp == -1:
+            return base.inv()
+        if not (exp.is_Integer and abs(int(exp)) <= 10_000):
+            raise ToolFailure("domain", "a matrix power needs a modest integer exponent")
+        return base ** int(exp)
+    if base.is_Rational and exp.is_Rational and base != 0 and abs(base) != 1:
+        size = max(abs(base.p), abs(base.q)).bit_length() * abs(exp)
+        if size > MAX_INT_BITS:
+            raise ToolFailure("too_large", f"the power has about {int(size):,} bits; the limit is {MAX_INT_BITS:,}")
+    if exp.is_Integer and abs(int(exp)) > 10**7 and base.free_symbols:
+        raise ToolFailure("too_large", f"exponent {exp} is too large for symbolic work")
+    return base ** exp
+
+
+def factorial(value):
+    if value.is_Integer and int(value) > MAX_FACTORIAL:
+        raise ToolFailure("too_large", f"factorial({value}) is too large to compute exactly (limit {MAX_FACTORIAL:,})")
+    return sp.factorial(value)
+
+
+def binomial(n, k):
+    if n.is_Integer and k.is_Integer and int(n) > 10**7:
+        raise ToolFailure("too_large", f"binomial({n}, {k}) is too large to compute exactly")
+    return sp.binomial(n, k)

@@ -1,0 +1,474 @@
+"""The symbolic operations, each a small function from converted arguments to an Outcome.
+
+Runs in the worker. `execute(tree)` reads the top of the tree: an operation call
+(`diff(x^3, x)`), an equation or a list of equations (solve), a matrix expression, or a plain
+expression (simplified). Operations nest: an operation call inside an argument is evaluated first.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import sympy as sp
+
+from ..base import ToolFailure
+from ..parsing import Call, Name, Node, Num, Postfix, Relation, Seq
+from .convert import Converter
+from .guards import check_expand, check_solve_degree
+
+ODE_FUNCTIONS = ("y", "f", "u", "g", "z")
+
+
+@dataclass
+class Outcome:
+    op: str
+    value: Any
+    inputs: dict = field(default_factory=dict)  # what the checks need: the expression, the variable, ...
+    engine: str = "sympy"
+
+
+class Context:
+    """One call's conversion state; operations call back into it for their arguments."""
+
+    def __init__(self):
+        self.conv = Converter(self.nested)
+
+    def nested(self, func: str, args: tuple[Node, ...]):
+        return run_operation(self, func, args).value
+
+    def expr(self, node: Node):
+        return self.conv(node)
+
+
+def execute(tree: Node) -> Outcome:
+    ctx = Context()
+    if isinstance(tree, Call) and tree.func in OPERATIONS:
+        return run_operation(ctx, tree.func, tree.args)
+    if _is_equation_list(tree):
+        return run_operation(ctx, "solve", (tree,))
+    value = ctx.expr(tree)
+    if isinstance(value, sp.MatrixBase):
+        return Outcome("matrix", value, {"expr": value})
+    if isinstance(value, (list, tuple)):
+        return Outcome("list", list(value), {})
+    if isinstance(value, sp.Basic) and value.is_Relational and value.free_symbols:
+        return run_operation(ctx, "solve", (tree,))
+    return run_operation(ctx, "simplify", (tree,))
+
+
+def _is_equation_list(tree: Node) -> bool:
+    return isinstance(tree, Relation) and tree.op == "=" or (
+        isinstance(tree, Seq) and tree.bracket in ("", "[", "{") and tree.items
+        and all(isinstance(i, Relation) for i in tree.items))
+
+
+def run_operation(ctx: Context, func: str, args: tuple[Node, ...]) -> Outcome:
+    handler = OPERATIONS[func]
+    if not args:
+        raise ToolFailure("arity", f"{func} needs at least one argument")
+    return handler(ctx, args)
+
+
+# -- helpers ----------------------------------------------------------------------------------------
+
+def _sym(ctx: Context, node: Node, what: str = "variable") -> sp.Symbol:
+    value = ctx.expr(node)
+    if not isinstance(value, sp.Symbol):
+        raise ToolFailure("arity", f"expected a {what} name, got {value}")
+    return value
+
+
+def _main_var(expr, given=None) -> sp.Symbol:
+    if given is not None:
+        return given
+    free = sorted(getattr(expr, "free_symbols", set()), key=str)
+    if not free:
+        return sp.Symbol("x")
+    for preferred in ("x", "t", "n", "k", "z", "y"):
+        for s in free:
+            if s.name == preferred:
+                return s
+    return free[0]
+
+
+def _int_arg(ctx: Context, node: Node, what: str, low: int = 0, high: int = 10_000) -> int:
+    value = ctx.expr(node)
+    if not (isinstance(value, sp.Basic) and value.is_Integer and low <= int(value) <= high):
+        raise ToolFailure("arity", f"{what} must be an integer from {low} to {high}, got {value}")
+    return int(value)
+
+
+def _scalar(value, func: str):
+    if isinstance(value, sp.MatrixBase):
+        raise ToolFailure("domain", f"{func} works on expressions, not matrices")
+    if isinstance(value, (list, tuple)):
+        raise ToolFailure("domain", f"{func} works on one expression, not a list")
+    if isinstance(value, sp.Basic) and value.is_Relational and not isinstance(value, sp.Eq):
+        raise ToolFailure("domain", f"{func} works on expressions, not inequalities")
+    return value
+
+
+def _equation_as_expr(value):
+    return value.lhs - value.rhs if isinstance(value, sp.Eq) else value
+
+
+# -- algebra ----------------------------------------------------------------------------------------
+
+def _rewriter(name: str, fn: Callable, extra_vars: bool = False):
+    def op(ctx: Context, args):
+        expr = _scalar(ctx.expr(args[0]), name)
+        rest = [ctx.expr(a) for a in args[1:]] if extra_vars else []
+        if name == "expand":
+            check_expand(expr)
+        if isinstance(expr, sp.Eq):
+            return Outcome(name, sp.Eq(fn(expr.lhs, *rest), fn(expr.rhs, *rest)), {"expr": expr})
+        return Outcome(name, fn(expr, *rest), {"expr": expr})
+    return op
+
+
+def _expand(ctx: Context, args):
+    """Polynomials go to FLINT (measured ~1000x faster than SymPy here); the rest to SymPy, size-guarded."""
+    if len(args) == 1:
+        from .fast import fast_expand
+
+        fast = fast_expand(args[0])
+        if fast is not None:
+            return Outcome("expand_fast", fast, {"expr": ctx.expr(args[0])}, engine="flint")
+    return _rewriter("expand", lambda e: sp.expand(e))(ctx, args)
+
+
+def _collect(ctx: Context, args):
+    expr = _scalar(ctx.expr(args[0]), "collect")
+    var = _sym(ctx, args[1]) if len(args) > 1 else _main_var(expr)
+    return Outcome("collect", sp.collect(sp.expand(expr), var), {"expr": expr})
+
+
+def _factor(ctx: Context, args):
+    expr = _scalar(ctx.expr(args[0]), "factor")
+    if isinstance(expr, sp.Integer):
+        return Outcome("factorint", sp.factorint(expr), {"expr": expr})
+    return Outcome("factor", sp.factor(expr), {"expr": expr})
+
+
+def _apart(ctx: Context, args):
+    expr = _scalar(ctx.expr(args[0]), "apart")
+    var = _sym(ctx, args[1]) if len(args) > 1 else _main_var(expr)
+    return Outcome("apart", sp.apart(sp.together(expr), var), {"expr": expr})
+
+
+# -- equations --------------------------------------------------------------------------------------
+
+def _solve(ctx: Context, args):
+    first = args[0]
+    eq_nodes = list(first.items) if isinstance(first, Seq) else [first]
+    var_nodes: list[Node] = []
+    for node in args[1:]:
+        if isinstance(node, Seq) and all(isinstance(i, Name) for i in node.items):
+            var_nodes.extend(node.items)
+        elif isinstance(node, Name):
+            var_nodes.append(node)
+        else:
+            eq_nodes.append(node)
+    equations = [ctx.expr(n) for n in eq_nodes]
+    variables = [_sym(ctx, n) for n in var_nodes]
+    for eq in equations:
+        if not isinstance(eq, sp.Basic):
+            raise ToolFailure("domain", "solve needs equations or expressions")
+    if any(eq.is_Relational and not isinstance(eq, (sp.Eq, sp.Ne)) for eq in equations):
+        return _solve_inequalities(equations, variables)
+    exprs = [_equation_as_expr(eq) for eq in equations]
+    exprs = [e for e in exprs if e != 0 and e is not sp.true]
+    if any(e is sp.false for e in exprs):
+        return Outcome("solve", sp.EmptySet, {"equations": equations, "vars": variables})
+    free = sorted(set().union(*(e.free_symbols for e in exprs)) if exprs else set(), key=str)
+    if not variables:
+        variables = free if len(exprs) > 1 else [_main_var(exprs[0])] if exprs else []
+    if not exprs:
+        raise ToolFailure("domain", "the equation holds for every value (0 = 0)")
+    for e in exprs:
+        for v in variables:
+            check_solve_degree(e, v)
+    if len(exprs) == 1 and len(variables) == 1:
+        sols = sp.solve(exprs[0], variables[0], dict=False)
+        value = sp.FiniteSet(*sols) if not isinstance(sols, dict) else sols
+        if not sols:
+            value = _solveset_fallback(exprs[0], variables[0])
+        return Outcome("solve", value, {"equations": equations, "exprs": exprs, "vars": variables})
+    sols = sp.solve(exprs, variables, dict=True)
+    value = sols[0] if len(sols) == 1 else sols
+    return Outcome("solve_system", value, {"equations": equations, "exprs": exprs, "vars": variables})
+
+
+def _solveset_fallback(expr, var):
+    result = sp.solveset(expr, var)
+    return result
+
+
+def _solve_inequalities(relations, variables):
+    var = variables[0] if variables else _main_var(relations[0])
+    real = sp.Symbol(var.name, real=True)
+    rels = [r.xreplace({var: real}) for r in relations]
+    result = sp.reduce_inequalities(rels, real) if len(rels) > 1 else sp.solveset(rels[0], real, sp.S.Reals)
+    if isinstance(result, sp.Basic):
+        result = result.xreplace({real: var})
+    return Outcome("solve_inequality", result, {"relations": relations, "vars": [var]})
+
+
+def _roots(ctx: Context, args):
+    expr = _equation_as_expr(_scalar(ctx.expr(args[0]), "roots"))
+    var = _sym(ctx, args[1]) if len(args) > 1 else _main_var(expr)
+    check_solve_degree(expr, var)
+    roots = sp.roots(sp.Poly(expr, var))
+    if sum(roots.values()) < sp.degree(expr, var):
+        roots = {r: 1 for r in sp.Poly(expr, var).all_roots()}
+    return Outcome("roots", roots, {"exprs": [expr], "vars": [var]})
+
+
+# -- calculus ---------------------------------------------------------------------------------------
+
+def _diff(ctx: Context, args):
+    expr = _scalar(ctx.expr(args[0]), "diff")
+    spec: list = []
+    for node in args[1:]:
+        value = ctx.expr(node)
+        if isinstance(value, sp.Symbol):
+            spec.append([value, 1])
+        elif isinstance(value, sp.Integer) and spec and 0 <= int(value) <= 100:
+            spec[-1][1] = int(value)
+        elif isinstance(value, tuple) and len(value) == 2:
+            spec.append([value[0], int(value[1])])
+        else:
+            raise ToolFailure("arity", f"diff: cannot read {value} as a variable or an order")
+    if not spec:
+        spec = [[_main_var(expr), 1]]
+    fast = _symengine_diff(args, spec)
+    if fast is not None:
+        return Outcome("diff", fast, {"expr": expr, "spec": spec}, engine="symengine")
+    value = sp.diff(expr, *[x for pair in spec for x in pair])
+    return Outcome("diff", value, {"expr": expr, "spec": spec})
+
+
+def _symengine_diff(args, spec):
+    """SymEngine differentiates straight from the tree when it knows every function in it."""
+    from .fast import fast_diff_tree
+
+    if not all(isinstance(a, (Name, Num)) for a in args[1:]):
+        return None
+    return fast_diff_tree(args[0], [(str(v), n) for v, n in spec])
+
+
+def _integrate(ctx: Context, args):
+    from .integration import antiderivative, definite
+
+    expr = _scalar(ctx.expr(args[0]), "integrate")
+    rest = [ctx.expr(a) for a in args[1:]]
+    if len(rest) == 1 and isinstance(rest[0], tuple) and len(rest[0]) == 3:
+        rest = list(rest[0])
+    if not rest:
+        rest = [_main_var(expr)]
+    var = rest[0]
+    if not isinstance(var, sp.Symbol):
+        raise ToolFailure("arity", f"integrate: {var} is not a variable")
+    if len(rest) == 1:
+        return Outcome("integrate", antiderivative(expr, var), {"expr": expr, "var": var})
+    if len(rest) == 3:
+        low, high = rest[1], rest[2]
+        return Outcome("integrate_definite", definite(expr, var, low, high),
+                       {"expr": expr, "var": var, "low": low, "high": high})
+    raise ToolFailure("arity", "integrate takes (f, x) or (f, x, a, b)")
+
+
+DIRECTIONS = {"left": "-", "minus": "-", "right": "+", "plus": "+", "both": "+-"}
+
+
+def _limit(ctx: Context, args):
+    expr = _scalar(ctx.expr(args[0]), "limit")
+    if len(args) < 3:
+        if len(args) == 2 and isinstance(args[1], Relation):  # limit(f, x = 0)
+            args = (args[0], args[1].left, args[1].right) + tuple(args[2:])
+        else:
+            raise ToolFailure("arity", "limit takes (f, x, point) and optionally left or right")
+    var = _sym(ctx, args[1])
+    point = ctx.expr(args[2])
+    direction = "+-"
+    if len(args) > 3:
+        word = args[3].name if isinstance(args[3], Name) else ""
+        if word not in DIRECTIONS:
+            raise ToolFailure("arity", "the direction of a limit is left or right")
+        direction = DIRECTIONS[word]
+    if point in (sp.oo, -sp.oo):
+        direction = "-" if point == sp.oo else "+"
+    value = sp.limit(expr, var, point, direction)
+    return Outcome("limit", value, {"expr": expr, "var": var, "point": point, "dir": direction})
+
+
+def _series(ctx: Context, args):
+    expr = _scalar(ctx.expr(args[0]), "series")
+    var = _sym(ctx, args[1]) if len(args) > 1 else _main_var(expr)
+    point = ctx.expr(args[2]) if len(args) > 2 else sp.Integer(0)
+    order = _int_arg(ctx, args[3], "the order", 1, 200) if len(args) > 3 else 6
+    value = sp.series(expr, var, point, order)
+    return Outcome("series", value, {"expr": expr, "var": var, "point": point, "order": order})
+
+
+def _summation(kind: str):
+    def op(ctx: Context, args):
+        expr = _scalar(ctx.expr(args[0]), kind)
+        rest = [ctx.expr(a) for a in args[1:]]
+        if len(rest) == 1 and isinstance(rest[0], tuple) and len(rest[0]) == 3:
+            rest = list(rest[0])
+        if len(rest) != 3 or not isinstance(rest[0], sp.Symbol):
+            raise ToolFailure("arity", f"{kind} takes (f, n, a, b)")
+        var, low, high = rest
+        fn = sp.summation if kind == "sum" else sp.product
+        value = fn(expr, (var, low, high))
+        if isinstance(value, (sp.Sum, sp.Product)):
+            value = value.doit()
+        return Outcome(kind, value, {"expr": expr, "var": var, "low": low, "high": high})
+    return op
+
+
+def _dsolve(ctx: Context, args):
+    ctx.conv.independent = _independent_of(args)
+    ctx.conv.unknown_functions = _primed_names(args) - {ctx.conv.independent}
+    ode = ctx.expr(args[0])
+    if isinstance(ode, (list, tuple)):
+        raise ToolFailure("unsupported", "systems of ODEs are not supported yet")
+    funcs = sorted(ode.atoms(sp.Derivative), key=str)
+    if not funcs:
+        raise ToolFailure("domain", "no derivative found: write the ODE with y' or y''")
+    target = funcs[0].expr
+    ics = {}
+    for node in args[1:]:
+        cond = ctx.expr(node)
+        if isinstance(cond, sp.Eq):
+            ics[cond.lhs] = cond.rhs
+    value = sp.dsolve(ode, target, ics=ics or None)
+    return Outcome("dsolve", value, {"ode": ode, "func": target})
+
+
+def _primed_names(args) -> set[str]:
+    """Names written with a prime (y', y''): the unknown functions of the ODE."""
+    found, stack = set(), list(args)
+    while stack:
+        n = stack.pop()
+        if isinstance(n, Postfix) and n.op == "'":
+            inner = n.operand
+            while isinstance(inner, Postfix) and inner.op == "'":
+                inner = inner.operand
+            if isinstance(inner, Name):
+                found.add(inner.name)
+        for child in (getattr(n, a, None) for a in ("left", "right", "operand")):
+            if child is not None:
+                stack.append(child)
+        stack.extend(getattr(n, "args", ()) or ())
+        stack.extend(getattr(n, "items", ()) or ())
+    return found
+
+
+def _independent_of(args) -> str:
+    names = set()
+    stack = list(args)
+    while stack:
+        n = stack.pop()
+        if isinstance(n, Name):
+            names.add(n.name)
+        for child in (getattr(n, a, None) for a in ("left", "right", "operand")):
+            if child is not None:
+                stack.append(child)
+        stack.extend(getattr(n, "args", ()) or ())
+        stack.extend(getattr(n, "items", ()) or ())
+    for candidate in ("x", "t", "s"):
+        if candidate in names:
+            return candidate
+    return "x"
+
+
+# -- substitution and numbers -----------------------------------------------------------------------
+
+def _subs(ctx: Context, args):
+    expr = ctx.expr(args[0])
+    pairs = []
+    rest = list(args[1:])
+    while rest:
+        node = rest.pop(0)
+        if isinstance(node, Relation) and node.op == "=":
+            pairs.append((ctx.expr(node.left), ctx.expr(node.right)))
+        elif rest:
+            pairs.append((ctx.expr(node), ctx.expr(rest.pop(0))))
+        else:
+            raise ToolFailure("arity", "subs takes (f, x, value) or (f, x = value, ...)")
+    from .fast import fast_subs_tree
+
+    fast = fast_subs_tree(args[0], _subs_nodes(args[1:])) if _subs_nodes(args[1:]) else None
+    if fast is not None:
+        return Outcome("subs", fast, {"expr": expr, "pairs": pairs}, engine="symengine")
+    return Outcome("subs", expr.subs(pairs), {"expr": expr, "pairs": pairs})
+
+
+def _subs_nodes(nodes):
+    """(old, new) node pairs of subs(f, x = 1, y = 2) or subs(f, x, 1), or None if neither shape."""
+    if all(isinstance(n, Relation) and n.op == "=" for n in nodes):
+        return [(n.left, n.right) for n in nodes]
+    if len(nodes) == 2 and not isinstance(nodes[0], Relation):
+        return [(nodes[0], nodes[1])]
+    return None
+
+
+def _numeric(ctx: Context, args):
+    expr = ctx.expr(args[0])
+    digits = _int_arg(ctx, args[1], "the number of digits", 1, 100_000) if len(args) > 1 else 15
+    return Outcome("N", sp.N(expr, digits), {"expr": expr, "digits": digits})
+
+
+# -- matrices ---------------------------------------------------------------------------------------
+
+def _matrix_op(name: str, fn: Callable):
+    def op(ctx: Context, args):
+        m = ctx.expr(args[0])
+        if isinstance(m, list):
+            m = sp.Matrix(m)
+        if not isinstance(m, sp.MatrixBase):
+            raise ToolFailure("domain", f"{name} needs a matrix like [[1, 2], [3, 4]]")
+        if m.rows * m.cols > 400:
+            raise ToolFailure("too_large", f"{name}: matrices up to 400 entries are supported")
+        if name in ("det", "inverse", "eigenvals", "eigenvects") and not m.is_square:
+            raise ToolFailure("domain", f"{name} needs a square matrix, got {m.rows}x{m.cols}")
+        if name == "inverse" and m.det() == 0:
+            raise ToolFailure("domain", "the matrix is singular (determinant 0): it has no inverse")
+        return Outcome(name, fn(m), {"matrix": m})
+    return op
+
+
+OPERATIONS: dict[str, Callable[[Context, tuple], Outcome]] = {
+    "simplify": _rewriter("simplify", sp.simplify),
+    "expand": lambda ctx, args: _expand(ctx, args),
+    "factor": _factor,
+    "factor_expr": _factor,
+    "cancel": _rewriter("cancel", sp.cancel),
+    "apart": _apart,
+    "together": _rewriter("together", sp.together),
+    "trigsimp": _rewriter("trigsimp", sp.trigsimp),
+    "collect": _collect,
+    "solve": _solve,
+    "roots": _roots,
+    "diff": _diff,
+    "integrate": _integrate,
+    "limit": _limit,
+    "series": _series,
+    "sum": _summation("sum"),
+    "summation": _summation("sum"),
+    "product": _summation("product"),
+    "dsolve": _dsolve,
+    "subs": _subs,
+    "N": _numeric,
+    "evalf": _numeric,
+    "det": _matrix_op("det", lambda m: m.det()),
+    "inverse": _matrix_op("inverse", lambda m: m.inv()),
+    "inv": _matrix_op("inverse", lambda m: m.inv()),
+    "rank": _matrix_op("rank", lambda m: sp.Integer(m.rank())),
+    "rref": _matrix_op("rref", lambda m: m.rref()[0]),
+    "eigenvals": _matrix_op("eigenvals", lambda m: m.eigenvals()),
+    "eigenvects": _matrix_op("eigenvects", lambda m: m.eigenvects()),
+    "transpose": _matrix_op("transpose", lambda m: m.T),
+}
