@@ -1,0 +1,130 @@
+"""Is a predicted answer right? One grade per item kind: number, expression, choice, text.
+
+Policy (stated once, applied everywhere):
+- numbers are exact Fractions; integers must match exactly. A relative tolerance (default 1e-4)
+  applies only when the gold or the prediction is a non-integer written as a decimal, since such
+  a number may be a rounding (GSM-Hard's float targets, a model's '3.3333');
+- expressions are equivalent when exactly equal, or numerically equal at fixed random points;
+- choices: an option letter, or a number that matches exactly one option's value.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .items import Item
+from .numbers import Number, last_number, read_number
+
+DEFAULT_REL_TOL = 1e-4
+
+
+@dataclass(frozen=True)
+class Grade:
+    correct: bool
+    method: str  # how the verdict was reached: exact, tolerance, symbolic, letter, option-value, text, ...
+    detail: str = ""
+
+
+def grade(item: Item, predicted: str | None, rel_tol: float = DEFAULT_REL_TOL) -> Grade:
+    if predicted is None or not str(predicted).strip():
+        return Grade(False, "no-answer")
+    predicted = str(predicted).strip()
+    if item.kind == "choice":
+        return grade_choice(item, predicted, rel_tol)
+    if item.kind == "expression":
+        return grade_expression(item.gold, predicted, rel_tol)
+    if item.kind == "text":
+        return grade_text(item.gold, predicted)
+    return grade_number(item.gold, predicted, rel_tol)
+
+
+def numbers_match(gold: Number, predicted: Number, rel_tol: float) -> str | None:
+    """'exact', 'tolerance' or None."""
+    if gold.value == predicted.value:
+        return "exact"
+    inexact = (gold.decimal and gold.value.denominator != 1) or (predicted.decimal and predicted.value.denominator != 1)
+    if inexact and abs(gold.value - predicted.value) <= Fraction(rel_tol) * max(abs(gold.value), Fraction(1, 10**6)):
+        return "tolerance"
+    return None
+
+
+def grade_number(gold_text: str, predicted: str, rel_tol: float) -> Grade:
+    golds = [read_number(part) for part in gold_text.split(";")]
+    if not golds or any(g is None for g in golds):
+        return Grade(False, "unreadable-gold", gold_text[:80])
+    if len(golds) > 1:  # ASDiv's 'a; b' answers: every part, in order
+        parts = [read_number(p) for p in re.split(r"[;,]\s+", predicted)]
+        ok = len(parts) == len(golds) and all(p and numbers_match(g, p, rel_tol) for g, p in zip(golds, parts))
+        return Grade(ok, "multi")
+    gold = golds[0]
+    value = read_number(predicted)
+    method = "number"
+    if value is None:
+        value, method = _symbolic_number(predicted), "symbolic-number"
+    if value is None:
+        value, method = last_number(predicted), "last-number"
+    if value is None:
+        return Grade(False, "unreadable-prediction", predicted[:80])
+    verdict = numbers_match(gold, value, rel_tol)
+    return Grade(verdict is not None, verdict or method)
+
+
+def _symbolic_number(text: str) -> Number | None:
+    """'2**10', 'sqrt(16)': an exact rational the parser and SymPy agree on, else None."""
+    from .symbolic import Unreadable, read
+
+    try:
+        reading = read(text)
+    except Unreadable:
+        return None
+    value = reading.value
+    if getattr(value, "is_Rational", False):
+        return Number(Fraction(int(value.p), int(value.q)), reading.decimal)
+    return None
+
+
+def grade_expression(gold: str, predicted: str, rel_tol: float) -> Grade:
+    if _normal(gold) == _normal(predicted):
+        return Grade(True, "text")
+    from .symbolic import Unreadable, equivalent, read
+
+    try:
+        gold_reading = read(gold)
+    except Unreadable as exc:
+        return Grade(False, "unreadable-gold", str(exc)[:80])
+    try:
+        predicted_reading = read(predicted)
+    except Unreadable as exc:
+        return Grade(False, "unreadable-prediction", str(exc)[:80])
+    return Grade(equivalent(gold_reading, predicted_reading, rel_tol), "symbolic")
+
+
+def grade_text(gold: str, predicted: str) -> Grade:
+    return Grade(_normal(gold) == _normal(predicted), "text")
+
+
+def _normal(text: str) -> str:
+    text = re.sub(r"\\text\{([^{}]*)\}", r"\1", text)
+    return re.sub(r"[\s$.{}\\]", "", text).casefold()
+
+
+_LETTER = re.compile(r"^\s*(?:answer\s*[:is]*\s*)?\(?([A-Ea-e])\s*(?:\)|\.|:|$)", re.I)
+
+
+def grade_choice(item: Item, predicted: str, rel_tol: float) -> Grade:
+    gold = item.gold.strip().upper()
+    letter = _LETTER.match(predicted)
+    if letter:
+        return Grade(letter.group(1).upper() == gold, "letter")
+    value = read_number(predicted) or _symbolic_number(predicted) or last_number(predicted)
+    if value is None:
+        return Grade(False, "unreadable-prediction", predicted[:80])
+    hits = []
+    for key, option in item.choices.items():
+        option_value = read_number(option) or _symbolic_number(option) or last_number(option)
+        if option_value is not None and numbers_match(option_value, value, rel_tol):
+            hits.append(key.upper())
+    if len(hits) != 1:
+        return Grade(False, "option-value", f"matches {hits or 'no option'}")
+    return Grade(hits[0] == gold, "option-value", hits[0])
