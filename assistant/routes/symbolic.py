@@ -1,0 +1,352 @@
+"""Direct algebra, calculus and linear-algebra questions, read from the words people type.
+
+Each rule turns a phrase ("derivative of x^3 sin(x)", "limit of sin(x)/x as x -> 0") into one call
+of the `symbolic` gadget in its own syntax. Every piece of mathematics is parsed by the safe parser
+here and printed back, so the gadget gets well-formed input and the router's `understood` shows how
+the question was read. Nothing here imports SymPy.
+
+Word salad must not be claimed: a bare expression is accepted only if its names look like
+mathematical variables (one letter, a Greek letter, or a letter with digits), otherwise the
+question goes on to the planner.
+"""
+from __future__ import annotations
+
+import re
+
+from tools.parsing import Name, Node, ParseError, Postfix, Relation, Seq, parse, to_text
+
+from .arithmetic import free_names
+from .plan import DirectPlan
+
+I = re.IGNORECASE
+GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "theta", "lambda", "mu", "nu", "phi", "psi", "omega",
+         "rho", "sigma", "tau", "xi", "eta", "zeta", "kappa", "chi"}
+CONSTANT_NAMES = {"pi", "e", "E", "i", "I", "oo", "inf", "infinity"}
+ODE_NAMES = frozenset({"y", "f", "u", "g"})
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "1st": 1, "2nd": 2,
+            "3rd": 3, "4th": 4, "5th": 5, "6th": 6}
+
+OPENER = re.compile(
+    r"^\s*(?:(?:please|pls|hey|ok|so)\s*,?\s+)?(?:(?:can|could|would)\s+you\s+(?:please\s+)?)?"
+    r"(?:what(?:'s|\s+is|\s+are)|whats|calculate|compute|evaluate|find|work\s+out|determine|tell\s+me|"
+    r"give\s+me|show\s+me|get)?\s*(?:the\s+)?", I)
+TRAILING = re.compile(r"[\s?.]+$")
+ARROW = r"(?:->|→|to|approaches|tends\s+to|goes\s+to)"
+INFINITY = re.compile(r"\b(?:infinity|inf)\b|∞", I)
+
+
+# -- reading pieces ---------------------------------------------------------------------------------
+
+def _is_variable(name: str) -> bool:
+    return (len(name) == 1 and name.isalpha()) or name in GREEK or name in CONSTANT_NAMES or bool(
+        re.fullmatch(r"[A-Za-z]_?\d{1,2}", name))
+
+
+def _tree(text: str, applied: frozenset[str] = frozenset()) -> Node | None:
+    text = INFINITY.sub("oo", text.strip())
+    if not text:
+        return None
+    try:
+        tree = parse(text, applied=applied)
+    except ParseError:
+        return None
+    names = free_names(tree) - CONSTANT_NAMES
+    if not all(_is_variable(n) for n in names):
+        return None
+    return tree
+
+
+def _expr(text: str, applied: frozenset[str] = frozenset()) -> str | None:
+    tree = _tree(text, applied)
+    return None if tree is None else to_text(tree)
+
+
+def _var(text: str | None) -> str | None:
+    if text is None:
+        return None
+    text = text.strip()
+    return text if re.fullmatch(r"[A-Za-z](?:_?\d{1,2})?", text) or text in GREEK else None
+
+
+def _strip_differential(text: str) -> tuple[str, str | None]:
+    """`x e^x dx` -> (`x e^x`, `x`); the integrand keeps everything before the differential."""
+    m = re.match(r"^(.*?)\s*\\?,?\s*\bd([A-Za-z])\s*$", text)
+    if m and m.group(1).strip():
+        return m.group(1), m.group(2)
+    return text, None
+
+
+def _plan(call: str, kind: str = "symbolic") -> DirectPlan:
+    return DirectPlan("symbolic", call, call, kind)
+
+
+def _call(func: str, *parts: str | None) -> DirectPlan | None:
+    if any(p is None for p in parts):
+        return None
+    return _plan(f"{func}({', '.join(parts)})")
+
+
+# -- families ---------------------------------------------------------------------------------------
+
+def _solve(body: str, variables: str | None) -> DirectPlan | None:
+    if "'" in body or "′" in body:
+        return _ode(body)
+    pieces = [p for p in re.split(r"\s*(?:,|;|\band\b)\s*", body) if p]
+    trees = [_tree(p) for p in pieces]
+    if not trees or any(t is None for t in trees):
+        return None
+    vars_ = [v.strip() for v in re.split(r"\s*(?:,|\band\b)\s*", variables)] if variables else []
+    if any(_var(v) is None for v in vars_):
+        return None
+    exprs = [to_text(t) for t in trees]
+    if len(exprs) > 1 and not all(isinstance(t, Relation) for t in trees):
+        return None
+    args = exprs + vars_
+    return _plan(f"solve({', '.join(args)})")
+
+
+def _ode(body: str) -> DirectPlan | None:
+    body = body.replace("′", "'")
+    parts = [p for p in re.split(r"\s*(?:,|;|\bwith\b|\bwhere\b|\bgiven\b|\band\b)\s*", body) if p]
+    trees = [_tree(p, ODE_NAMES) for p in parts]
+    if not trees or any(t is None for t in trees):
+        return None
+    if not _has_prime(trees[0]):
+        return None
+    return _plan(f"dsolve({', '.join(to_text(t) for t in trees)})")
+
+
+def _has_prime(node: Node) -> bool:
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, Postfix) and n.op == "'":
+            return True
+        stack.extend(c for c in (getattr(n, a, None) for a in ("left", "right", "operand")) if c is not None)
+        stack.extend(getattr(n, "args", ()) or ())
+    return False
+
+
+def _derivative(order_word: str | None, body: str, var: str | None) -> DirectPlan | None:
+    order = 1
+    if order_word:
+        word = order_word.lower()
+        order = ORDINALS.get(word) or (int(word) if word.isdigit() else 0)
+        if not order:
+            return None
+    expr = _expr(body)
+    if expr is None:
+        return None
+    var = _var(var) if var else _guess_var(body)
+    if var is None:
+        return None
+    return _plan(f"diff({expr}, {var}{', ' + str(order) if order > 1 else ''})")
+
+
+def _guess_var(body: str) -> str | None:
+    tree = _tree(body)
+    if tree is None:
+        return None
+    names = sorted(free_names(tree) - CONSTANT_NAMES)
+    for preferred in ("x", "t", "n", "z", "y"):
+        if preferred in names:
+            return preferred
+    return names[0] if names else "x"
+
+
+def _integral(body: str, low: str | None = None, high: str | None = None, var: str | None = None) -> DirectPlan | None:
+    body, dvar = _strip_differential(body.strip())
+    var = _var(var) if var else dvar or _guess_var(body)
+    expr = _expr(body)
+    if expr is None or var is None:
+        return None
+    if low is None:
+        return _plan(f"integrate({expr}, {var})")
+    low, high = _bound(low, var), _bound(high, var)
+    return _call("integrate", expr, var, low, high)
+
+
+def _bound(text: str | None, var: str) -> str | None:
+    if text is None:
+        return None
+    text = re.sub(rf"^\s*{re.escape(var)}\s*=\s*", "", text.strip())
+    return _expr(text)
+
+
+def _limit(body: str, var: str, point: str, side: str | None) -> DirectPlan | None:
+    point = point.strip()
+    direction = None
+    m = re.match(r"^(.*?)\s*\^?\s*([+-])$", point)
+    if m and m.group(1):
+        point, direction = m.group(1), {"+": "right", "-": "left"}[m.group(2)]
+    if side:
+        direction = "left" if re.search(r"left|below|negative", side, I) else "right"
+    expr, pt, v = _expr(body), _expr(point), _var(var)
+    if None in (expr, pt, v):
+        return None
+    return _plan(f"limit({expr}, {v}, {pt}{', ' + direction if direction else ''})")
+
+
+def _series(body: str, var: str | None, point: str | None, upto: str | None) -> DirectPlan | None:
+    var = _var(var) if var else _guess_var(body)
+    expr = _expr(body)
+    pt = _expr(point) if point else "0"
+    if None in (var, expr, pt):
+        return None
+    order = 6
+    if upto:
+        m = re.search(r"\^\s*\(?(\d+)\)?|(\d+)", upto)
+        if not m:
+            return None
+        n = int(m.group(1) or m.group(2))
+        order = n + 1 if ("^" in upto or "order" in upto.lower()) else n
+        if re.search(r"terms?", upto, I):
+            order = n
+    return _plan(f"series({expr}, {var}, {pt}, {order})")
+
+
+def _sum(kind: str, body: str, var: str, low: str, high: str) -> DirectPlan | None:
+    expr, v, lo, hi = _expr(body), _var(var), _expr(low), _expr(high)
+    if None in (expr, v, lo, hi):
+        return None
+    return _plan(f"{'product' if kind.lower().startswith('prod') else 'sum'}({expr}, {v}, {lo}, {hi})")
+
+
+def _matrix_op(op: str, body: str) -> DirectPlan | None:
+    tree = _tree(body)
+    if not isinstance(tree, Seq):
+        return None
+    return _plan(f"{op}({to_text(tree)})")
+
+
+def _subs(body: str, assignments: str) -> DirectPlan | None:
+    expr = _expr(body)
+    pairs = [p for p in re.split(r"\s*(?:,|\band\b)\s*", assignments) if p]
+    trees = [_tree(p) for p in pairs]
+    if expr is None or not trees or any(not isinstance(t, Relation) or t.op != "=" for t in trees):
+        return None
+    return _plan(f"subs({expr}, {', '.join(to_text(t) for t in trees)})")
+
+
+MATRIX_OPS = {"determinant": "det", "det": "det", "inverse": "inverse", "rank": "rank", "transpose": "transpose",
+              "eigenvalues": "eigenvals", "eigenvectors": "eigenvects", "reduced row echelon form": "rref",
+              "rref": "rref", "row echelon form": "rref"}
+REWRITE_OPS = {"expand": "expand", "factor": "factor", "factorise": "factor", "factorize": "factor",
+               "simplify": "simplify", "cancel": "cancel", "combine": "together", "together": "together",
+               "trigsimp": "trigsimp"}
+
+V = r"([A-Za-z](?:_?\d{1,2})?)"  # a variable name
+WRT = r"(?:\s*,?\s*(?:with\s+respect\s+to|w\.?r\.?t\.?|by|in)\s+" + V + r")?"
+
+RULES = [
+    (re.compile(r"^solve\s+(?:the\s+)?(?:ode|differential\s+equation|de)\s*:?\s+(.+)$", I), lambda b: _ode(b)),
+    (re.compile(r"^solve\s+(?:the\s+)?(?:equations?|system(?:\s+of\s+equations)?|inequality)?\s*:?\s*(.+?)"
+                r"(?:\s+for\s+([A-Za-z](?:\s*(?:,|and)\s*[A-Za-z])*))?$", I), lambda b, v: _solve(b, v)),
+    (re.compile(r"^(?:roots|zeros|zeroes|solutions)\s+of\s+(.+)$", I), lambda b: _solve(b, None)),
+    (re.compile(r"^(?:partial\s+fractions?(?:\s+decomposition)?\s+(?:of|for)|apart)\s+(.+?)(?:\s+in\s+" + V + r")?$", I),
+     lambda b, v: _call("apart", _expr(b), *( [v] if v else []))),
+    (re.compile(r"^(?:decompose\s+)?(.+?)\s+(?:in|into)\s+partial\s+fractions$", I), lambda b: _call("apart", _expr(b))),
+    (re.compile(r"^collect\s+(.+?)\s+(?:in|by|with\s+respect\s+to)\s+" + V + r"$", I),
+     lambda b, v: _call("collect", _expr(b), v)),
+    (re.compile(r"^(expand|factor|factori[sz]e|simplify|cancel|combine|together|trigsimp)\s*:?\s+(.+)$", I),
+     lambda op, b: _call(REWRITE_OPS[op.lower()], _expr(b))),
+    (re.compile(r"^d\s*/\s*d" + V + r"\s*(?:of\s+)?(.+)$", I), lambda v, b: _derivative(None, b, v)),
+    (re.compile(r"^d\^?(\d)\s*/\s*d" + V + r"\^?\1\s*(?:of\s+)?(.+)$", I), lambda n, v, b: _derivative(n, b, v)),
+    (re.compile(r"^(?:(first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)?)\s+)?(?:partial\s+)?"
+                r"derivative\s+of\s+(.+?)" + WRT + r"$", I), lambda n, b, v: _derivative(_ordinal(n), b, v)),
+    (re.compile(r"^differentiate\s+(.+?)" + WRT + r"(?:\s+(twice|three\s+times))?$", I),
+     lambda b, v, times: _derivative({"twice": "2"}.get((times or "").lower(), "3" if times else None), b, v)),
+    (re.compile(r"^(?:definite\s+)?(?:integral|integrate)\s+from\s+(.+?)\s+to\s+(.+?)\s+of\s+(.+)$", I),
+     lambda lo, hi, b: _integral(b, lo, hi)),
+    (re.compile(r"^(?:integrate|(?:definite\s+|indefinite\s+)?integral\s+of|antiderivative\s+of|∫)\s*(.+?)"
+                r"\s+from\s+(.+?)\s+to\s+(.+?)$", I), lambda b, lo, hi: _integral(b, lo, hi)),
+    (re.compile(r"^(?:integrate|(?:indefinite\s+)?integral\s+of|antiderivative\s+of|primitive\s+of|∫)\s*(.+?)" + WRT + r"$", I),
+     lambda b, v: _integral(b, var=v)),
+    (re.compile(r"^(?:the\s+)?(?:limit|lim)\s+(?:of\s+)?(.+?)\s*,?\s+(?:as|when|for)\s+" + V + r"\s*" + ARROW +
+                r"\s*(.+?)(?:\s+from\s+(?:the\s+)?(left|right|below|above))?$", I),
+     lambda b, v, p, side: _limit(b, v, p, side)),
+    (re.compile(r"^(?:the\s+)?(?:taylor|maclaurin|power)\s+(?:series|expansion|polynomial)(?:\s+expansion)?\s+(?:of|for)\s+(.+?)"
+                r"(?:\s+(?:at|around|about|near)\s+(?:" + V + r"\s*=\s*)?([^\s]+))?"
+                r"(?:\s*,?\s*(?:up\s+to|to|through|until|of)\s+((?:order\s+)?[^\s]+(?:\s+terms?)?))?$", I),
+     lambda b, v, p, up: _series(b, v, p, up)),
+    (re.compile(r"^(?:the\s+)?(sum|product)\s+(?:of\s+)?(.+?)\s*,?\s+(?:for|as|with|from)\s+" + V +
+                r"\s*(?:from|=|in)\s*(.+?)\s*(?:to|\.\.|until|up\s+to)\s+(.+)$", I),
+     lambda k, b, v, lo, hi: _sum(k, b, v, lo, hi)),
+    (re.compile(r"^(?:the\s+)?(sum|product)\s+(?:of\s+)?(.+?)\s+from\s+" + V + r"\s*=\s*(.+?)\s+to\s+(.+)$", I),
+     lambda k, b, v, lo, hi: _sum(k, b, v, lo, hi)),
+    (re.compile(r"^(?:the\s+)?(determinant|det|inverse|rank|transpose|eigenvalues|eigenvectors|rref|"
+                r"reduced\s+row\s+echelon\s+form|row\s+echelon\s+form)\s+(?:of\s+)?(?:the\s+matrix\s+)?(\[.+\])$", I),
+     lambda op, b: _matrix_op(MATRIX_OPS[re.sub(r"\s+", " ", op.lower())], b)),
+    (re.compile(r"^(.+?)\s+(?:at|when|where|with|for)\s+([A-Za-z]\s*=.+)$", I), lambda b, a: _subs(b, a)),
+]
+
+
+def _ordinal(word: str | None) -> str | None:
+    if not word:
+        return None
+    word = word.lower()
+    if word in ORDINALS:
+        return str(ORDINALS[word])
+    digits = re.match(r"\d+", word)
+    return digits.group(0) if digits else None
+
+
+def _clean(question: str) -> str:
+    text = TRAILING.sub("", question.strip())
+    m = OPENER.match(text)
+    if m and m.end():
+        text = text[m.end():]
+    return TRAILING.sub("", text).strip()
+
+
+def match(question: str) -> DirectPlan | None:
+    text = _clean(question)
+    if not text:
+        return None
+    if "\\" in text:
+        return _latex(text)
+    for pattern, build in RULES:
+        m = pattern.match(text)
+        if m:
+            plan = build(*m.groups())
+            if plan is not None:
+                return plan
+    return _bare(text)
+
+
+def _latex(text: str) -> DirectPlan | None:
+    from tools.parsing.latex import LatexError, parse_latex
+
+    try:
+        tree = parse_latex(text)
+    except (LatexError, ParseError):
+        return None
+    return _plan(to_text(tree))
+
+
+def _bare(text: str) -> DirectPlan | None:
+    """An equation (solve it), a matrix expression (evaluate it), or an expression in variables (simplify it)."""
+    if "'" in text and "=" in text:
+        return _ode(text)
+    tree = _tree(text)
+    if tree is None:
+        return None
+    if isinstance(tree, Relation) or (isinstance(tree, Seq) and tree.bracket == "" and
+                                      all(isinstance(t, Relation) for t in tree.items)):
+        return _plan(f"solve({to_text(tree)})" if isinstance(tree, Relation) else
+                     f"solve({', '.join(to_text(t) for t in tree.items)})")
+    if _has_matrix(tree):
+        return _plan(to_text(tree))
+    if free_names(tree) - CONSTANT_NAMES and not isinstance(tree, Seq):
+        return _plan(f"simplify({to_text(tree)})")
+    return None
+
+
+def _has_matrix(tree: Node) -> bool:
+    stack = [tree]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, Seq) and n.bracket == "[" and n.items and all(isinstance(i, Seq) for i in n.items):
+            return True
+        stack.extend(c for c in (getattr(n, a, None) for a in ("left", "right", "operand")) if c is not None)
+    return False
