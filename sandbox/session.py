@@ -136,7 +136,7 @@ def _reply_error(reply: dict, limit: int) -> RunError | None:
 def _crash_message(exc: WorkerDied) -> str:
     tail = exc.detail.strip().splitlines()
     # The JS host's last words usually say which permission was refused ("Requires run access ...").
-    cause = next((l.strip() for l in reversed(tail) if "Requires" in l or "ERR_ACCESS_DENIED" in l), "")
+    cause = next((l.strip() for l in reversed(tail) if "Requires" in l or "has been restricted" in l), "")
     if not cause and tail:
         cause = tail[-1].strip()[:300]
     text = f"{exc}"
