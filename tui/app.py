@@ -1,0 +1,149 @@
+"""calx's terminal app, and `calx chat` to open it."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+import platformdirs
+from textual.app import App
+from textual.binding import Binding
+
+from .config import Config, load_config
+from .history import HistoryStore
+from .palette import CalxCommands
+from .screens.chat import ChatScreen
+from .screens.help import HelpScreen
+from .screens.history import HistoryScreen
+from .session import ChatSession
+
+STYLES = Path(__file__).parent / "styles"
+
+
+class CalxApp(App):
+    TITLE = "calx"
+    CSS_PATH = [STYLES / "app.tcss", STYLES / "answer.tcss", STYLES / "modals.tcss"]
+    COMMANDS = App.COMMANDS | {CalxCommands}
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="help"),
+        Binding("ctrl+o", "history", "History", id="history"),
+        Binding("ctrl+n", "new_chat", "New chat", id="new_chat"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+    ]
+
+    def __init__(self, *, session: ChatSession | None = None, config: Config | None = None,
+                 history: HistoryStore | None = None, config_problems: list[str] | None = None,
+                 data_dir: Path | None = None, load_model: bool = True):
+        super().__init__()
+        self.config = config or Config()
+        self.config_problems = list(config_problems or [])
+        self.session = session or ChatSession(self.config.model, self.config.server,
+                                              tool_timeout=self.config.tool_timeout)
+        self.history = history
+        self.data_dir = data_dir or Path(platformdirs.user_data_dir("calx"))
+        self.load_model = load_model
+        self.chat_screen = ChatScreen(self.session)
+
+    def on_mount(self) -> None:
+        try:
+            self.theme = self.config.theme
+        except Exception:  # an unknown theme name: say so, keep the default
+            self.config_problems.append(f"unknown theme {self.config.theme!r}; themes: {', '.join(self.available_themes)}")
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+        self.push_screen(self.chat_screen)
+        for problem in self.config_problems:
+            self.notify(problem, title="config", severity="warning", timeout=10)
+        if self.history is not None and self.history.set_aside is not None:
+            self.notify(f"the history database could not be read; it was moved to {self.history.set_aside} "
+                        "and a new one started", title="history", severity="error", timeout=15)
+        if self.load_model and self.session.use_planner:
+            self.run_worker(self._load_model, thread=True, group="load", exit_on_error=False)
+
+    def _load_model(self) -> None:
+        status = self.session.load_model()
+        self.call_from_thread(self._model_loaded, status)
+
+    def _model_loaded(self, status) -> None:
+        self.chat_screen.query_one("StatusBar").status = status
+        if status.state == "failed":
+            self.notify(f"{status.error}. Direct math still works.", title="model unavailable", severity="error",
+                        timeout=10)
+
+    def switch_model(self, spec: str) -> None:
+        self.session = ChatSession(spec, self.config.server, tool_timeout=self.config.tool_timeout)
+        self.chat_screen.session = self.session
+        self.chat_screen.query_one("StatusBar").status = self.session.status
+        self.run_worker(self._load_model, thread=True, group="load", exit_on_error=False)
+
+    def key_bindings(self) -> list[tuple[str, str]]:
+        """(key, description) of every binding in force, after the user's key map."""
+        rows = []
+        for _, binding, enabled, tooltip in self.chat_screen.active_bindings.values():
+            rows.append((binding.key_display or self.get_key_display(binding), binding.description))
+        rows.append(("ctrl+p", "command palette"))
+        for key, what in (("enter", "send the question"), ("ctrl+j", "new line in the question")):
+            rows.append((self.config.keys.get("send" if key == "enter" else "newline", key), what))
+        return sorted(set(rows))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.key_bindings()))
+
+    def action_history(self) -> None:
+        if self.history is None:
+            self.notify("history is off", severity="warning")
+            return
+        def opened(chat_id: int | None) -> None:
+            if chat_id is not None:
+                self.chat_screen.open_chat(chat_id)
+        self.push_screen(HistoryScreen(self.history.chats()), opened)
+
+    def action_new_chat(self) -> None:
+        self.chat_screen.run_command_text("/clear")
+
+
+def build_app(**overrides) -> CalxApp:
+    """The app as `calx chat` runs it: config from XDG, history in the XDG data dir."""
+    config, problems = load_config()
+    for field in ("model", "server"):
+        if overrides.get(field):
+            setattr(config, field, overrides[field])
+    history = None
+    try:
+        history = HistoryStore()
+    except Exception as exc:  # no writable data dir: chat without history, and say so
+        problems.append(f"history is off: {exc}")
+    session = ChatSession(config.model, config.server, use_planner=not overrides.get("no_model"),
+                          tool_timeout=config.tool_timeout)
+    return CalxApp(session=session, config=config, history=history, config_problems=problems)
+
+
+def _keep_terminal_from_c_libraries() -> None:
+    """Give Textual its own handle on the terminal and point fd 2 at a log file.
+
+    llama.cpp (through llama-cpp-python) points fd 2 at /dev/null while it loads, and the model backend
+    writes progress lines straight to fd 2; Textual draws on stderr, so either would blank or scribble
+    over the screen. Textual reads sys.__stderr__ when it starts, so a duplicate taken here is untouched.
+    """
+    if not os.isatty(2):
+        return
+    terminal = os.fdopen(os.dup(2), "w", encoding="utf-8", errors="replace")
+    log = Path(platformdirs.user_state_dir("calx")) / "tui-stderr.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    log_fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    os.dup2(log_fd, 2)
+    os.close(log_fd)
+    sys.__stderr__ = terminal  # type: ignore[misc]
+    sys.stderr = terminal
+
+
+@click.command(name="chat")
+@click.option("-m", "--model", "model", metavar="PATH.gguf", help="A GGUF model file for the planner.")
+@click.option("--server", metavar="URL", help="An OpenAI-compatible server for the planner.")
+@click.option("--no-model", is_flag=True, help="Exact engines only; no model is loaded.")
+def chat_command(model: str | None, server: str | None, no_model: bool) -> None:
+    """Open the calx terminal app: chat, steps, rendered math, plots, history."""
+    _keep_terminal_from_c_libraries()
+    build_app(model=model, server=server, no_model=no_model).run()

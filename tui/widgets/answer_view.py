@@ -1,0 +1,158 @@
+"""One answer as it arrives: model tokens (LaTeX rendered), a block per tool call, then the result.
+
+The result is the tools' own rendering (Answer.pretty, SymPy's Unicode pretty printer when the symbolic
+engine made it); the raw LaTeX is one keypress away, and so is a decimal with more digits.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Collapsible, Static
+
+from assistant import Answer, AnswerEvent, Event, TokenEvent, ToolCallEvent, ToolResultEvent
+
+from ..mathtext import render_text
+from .step_block import StepBlock
+
+MARKS = {True: ("✓", "green"), False: ("✗", "red"), None: ("?", "yellow")}
+MAX_SHOWN = 20_000  # characters of a huge exact answer shown; copy/save have it all
+
+
+class AnswerView(Vertical):
+    can_focus = True
+
+    @dataclass
+    class Streamed(Message):
+        """An assistant event, posted from the worker thread."""
+        event: Event
+
+    @dataclass
+    class Finished(Message):
+        view: "AnswerView"
+        answer: Answer
+
+    def __init__(self, question: str, *, show_timings: bool = True, **kwargs):
+        super().__init__(classes="answer", **kwargs)
+        self.question = question
+        self.show_timings = show_timings
+        self.answer: Answer | None = None
+        self.tokens: list[str] = []
+        self.state = "running"  # running | done | cancelled
+        self.show_latex = False
+        self.extra_digits: str | None = None
+        self._open_steps: list[StepBlock] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("", classes="thinking")
+        yield Vertical(classes="steps")
+        yield Static("", classes="result")
+        yield Static("", classes="latex")
+        yield Static("", classes="checks")
+
+    # -- streaming ---------------------------------------------------------------------
+    def on_answer_view_streamed(self, message: Streamed) -> None:
+        message.stop()
+        if self.state != "running":
+            return  # a cancelled answer ignores what its thread still sends
+        event = message.event
+        if isinstance(event, TokenEvent):
+            self.tokens.append(event.text)
+            self.query_one(".thinking", Static).update(Text(render_text("".join(self.tokens)), style="dim"))
+        elif isinstance(event, ToolCallEvent):
+            block = StepBlock(event.tool, event.input, show_timings=self.show_timings)
+            self._open_steps.append(block)
+            self.query_one(".steps", Vertical).mount(block)
+        elif isinstance(event, ToolResultEvent):
+            if self._open_steps:
+                self._open_steps.pop(0).finish(event.step)
+        elif isinstance(event, AnswerEvent):
+            self.show_answer(event.answer)
+            self.post_message(self.Finished(self, event.answer))
+
+    def cancel(self) -> None:
+        if self.state == "running":
+            self.state = "cancelled"
+            self.query_one(".result", Static).update(Text("⏹ cancelled", style="bold yellow"))
+            self.add_class("cancelled")
+
+    def fail(self, message: str) -> None:
+        self.state = "done"
+        self.query_one(".result", Static).update(Text(f"✗ {message}", style="bold red"))
+
+    # -- the settled answer ------------------------------------------------------------
+    def show_answer(self, answer: Answer) -> None:
+        self.state, self.answer = "done", answer
+        if not self.tokens and answer.steps and not self.query(StepBlock):
+            for step in answer.steps:  # a reopened chat: no live events, rebuild the blocks
+                block = StepBlock(step.tool, step.input, show_timings=self.show_timings)
+                self.query_one(".steps", Vertical).mount(block)
+                block.finish(step)
+        if answer.chain:
+            self.query_one(".thinking", Static).display = False
+            chain = Collapsible(Static(Text(answer.chain), classes="chain-text"), title="Calc-X chain",
+                                collapsed=True, classes="chain")
+            self.mount(chain, after=self.query_one(".steps"))
+        self.query_one(".result", Static).update(self._result_text())
+        self.query_one(".checks", Static).update(self._checks_text())
+        self._show_latex()
+
+    def _result_text(self) -> Text:
+        answer = self.answer
+        text = Text()
+        if answer.understood and answer.understood != answer.question:
+            text.append(f"{answer.understood}\n", style="dim")
+        if answer.answer is not None:
+            shown = answer.pretty or answer.answer
+            if len(shown) > MAX_SHOWN:
+                shown = f"{shown[:MAX_SHOWN // 2]}…({len(shown) - MAX_SHOWN:,} characters omitted; /copy or /save has all)…{shown[-MAX_SHOWN // 2:]}"
+            text.append(shown if "\n" in shown else f"= {shown}", style="bold")
+            decimal = self.extra_digits or answer.decimal
+            if decimal and decimal != answer.answer and decimal not in shown:
+                text.append(f"\n≈ {decimal}")
+        if answer.error is not None:
+            if text:
+                text.append("\n")
+            text.append(f"✗ {answer.error.type}: {answer.error.message}", style="red")
+        return text
+
+    def _checks_text(self) -> Text:
+        text = Text()
+        for check in self.answer.checks:
+            mark, color = MARKS[check.passed]
+            detail = f" ({check.detail})" if check.detail else ""
+            text.append(f"{mark} {check.name}{detail}\n", style=color)
+        meta = [self.answer.route]
+        if self.answer.model:
+            meta.append(self.answer.model)
+        if self.show_timings and self.answer.timings.get("total_ms"):
+            meta.append(f"{self.answer.timings['total_ms']:.0f} ms")
+        text.append(" · ".join(meta), style="dim")
+        return text
+
+    # -- actions on this answer --------------------------------------------------------
+    def toggle_latex(self) -> bool:
+        self.show_latex = not self.show_latex
+        self._show_latex()
+        return self.show_latex
+
+    def _show_latex(self) -> None:
+        latex = self.query_one(".latex", Static)
+        raw = self.answer.latex if self.answer else None
+        latex.display = self.show_latex
+        latex.update(Text(f"LaTeX: {raw}" if raw else "LaTeX: (none for this answer)", style="cyan"))
+
+    def set_digits(self, decimal: str) -> None:
+        self.extra_digits = decimal
+        self.query_one(".result", Static).update(self._result_text())
+
+    def copy_text(self) -> str:
+        """What /copy copies: the raw LaTeX when it is shown, else the exact answer."""
+        if self.answer is None:
+            return ""
+        if self.show_latex and self.answer.latex:
+            return self.answer.latex
+        return self.extra_digits or self.answer.answer or (self.answer.error.message if self.answer.error else "")

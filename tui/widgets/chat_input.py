@@ -1,0 +1,39 @@
+"""The question box: Enter sends, Ctrl+J (which every terminal passes through) starts a new line."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.widgets import TextArea
+
+
+class ChatInput(TextArea):
+    BINDINGS = [
+        Binding("enter", "send", "Send", id="send", priority=True),
+        Binding("ctrl+j", "newline", "New line", id="newline", priority=True),
+    ]
+
+    @dataclass
+    class Submitted(Message):
+        text: str
+
+    def __init__(self, **kwargs):
+        super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus", **kwargs)
+
+    def action_send(self) -> None:
+        text = self.text.strip()
+        if text:
+            self.post_message(self.Submitted(text))
+            self.clear()
+
+    def action_newline(self) -> None:
+        self.insert("\n")
+
+    async def _on_key(self, event: events.Key) -> None:
+        # TextArea inserts a newline for Enter itself; the binding above must win.
+        if event.key == "enter":
+            event.prevent_default()
+            return
+        await super()._on_key(event)
