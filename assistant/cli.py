@@ -28,6 +28,8 @@ class DefaultGroup(click.Group):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         known = set(self.commands) | set(LAZY_COMMANDS)
+        if not args and sys.stdin.isatty() and sys.stdout.isatty():
+            args = ["chat"]  # bare `calx` on a terminal opens the TUI; piped, it reads a question from stdin
         if not args or args[0] not in known and args[0] not in ("--help", "-h", "--version"):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
