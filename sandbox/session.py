@@ -125,7 +125,7 @@ def _reply_error(reply: dict, limit: int) -> RunError | None:
     if err:
         message = err.get("message", "")
         if reply.get("fatal"):
-            message = f"the interpreter died: {message}; the next run starts a fresh one (state is lost)"
+            message = f"the interpreter died: {message}; the next run starts a fresh interpreter (state is lost)"
         return RunError(err.get("type", "python_error"), message, err.get("traceback", ""))
     cut = reply.get("stdout_cut", 0) + reply.get("stderr_cut", 0)
     if cut:
