@@ -303,7 +303,7 @@ def match(question: str) -> DirectPlan | None:
     text = _clean(question)
     if not text:
         return None
-    if "\\" in text:
+    if "\\" in text or re.search(r"[\^_]\{", text):  # LaTeX: commands, or braced powers like x^{2}
         return _latex(text)
     for pattern, build in RULES:
         m = pattern.match(text)

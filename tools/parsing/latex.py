@@ -185,7 +185,9 @@ class _Translator:
         if self.tok == "^":
             self.take()
             power = self.group()
-        if self.tok in ("(", "{"):
+        if self.tok == "\\begin":
+            arg = f"({self.item(frozenset())})"
+        elif self.tok in ("(", "{"):
             if self.tok == "{":
                 arg = self.group()
             else:

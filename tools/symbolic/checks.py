@@ -324,7 +324,8 @@ def _sum_check(outcome):
 
 def _sum_symbolic_check(outcome):
     """A closed form in the upper bound n: compare with the explicit sum for n = 1..6."""
-    expr, var, low, high, value = (outcome.inputs[k] for k in ("expr", "var", "low", "high")) + (outcome.value,)
+    expr, var, low, high = (outcome.inputs[k] for k in ("expr", "var", "low", "high"))
+    value = outcome.value
     if not (isinstance(high, sp.Symbol) and low.is_Integer and expr.free_symbols <= {var, high}):
         return [CheckResult("closed form checked", None, "parameters other than the bound")]
     lo = int(low)
@@ -390,8 +391,18 @@ def _rank_check(outcome):
     return [CheckResult("rank of the transpose agrees", other == int(outcome.value), f"rank(A^T) = {other}")]
 
 
-def _matrix_check(outcome):
-    return []
+def _transpose_check(outcome):
+    m, t = outcome.inputs["matrix"], outcome.value
+    ok = t.shape == (m.cols, m.rows) and all(m[i, j] == t[j, i] for i in range(m.rows) for j in range(m.cols))
+    return [CheckResult("entries mirrored", ok, "A[i, j] = T[j, i] for every entry")]
+
+
+def _rref_check(outcome):
+    """Row reduction keeps the row space: A, R and A stacked on R all have the same rank."""
+    m, r = outcome.inputs["matrix"], outcome.value
+    ranks = {m.rank(), r.rank(), m.col_join(r).rank()}
+    return [CheckResult("same row space as the input", len(ranks) == 1,
+                        f"rank(A) = rank(R) = rank([A; R]) = {ranks.pop()}" if len(ranks) == 1 else f"ranks {ranks}")]
 
 
 def _numeric_check(outcome):
@@ -421,5 +432,5 @@ CHECKS = {
     "integrate_definite": _definite_check, "limit": _limit_check, "series": _series_check,
     "sum": _sum_check, "product": _sum_check, "dsolve": _dsolve_check, "det": _det_check,
     "inverse": _inverse_check, "eigenvals": _eigenvals_check, "eigenvects": _eigenvects_check,
-    "rank": _rank_check, "N": _numeric_check, "subs": _subs_check,
+    "rank": _rank_check, "transpose": _transpose_check, "rref": _rref_check, "N": _numeric_check, "subs": _subs_check,
 }

@@ -242,10 +242,22 @@ def _diff(ctx: Context, args):
     if not spec:
         spec = [[_main_var(expr), 1]]
     fast = _symengine_diff(args, spec)
-    if fast is not None:
+    if fast is not None and "Derivative" not in fast.text:
         return Outcome("diff", fast, {"expr": expr, "spec": spec}, engine="symengine")
     value = sp.diff(expr, *[x for pair in spec for x in pair])
+    if value.has(sp.Derivative):
+        value = _diff_real(expr, spec, value)
     return Outcome("diff", value, {"expr": expr, "spec": spec})
+
+
+def _diff_real(expr, spec, value):
+    """|x|, sign(x), re(x)... have no complex derivative; for real variables they do (d|x|/dx = sign(x))."""
+    real = {s: sp.Symbol(s.name, real=True) for s in expr.free_symbols}
+    again = sp.diff(expr.xreplace(real), *[real.get(x, x) if isinstance(x, sp.Symbol) else x
+                                          for pair in spec for x in pair])
+    if again.has(sp.Derivative):
+        return value
+    return again.xreplace({v: k for k, v in real.items()})
 
 
 def _symengine_diff(args, spec):
