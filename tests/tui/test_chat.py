@@ -1,0 +1,141 @@
+"""The chat screen driven by Pilot: streaming, steps, cancel, background load, scrolling, input keys."""
+from __future__ import annotations
+
+import asyncio
+
+from textual.widgets import Collapsible, Static
+
+from tui.widgets.step_block import StepBlock
+
+from conftest import CALC, GatedModel, SlowModel, WORD_CHAIN, answers, ask, type_key, make_app, notes, wait_for
+
+
+async def test_direct_math_shows_answer_step_and_check(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ask(pilot, "2^100")
+        await wait_for(pilot, lambda: answers(app) and answers(app)[0].answer is not None)
+        view = answers(app)[0]
+        assert view.answer.answer == "1267650600228229401496703205376" and view.answer.route == "direct"
+        assert "= 1267650600228229401496703205376" in str(view.query_one(".result", Static).render())
+        block = view.query_one(StepBlock)
+        assert block.title.startswith("✓ calculator: 2^100") and block.has_class("done")
+        assert "✓ recomputed" in str(view.query_one(".checks", Static).render())
+
+
+async def test_planner_answer_streams_tokens_then_steps_then_result(tmp_path):
+    app = make_app(tmp_path, SlowModel(WORD_CHAIN, delay=0.03))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for(pilot, lambda: app.session.status.state == "ready")
+        await ask(pilot, "Tom has 3 boxes of 12 apples and gives 5 away. How many are left?")
+        await wait_for(pilot, lambda: answers(app) and answers(app)[0].tokens)
+        view = answers(app)[0]
+        assert view.answer is None, "tokens must show before the answer is complete"
+        assert "gadget" in str(view.query_one(".thinking", Static).render())
+        await wait_for(pilot, lambda: view.answer is not None)
+        assert view.answer.answer == "31"
+        blocks = list(view.query(StepBlock))
+        assert [b.title.split(" · ")[0] for b in blocks] == ["✓ calculator: 3 * 12", "✓ calculator: 36 - 5"]
+        chain = view.query_one(".chain", Collapsible)
+        assert "<result>31</result>" in str(chain.query_one(".chain-text", Static).render())
+
+
+async def test_escape_cancels_the_answer_and_the_app_goes_on(tmp_path):
+    model = SlowModel([CALC.format("1 + 1")], delay=0.05, repeat_last=True)
+    app = make_app(tmp_path, model)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for(pilot, lambda: app.session.status.state == "ready")
+        await ask(pilot, "Keep adding one and one, forever?")
+        await wait_for(pilot, lambda: answers(app) and answers(app)[0].tokens)
+        await pilot.press("escape")
+        view = answers(app)[0]
+        assert view.state == "cancelled" and app.is_running
+        assert "cancelled" in str(view.query_one(".result", Static).render())
+        await pilot.pause(0.3)
+        assert view.answer is None, "events after the cancel must not land in the cancelled answer"
+        await ask(pilot, "2+2")
+        await wait_for(pilot, lambda: len(answers(app)) == 2 and answers(app)[1].answer is not None)
+        assert answers(app)[1].answer.answer == "4"
+        roles = [m.role for m in app.history.messages(app.chat_screen.chat_id)]
+        assert roles == ["user", "user", "assistant"], "a cancelled answer is not saved as if it were one"
+
+
+async def test_direct_math_works_while_the_model_loads(tmp_path):
+    model = GatedModel(WORD_CHAIN)
+    app = make_app(tmp_path, model)
+    async with app.run_test(size=(100, 40)) as pilot:
+        status = app.screen.query_one("#status")
+        assert app.session.status.state == "loading"
+        assert "loading model" in str(status.render())
+        await ask(pilot, "2^10")
+        await wait_for(pilot, lambda: answers(app)[0].answer is not None)
+        assert answers(app)[0].answer.answer == "1024" and app.session.status.state == "loading"
+        await ask(pilot, "Tom has 3 boxes of 12 apples and gives 5 away. How many are left?")
+        await pilot.pause(0.3)
+        assert answers(app)[1].answer is None, "a planner question waits for the model"
+        model.gate.set()
+        await wait_for(pilot, lambda: answers(app)[1].answer is not None)
+        assert answers(app)[1].answer.answer == "31"
+        assert "model scripted" in str(status.render())
+
+
+async def test_a_missing_model_is_a_notification_and_direct_math_still_works(tmp_path):
+    from tui.app import CalxApp
+    from tui.config import Config
+    from tui.session import ChatSession
+
+    app = CalxApp(session=ChatSession(str(tmp_path / "missing.gguf")), config=Config(), data_dir=tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for(pilot, lambda: app.session.status.state == "failed")
+        await pilot.pause(0.1)
+        assert any("missing.gguf" in n for n in notes(app))
+        assert "model unavailable" in str(app.screen.query_one("#status").render())
+        await ask(pilot, "6*7")
+        await wait_for(pilot, lambda: answers(app)[0].answer is not None)
+        assert answers(app)[0].answer.answer == "42"
+
+
+async def test_a_key_pressed_during_generation_is_handled_within_100_ms(tmp_path):
+    model = SlowModel(["think " * 150 + CALC.format("1 + 1"), "<result>2</result>"], delay=0.03)
+    app = make_app(tmp_path, model)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for(pilot, lambda: app.session.status.state == "ready")
+        await ask(pilot, "Think long about one and one?")
+        await wait_for(pilot, lambda: len(answers(app)[0].tokens) > 5)
+        box = app.screen.query_one("#input")
+        worst = 0.0
+        for key in "abc":
+            worst = max(worst, await type_key(app, key))
+            await asyncio.sleep(0.05)  # spread the presses over the generation
+        assert answers(app)[0].state == "running", "generation was still going on"
+        assert box.text == "abc"
+        assert worst < 0.100, f"a key took {worst * 1000:.0f} ms to be handled during generation"
+        await pilot.press("escape")
+
+
+async def test_the_view_sticks_to_the_bottom_unless_scrolled_up(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 20)) as pilot:
+        messages = app.screen.query_one("#messages")
+        for n in range(6):
+            await ask(pilot, f"{n}+1")
+            await wait_for(pilot, lambda: len(answers(app)) == n + 1 and answers(app)[-1].answer is not None)
+        await pilot.pause(0.2)
+        assert messages.max_scroll_y > 0 and messages.scroll_y == messages.max_scroll_y
+        messages.scroll_home(animate=False)
+        await pilot.pause(0.1)
+        await ask(pilot, "7+1")
+        await wait_for(pilot, lambda: answers(app)[-1].answer is not None and len(answers(app)) == 7)
+        await pilot.pause(0.2)
+        assert messages.scroll_y == 0, "new output must not yank a reader back down"
+
+
+async def test_enter_sends_and_ctrl_j_makes_a_new_line(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 20)) as pilot:
+        box = app.screen.query_one("#input")
+        await pilot.press("1", "ctrl+j", "+", "1")
+        assert box.text == "1\n+1" and not answers(app)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: answers(app) and answers(app)[0].answer is not None)
+        assert box.text == "" and answers(app)[0].answer.answer == "2"
