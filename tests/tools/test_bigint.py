@@ -38,7 +38,7 @@ def test_integer_functions(text, expected):
     ("invmod(6, 9)", "math"), ("nth_prime(0)", "domain"), ("prev_prime(2)", "domain"), ("totient(0)", "domain"),
     ("to_base(10, 99)", "domain"), ("factorial(10^10)", "too_large"), ("fibonacci(10^10)", "too_large"),
     ("nth_prime(10^12)", "domain"), ("divisors(0)", "domain"), ("is_prime(1/2)", "domain"), ("crt(1, 2, 3)", "arity"),
-    ("crt(0, 2, 1, 4)", "math"),
+    ("crt(0, 2, 1, 4)", "math"), ("powmod()", "arity"), ("factor(1, 2)", "arity"),  # arity: found by fuzzing
 ])
 def test_integer_errors_are_typed(text, error_type):
     result = tools.run("bigint", text)

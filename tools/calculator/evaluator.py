@@ -117,7 +117,9 @@ class Evaluator:
         from ..bigint.functions import INTEGER_FUNCTIONS  # integer functions live in the bigint engine
 
         if func in INTEGER_FUNCTIONS:
-            return INTEGER_FUNCTIONS[func](*[self.eval(arg) for arg in node.args])
+            fn = INTEGER_FUNCTIONS[func]
+            _check_arity(func, fn, len(node.args))
+            return fn(*[self.eval(arg) for arg in node.args])
         if func in ("N", "evalf", "decimals", "fraction"):
             raise ToolFailure("unsupported", f"{func}(...) must be the whole expression")
         raise ToolFailure("unsupported", f"{func}() needs the symbolic tool")
@@ -152,6 +154,18 @@ class Evaluator:
             self.decimal_input = False
             value = self.eval(node.args[0])
         return Digits(value, _float_digits(value, count, places))
+
+
+def _check_arity(name: str, fn, count: int) -> None:
+    """A wrong argument count is the user's mistake: a typed error, not a TypeError from deep inside."""
+    import inspect
+
+    try:
+        inspect.signature(fn).bind(*range(count))
+    except TypeError:
+        params = inspect.signature(fn).parameters.values()
+        shown = ", ".join(p.name + ("=..." if p.default is not p.empty else "") for p in params)
+        raise ToolFailure("arity", f"{name} takes ({shown}), got {count} argument{'s' if count != 1 else ''}") from None
 
 
 def _comparable(v):
