@@ -1,9 +1,9 @@
 """Is a predicted answer right? One grade per item kind: number, expression, choice, text.
 
 Policy (stated once, applied everywhere):
-- numbers are exact Fractions; integers must match exactly. A relative tolerance (default 1e-4)
-  applies only when the gold or the prediction is a non-integer written as a decimal, since such
-  a number may be a rounding (GSM-Hard's float targets, a model's '3.3333');
+- numbers are exact Fractions; integer golds must match exactly. A relative tolerance (default 1e-4)
+  applies only to a non-integer gold when either side is written as a decimal, since such a
+  number may be a rounding (GSM-Hard's float targets, a model's '3.3333' for 10/3);
 - expressions are equivalent when exactly equal, or numerically equal at fixed random points;
 - choices: an option letter, or a number that matches exactly one option's value.
 """
@@ -43,7 +43,8 @@ def numbers_match(gold: Number, predicted: Number, rel_tol: float) -> str | None
     """'exact', 'tolerance' or None."""
     if gold.value == predicted.value:
         return "exact"
-    inexact = (gold.decimal and gold.value.denominator != 1) or (predicted.decimal and predicted.value.denominator != 1)
+    # an integer gold is never a rounding; a non-integer one may be written rounded on either side
+    inexact = gold.value.denominator != 1 and (gold.decimal or predicted.decimal)
     if inexact and abs(gold.value - predicted.value) <= Fraction(rel_tol) * max(abs(gold.value), Fraction(1, 10**6)):
         return "tolerance"
     return None

@@ -319,8 +319,7 @@ def read_dm_math(path: Path) -> Dataset:
 
 # file-name fragments -> format, most specific first
 _BY_NAME = [
-    ("grade-school-math", "gsm8k"), ("gsm_hard", "gsm-hard"), ("mawps", "mawps"), ("asdiv.xml", "asdiv-xml"),
-    ("asdiv", "asdiv-jsonl"), ("svamp", "svamp"), ("mathqa", "mathqa"), ("aqua", "aqua"), ("math_oai", "math500"),
+    ("grade-school-math", "gsm8k"), ("gsm_hard", "gsm-hard"), ("mawps", "mawps"), ("asdiv", "asdiv-jsonl"), ("svamp", "svamp"), ("mathqa", "mathqa"), ("aqua", "aqua"), ("math_oai", "math500"),
     ("__math__", "math"), ("aime", "competition"), ("amc", "competition"), ("bigbench", "bigbench"),
     ("big-bench", "bigbench"), ("calc-x", "calcx"), ("mathematics-dataset", "dm-math"),
 ]
@@ -328,6 +327,8 @@ _BY_NAME = [
 
 def detect_format(path: Path) -> str | None:
     name = path.name.lower()
+    if name.endswith(".xml"):
+        return "asdiv-xml"  # the only XML format among the benchmarks
     for fragment, fmt in _BY_NAME:
         if fragment in name:
             return fmt
@@ -356,7 +357,8 @@ def _sniff(path: Path) -> str | None:
     for fields, fmt in [({"question", "answer", "module"}, "dm-math"), ({"question", "answer"}, "gsm8k"),
                         ({"prompt", "chain"}, "calcx"), ({"input", "target"}, "mawps"),
                         ({"problem", "options"}, "mathqa"), ({"question", "options"}, "aqua"),
-                        ({"problem", "solution"}, "math"), ({"body", "question"}, "asdiv-jsonl")]:
+                        ({"problem", "answer", "unique_id"}, "math500"), ({"problem", "solution"}, "math"),
+                        ({"problem", "answer"}, "competition"), ({"body", "question"}, "asdiv-jsonl")]:
         if fields <= keys:
             return fmt
     return None
