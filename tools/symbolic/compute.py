@@ -16,6 +16,7 @@ from .render import answer_text, decimal_text, latex_text, pretty_text
 
 CHECK_SHARE = 0.3  # of the budget, kept back for the checks
 MAX_ANSWER_CHARS = 1_000_000
+MAX_CONVERTED_CHARS = 5_000  # FLINT/SymEngine results up to this size also come back as SymPy objects
 
 
 def compute(request: Request) -> Reply:
@@ -66,7 +67,9 @@ def _reply(outcome) -> Reply:
 
 def _pickled(value) -> bytes | None:
     if hasattr(value, "to_sympy"):
-        return None  # engine-native results stay as text: converting them is the slow part
+        if len(value.text) > MAX_CONVERTED_CHARS:
+            return None  # big engine-native results stay as text: converting them is the slow part
+        value = value.to_sympy()
     try:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:
