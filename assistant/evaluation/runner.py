@@ -27,6 +27,7 @@ from .stats import wilson
 
 # settings that must match for a resume to mix old and new records
 RESUME_KEYS = ("dataset_file", "mode", "model", "server", "limit", "seed", "rel_tol")
+SUMMARY_EVERY = 5
 
 
 @dataclass
@@ -116,23 +117,31 @@ def run(config: RunConfig, dataset: Dataset, out: Path, *, fresh: bool = False, 
     chosen = select(dataset.items, config.limit, config.seed)
     done_ids = {r["id"] for r in previous}
     todo = [item for item in chosen if item.id not in done_ids]
-    bar = Progress(len(chosen), len(chosen) - len(todo), sum(r["correct"] for r in previous if r["id"] in
-                                                             {i.id for i in chosen}), label=config.dataset) if progress else None
+    bar = Progress(len(chosen), len(chosen) - len(todo), sum(r["correct"] for r in previous if r["id"] in done_ids),
+                   label=config.dataset) if progress else None
     started = time.time()
+    chosen_ids = {item.id for item in chosen}
+    records = [r for r in previous if r["id"] in chosen_ids]
     with folder.items_path.open("a", encoding="utf-8") as sink:
-        for item, outcome in _solve_all(config, todo):
+        for count, (item, outcome) in enumerate(_solve_all(config, todo), 1):
             record = record_for(item, outcome, config.rel_tol)
             sink.write(json.dumps(record, ensure_ascii=False) + "\n")
             sink.flush()
+            records.append(record)
             if bar:
                 bar.update(record["correct"])
+            if count % SUMMARY_EVERY == 0:  # a slow run killed midway still leaves a current summary
+                _write_summary(out, summarize(config, records, len(chosen), dataset), started)
     if bar:
         bar.close()
-    records = read_records(folder.items_path)
     summary = summarize(config, records, len(chosen), dataset)
+    _write_summary(out, summary, started)
+    return summary
+
+
+def _write_summary(out: Path, summary: dict, started: float) -> None:
     summary["wall_seconds_this_session"] = round(time.time() - started, 1)
     (out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n")
-    return summary
 
 
 def _solve_all(config: RunConfig, items: list[Item]):
@@ -193,13 +202,8 @@ def summarize(config: RunConfig, records: list[dict], selected: int, dataset: Da
     k = sum(1 for r in records if r["correct"])
     lo, hi = wilson(k, n)
     times = [r["ms"] for r in records if r.get("ms") is not None]
-    by_type: dict[str, list[int]] = {}
-    for r in records:
-        key = (r.get("meta") or {}).get("type") or ""
-        if key:
-            by_type.setdefault(key, [0, 0])
-            by_type[key][0] += r["correct"]
-            by_type[key][1] += 1
+    by_type = _breakdown(records, lambda r: (r.get("meta") or {}).get("type") or "")
+    by_route = _breakdown(records, lambda r: r.get("route") or "none")
     return {
         "dataset": config.dataset, "dataset_file": config.dataset_file, "mode": config.mode,
         "model": next((r["model"] for r in records if r.get("model")), config.model),
@@ -209,9 +213,21 @@ def summarize(config: RunConfig, records: list[dict], selected: int, dataset: Da
         "mean_ms": statistics.fmean(times) if times else None,
         "median_ms": statistics.median(times) if times else None,
         "tool_calls_per_item": statistics.fmean(r.get("tool_calls", 0) for r in records) if records else 0.0,
-        "routes": dict(Counter(r.get("route") for r in records)),
         "errors": dict(Counter((r.get("error") or "").split(":")[0] for r in records if r.get("error"))),
         "grades": dict(Counter(r.get("grade") for r in records)),
-        "by_type": {t: {"correct": c, "n": m} for t, (c, m) in sorted(by_type.items())},
+        "by_route": by_route,
+        "by_type": by_type,
         "skipped_records": len(dataset.skipped) if dataset else None,
     }
+
+
+def _breakdown(records: list[dict], key) -> dict[str, dict[str, int]]:
+    """Correct and total per group (route, problem type); records with an empty key are left out."""
+    groups: dict[str, dict[str, int]] = {}
+    for r in records:
+        name = key(r)
+        if name:
+            group = groups.setdefault(name, {"correct": 0, "n": 0})
+            group["correct"] += bool(r["correct"])
+            group["n"] += 1
+    return dict(sorted(groups.items()))
