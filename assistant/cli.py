@@ -1,7 +1,6 @@
 """`calx`: one-shot questions, single tool runs, models and environment checks. A thin consumer of Assistant.stream."""
 from __future__ import annotations
 
-import json
 import sys
 
 import click
@@ -96,6 +95,8 @@ def ask(question: tuple[str, ...], as_json: bool, model: str | None, server: str
     if streaming and answer is not None and answer.route == "planner":
         click.echo(err=True)
     if as_json:
+        import json  # only --json needs it; a plain answer starts faster without
+
         click.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
     else:
         click.echo(render_answer(answer, color=sys.stdout.isatty()))
@@ -119,6 +120,8 @@ def tool(name: str, text: tuple[str, ...], timeout: float, as_json: bool) -> Non
     if as_json:
         record = {"ok": result.ok, "output": result.output, "ms": result.ms,
                   "error": None if result.error is None else {"type": result.error.type, "message": result.error.message}}
+        import json
+
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
     else:
         click.echo(result.output, err=not result.ok)

@@ -73,47 +73,63 @@ def _digits_plan(expr: str, count: str, places: bool) -> DirectPlan | None:
     return DirectPlan("calculator", call, call, "digits")
 
 
-Rule = tuple[re.Pattern, Callable[..., DirectPlan | None]]
+class LazyPattern:
+    """A rule's regex, compiled on first use: compiling every rule up front cost more start-up time than
+    answering `calx "2^100"`, and most questions are settled before the later rules are reached."""
+
+    __slots__ = ("args", "_compiled")
+
+    def __init__(self, *args):
+        self.args = args
+        self._compiled: re.Pattern | None = None
+
+    def match(self, text: str) -> re.Match | None:
+        if self._compiled is None:
+            self._compiled = re.compile(*self.args)
+        return self._compiled.match(text)
+
+
+Rule = tuple[LazyPattern, Callable[..., DirectPlan | None]]
 
 RULES: list[Rule] = [
-    (re.compile(r"^(?:the\s+)?(gcd|hcf|gcf|greatest common (?:divisor|factor)|highest common factor|"
+    (LazyPattern(r"^(?:the\s+)?(gcd|hcf|gcf|greatest common (?:divisor|factor)|highest common factor|"
                 r"lcm|least common multiple|lowest common multiple)\s+(?:of\s+)?(.+)$", I),
      lambda name, rest: _list_call(("lcm" if name.lower().startswith(("lcm", "least", "lowest")) else "gcd"), rest)),
-    (re.compile(r"^is\s+(.+?)\s+(?:a\s+)?prime(?:\s+number)?$", I), lambda e: _call("bigint", "is_prime", "is_prime", e)),
-    (re.compile(r"^is\s+(.+?)\s+(?:a\s+)?(?:perfect\s+)?square$", I), lambda e: _call("bigint", "is_square", "is_square", e)),
-    (re.compile(r"^(?:the\s+)?(?:prime\s+factori[sz]ation|prime\s+factors|factori[sz]ation)\s+of\s+(.+)$", I),
+    (LazyPattern(r"^is\s+(.+?)\s+(?:a\s+)?prime(?:\s+number)?$", I), lambda e: _call("bigint", "is_prime", "is_prime", e)),
+    (LazyPattern(r"^is\s+(.+?)\s+(?:a\s+)?(?:perfect\s+)?square$", I), lambda e: _call("bigint", "is_square", "is_square", e)),
+    (LazyPattern(r"^(?:the\s+)?(?:prime\s+factori[sz]ation|prime\s+factors|factori[sz]ation)\s+of\s+(.+)$", I),
      lambda e: _call("bigint", "factor", "factor", e)),
-    (re.compile(r"^(?:factor|factori[sz]e)\s+(.+)$", I), lambda e: _call("bigint", "factor", "factor", e)),
-    (re.compile(r"^(.+?)\s+choose\s+(.+)$", I), lambda n, k: _call("calculator", "binomial", "binomial", n, k)),
-    (re.compile(r"^(?:the\s+)?(?:modular\s+)?(?:multiplicative\s+)?inverse\s+of\s+(.+?)\s+(?:modulo|mod)\s+(.+)$", I),
+    (LazyPattern(r"^(?:factor|factori[sz]e)\s+(.+)$", I), lambda e: _call("bigint", "factor", "factor", e)),
+    (LazyPattern(r"^(.+?)\s+choose\s+(.+)$", I), lambda n, k: _call("calculator", "binomial", "binomial", n, k)),
+    (LazyPattern(r"^(?:the\s+)?(?:modular\s+)?(?:multiplicative\s+)?inverse\s+of\s+(.+?)\s+(?:modulo|mod)\s+(.+)$", I),
      lambda a, m: _call("bigint", "invmod", "invmod", a, m)),
-    (re.compile(r"^(?:the\s+)?(?:euler(?:'s)?\s+)?(?:totient|phi)(?:\s+function)?\s+of\s+(.+)$", I),
+    (LazyPattern(r"^(?:the\s+)?(?:euler(?:'s)?\s+)?(?:totient|phi)(?:\s+function)?\s+of\s+(.+)$", I),
      lambda e: _call("bigint", "totient", "totient", e)),
-    (re.compile(rf"^(?:the\s+)?{ORDINAL}\s+prime(?:\s+number)?$", I), lambda k: _call("bigint", "nth_prime", "nth_prime", k)),
-    (re.compile(rf"^(?:the\s+)?{ORDINAL}\s+fibonacci(?:\s+number)?$", I), lambda k: _call("bigint", "fibonacci", "fibonacci", k)),
-    (re.compile(r"^(?:the\s+)?next\s+prime\s+(?:after|above|following)\s+(.+)$", I), lambda e: _call("bigint", "next_prime", "next_prime", e)),
-    (re.compile(r"^(?:the\s+)?(?:previous|largest)\s+prime\s+(?:before|below|less\s+than)\s+(.+)$", I),
+    (LazyPattern(rf"^(?:the\s+)?{ORDINAL}\s+prime(?:\s+number)?$", I), lambda k: _call("bigint", "nth_prime", "nth_prime", k)),
+    (LazyPattern(rf"^(?:the\s+)?{ORDINAL}\s+fibonacci(?:\s+number)?$", I), lambda k: _call("bigint", "fibonacci", "fibonacci", k)),
+    (LazyPattern(r"^(?:the\s+)?next\s+prime\s+(?:after|above|following)\s+(.+)$", I), lambda e: _call("bigint", "next_prime", "next_prime", e)),
+    (LazyPattern(r"^(?:the\s+)?(?:previous|largest)\s+prime\s+(?:before|below|less\s+than)\s+(.+)$", I),
      lambda e: _call("bigint", "prev_prime", "prev_prime", e)),
-    (re.compile(r"^(?:how\s+many\s+)?primes?\s+(?:are\s+there\s+)?(?:below|less\s+than|up\s+to|under)\s+(.+)$", I),
+    (LazyPattern(r"^(?:how\s+many\s+)?primes?\s+(?:are\s+there\s+)?(?:below|less\s+than|up\s+to|under)\s+(.+)$", I),
      lambda e: _call("bigint", "prime_pi", "prime_pi", e)),
-    (re.compile(r"^(?:the\s+)?(?:sum\s+of\s+(?:the\s+)?digits|digit\s+sum)\s+(?:of|in)\s+(.+)$", I),
+    (LazyPattern(r"^(?:the\s+)?(?:sum\s+of\s+(?:the\s+)?digits|digit\s+sum)\s+(?:of|in)\s+(.+)$", I),
      lambda e: _call("bigint", "digit_sum", "digit_sum", e)),
-    (re.compile(r"^how\s+many\s+digits\s+(?:does|do|are\s+in|in)\s+(.+?)(?:\s+have)?$", I),
+    (LazyPattern(r"^how\s+many\s+digits\s+(?:does|do|are\s+in|in)\s+(.+?)(?:\s+have)?$", I),
      lambda e: _call("bigint", "digits", "digits", e)),
-    (re.compile(r"^(?:the\s+)?number\s+of\s+digits\s+(?:of|in)\s+(.+)$", I), lambda e: _call("bigint", "digits", "digits", e)),
-    (re.compile(r"^(?:the\s+)?(?:number\s+of\s+)?divisors\s+of\s+(.+)$", I), lambda e: _call("bigint", "divisors", "divisors", e)),
-    (re.compile(r"^(.+?)\s+(?:in|to)\s+(binary|hex|hexadecimal|octal|base\s*(\d+))$", I),
+    (LazyPattern(r"^(?:the\s+)?number\s+of\s+digits\s+(?:of|in)\s+(.+)$", I), lambda e: _call("bigint", "digits", "digits", e)),
+    (LazyPattern(r"^(?:the\s+)?(?:number\s+of\s+)?divisors\s+of\s+(.+)$", I), lambda e: _call("bigint", "divisors", "divisors", e)),
+    (LazyPattern(r"^(.+?)\s+(?:in|to)\s+(binary|hex|hexadecimal|octal|base\s*(\d+))$", I),
      lambda e, base, n: _call("bigint", "to_base", "to_base", e, _base(base, n))),
-    (re.compile(r"^(.+?)\s+(?:as|to)\s+an?\s+(?:exact\s+)?fraction$", I), lambda e: _call("calculator", "fraction", "fraction", e)),
-    (re.compile(r"^(.+?)\s+(?:to|with|correct\s+to)\s+(\d[\d,]*)\s+decimal(?:\s+places?|s)?$", I),
+    (LazyPattern(r"^(.+?)\s+(?:as|to)\s+an?\s+(?:exact\s+)?fraction$", I), lambda e: _call("calculator", "fraction", "fraction", e)),
+    (LazyPattern(r"^(.+?)\s+(?:to|with|correct\s+to)\s+(\d[\d,]*)\s+decimal(?:\s+places?|s)?$", I),
      lambda e, n: _digits_plan(e, n, True)),
-    (re.compile(r"^(.+?)\s+(?:to|with|correct\s+to)\s+(\d[\d,]*)\s+(?:significant\s+)?(?:digits|figures|places|sig\s*figs)$", I),
+    (LazyPattern(r"^(.+?)\s+(?:to|with|correct\s+to)\s+(\d[\d,]*)\s+(?:significant\s+)?(?:digits|figures|places|sig\s*figs)$", I),
      lambda e, n: _digits_plan(e, n, False)),
-    (re.compile(r"^(?:the\s+)?first\s+(\d[\d,]*)\s+digits\s+of\s+(.+)$", I), lambda n, e: _digits_plan(e, n, False)),
-    (re.compile(r"^(?:the\s+)?(?:square\s+root)\s+of\s+(.+)$", I), lambda e: _call("calculator", "sqrt", "arithmetic", e)),
-    (re.compile(r"^(?:the\s+)?(?:cube\s+root)\s+of\s+(.+)$", I), lambda e: _call("calculator", "cbrt", "arithmetic", e)),
-    (re.compile(r"^(.+?)\s+factorial$", I), lambda e: _call("calculator", "factorial", "arithmetic", e)),
-    (re.compile(r"^(.+?)\s*(?:%|percent)\s+of\s+(.+)$", I), lambda p, e: _percent_of(p, e)),
+    (LazyPattern(r"^(?:the\s+)?first\s+(\d[\d,]*)\s+digits\s+of\s+(.+)$", I), lambda n, e: _digits_plan(e, n, False)),
+    (LazyPattern(r"^(?:the\s+)?(?:square\s+root)\s+of\s+(.+)$", I), lambda e: _call("calculator", "sqrt", "arithmetic", e)),
+    (LazyPattern(r"^(?:the\s+)?(?:cube\s+root)\s+of\s+(.+)$", I), lambda e: _call("calculator", "cbrt", "arithmetic", e)),
+    (LazyPattern(r"^(.+?)\s+factorial$", I), lambda e: _call("calculator", "factorial", "arithmetic", e)),
+    (LazyPattern(r"^(.+?)\s*(?:%|percent)\s+of\s+(.+)$", I), lambda p, e: _percent_of(p, e)),
 ]
 
 
@@ -142,7 +158,8 @@ def match(question: str) -> DirectPlan | None:
     text = strip_question(question)
     if not text:
         return None
-    for pattern, build in RULES:
+    rules = RULES if any(ch.isalpha() for ch in text) else []  # every rule reads words; "2^100" has none
+    for pattern, build in rules:
         m = pattern.match(text)
         if m:
             plan = build(*m.groups())
@@ -152,7 +169,7 @@ def match(question: str) -> DirectPlan | None:
 
 
 def _plain_expression(text: str) -> DirectPlan | None:
-    for candidate in (text, words_to_operators(text)):
+    for candidate in _readings(text):
         try:
             tree = parse(candidate)
         except ParseError:
@@ -164,6 +181,12 @@ def _plain_expression(text: str) -> DirectPlan | None:
         kind = "relation" if isinstance(tree, Relation) else _kind_of(tree)
         return DirectPlan(tool, candidate, understood, kind)
     return None
+
+
+def _readings(text: str):
+    """The text as typed, then with operator words made symbols (only if the first reading fails)."""
+    yield text
+    yield words_to_operators(text)
 
 
 def _is_integer_function(func: str) -> bool:
