@@ -39,9 +39,10 @@ def eval_command() -> None:
 @click.option("--fresh", is_flag=True, help="Discard a previous run in the folder instead of resuming it.")
 @click.option("--tolerance", type=float, default=1e-4, show_default=True, help="Relative tolerance for decimals.")
 @click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds per tool call.")
+@click.option("--wall", type=float, help="Planner wall-clock budget per question, seconds (default: the planner's).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def run_command(dataset, fmt, limit, seed, workers, model, server, ablate, no_model, out, fresh, tolerance,
-                timeout, quiet) -> None:
+                timeout, wall, quiet) -> None:
     """Run the assistant over DATASET; write items.jsonl and summary.json; resume if interrupted."""
     from .datasets import resolve
     from .readers import read_dataset
@@ -58,7 +59,7 @@ def run_command(dataset, fmt, limit, seed, workers, model, server, ablate, no_mo
     name = Path(dataset).stem if Path(dataset).is_file() else dataset
     config = RunConfig(dataset=name, dataset_file=path.name, format=data.format, mode=mode, model=model,
                        server=server, limit=limit, seed=seed, workers=max(1, workers), rel_tol=tolerance,
-                       tool_timeout=timeout)
+                       tool_timeout=timeout, wall_seconds=wall)
     out = out or Path("eval-runs") / _run_name(name, mode, limit, seed)
     for skip in data.skipped[:5]:
         click.echo(f"skipped {skip.where}: {skip.reason}", err=True)

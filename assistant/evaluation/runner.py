@@ -26,7 +26,7 @@ from .solvers import Outcome, SolverSpec, make_solver
 from .stats import wilson
 
 # settings that must match for a resume to mix old and new records
-RESUME_KEYS = ("dataset_file", "mode", "model", "server", "limit", "seed", "rel_tol")
+RESUME_KEYS = ("dataset_file", "mode", "model", "server", "limit", "seed", "rel_tol", "wall_seconds")
 SUMMARY_EVERY = 5
 
 
@@ -43,9 +43,10 @@ class RunConfig:
     workers: int = 1
     rel_tol: float = DEFAULT_REL_TOL
     tool_timeout: float = 10.0
+    wall_seconds: float | None = None
 
     def spec(self) -> SolverSpec:
-        return SolverSpec(self.mode, self.model, self.server, self.tool_timeout)
+        return SolverSpec(self.mode, self.model, self.server, self.tool_timeout, self.wall_seconds)
 
 
 class ResumeMismatch(RuntimeError):

@@ -22,6 +22,7 @@ class SolverSpec:
     model: str | None = None
     server: str | None = None
     tool_timeout: float = 10.0
+    wall_seconds: float | None = None  # the planner's per-question wall-clock budget; None: its default
 
 
 @dataclass
@@ -40,8 +41,14 @@ class AssistantSolver:
     def __init__(self, spec: SolverSpec):
         from assistant import Assistant
 
+        budgets = None
+        if spec.wall_seconds is not None:
+            from assistant.planner.budgets import Budgets
+
+            # a batch run on a busy machine should measure the model, not the machine's load
+            budgets = Budgets(wall_seconds=spec.wall_seconds, tool_timeout=spec.tool_timeout)
         self.assistant = Assistant(model=spec.model, server=spec.server, tool_timeout=spec.tool_timeout,
-                                   use_planner=spec.mode == "tools")
+                                   use_planner=spec.mode == "tools", budgets=budgets)
 
     def solve(self, question: str) -> Outcome:
         start = time.perf_counter()
