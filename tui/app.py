@@ -78,14 +78,14 @@ class CalxApp(App):
         self.run_worker(self._load_model, thread=True, group="load", exit_on_error=False)
 
     def key_bindings(self) -> list[tuple[str, str]]:
-        """(key, description) of every binding in force, after the user's key map."""
+        """(key, description) of calx's own bindings, after the user's key map."""
+        from .widgets.chat_input import ChatInput
+
         rows = []
-        for _, binding, enabled, tooltip in self.chat_screen.active_bindings.values():
-            rows.append((binding.key_display or self.get_key_display(binding), binding.description))
-        rows.append(("ctrl+p", "command palette"))
-        for key, what in (("enter", "send the question"), ("ctrl+j", "new line in the question")):
-            rows.append((self.config.keys.get("send" if key == "enter" else "newline", key), what))
-        return sorted(set(rows))
+        for binding in [*ChatInput.BINDINGS, *ChatScreen.BINDINGS, *self.BINDINGS]:
+            rows.append((self.config.keys.get(binding.id, binding.key), binding.description))
+        rows.append(("ctrl+p", "Command palette"))
+        return rows
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

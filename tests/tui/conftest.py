@@ -106,3 +106,12 @@ def answers(app):
 
 def notes(app) -> list[str]:
     return [n.message for n in app._notifications]
+
+
+def plain(static) -> str:
+    """A Static's content as the terminal shows it (tables included), without styles."""
+    from rich.console import Console
+
+    console = Console(width=200, record=True, file=open("/dev/null", "w"))
+    console.print(static.content)
+    return console.export_text()

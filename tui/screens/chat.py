@@ -34,8 +34,8 @@ class ChatScreen(Screen):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel answer", id="cancel"),
         Binding("ctrl+l", "latex", "LaTeX", id="latex"),
-        Binding("ctrl+y", "copy", "Copy answer", id="copy"),
-        Binding("ctrl+d", "more_digits", "More digits", id="more_digits"),
+        Binding("ctrl+t", "copy", "Copy answer", id="copy"),
+        Binding("ctrl+g", "more_digits", "More digits", id="more_digits"),
     ]
 
     def __init__(self, session: ChatSession):
@@ -47,7 +47,7 @@ class ChatScreen(Screen):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="messages"):
-            yield Static(WELCOME, id="welcome")
+            yield Static(WELCOME, classes="welcome")
         yield ChatInput(id="input")
         yield StatusBar(id="status")
 
@@ -159,7 +159,7 @@ class ChatScreen(Screen):
         self.chat_id = None
         messages = self.query_one("#messages", VerticalScroll)
         messages.remove_children()
-        messages.mount(Static(WELCOME, id="welcome"))
+        messages.mount(Static(WELCOME, classes="welcome"))
 
     def _cmd_regen(self, arg: str) -> None:
         if self.last_question is None:

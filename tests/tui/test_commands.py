@@ -1,0 +1,144 @@
+"""Slash commands, the palette, help, LaTeX toggle, more digits, copy/save/export, plots and history in the app."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList, Static
+
+from tui.history import HistoryStore
+from tui.screens.help import HelpScreen
+from tui.screens.history import HistoryScreen
+from tui.widgets.plot_view import PlotView
+
+from conftest import answers, ask, make_app, notes, plain, wait_for
+
+
+async def answered(pilot, question: str, count: int | None = None):
+    app = pilot.app
+    before = len(answers(app)) if count is None else count - 1
+    await ask(pilot, question)
+    await wait_for(pilot, lambda: len(answers(app)) > before and answers(app)[-1].answer is not None)
+    return answers(app)[-1]
+
+
+async def test_latex_toggle_shows_raw_latex_and_copy_copies_it(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = await answered(pilot, "10/4")
+        latex = view.query_one(".latex", Static)
+        assert not latex.display
+        await pilot.press("ctrl+l")
+        assert latex.display and "\\frac{5}{2}" in str(latex.render())
+        await ask(pilot, "/copy")
+        copied = (tmp_path / "data" / "last-copy.txt").read_text()
+        assert copied.strip() == "\\frac{5}{2}" and app.clipboard == "\\frac{5}{2}"
+        await pilot.press("ctrl+l")
+        await ask(pilot, "/copy")
+        assert app.clipboard == "5/2"
+
+
+async def test_more_digits_and_digits_command(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = await answered(pilot, "1/7")
+        assert view.answer.decimal == "0.142857"
+        await pilot.press("ctrl+g")
+        await wait_for(pilot, lambda: view.extra_digits is not None)
+        assert view.extra_digits.startswith("0.142857142857142857142857142857") and len(view.extra_digits) == 32
+        assert f"≈ {view.extra_digits}" in str(view.query_one(".result", Static).render())
+        await ask(pilot, "/digits 50")
+        await wait_for(pilot, lambda: len(view.extra_digits) == 52)
+        await ask(pilot, "/digits lots")
+        assert any("/digits takes a number" in n for n in notes(app))
+
+
+async def test_save_export_clear_regen_and_unknown(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await answered(pilot, "factor 2^64+1")
+        await ask(pilot, "/save answer.txt")
+        assert (tmp_path / "answer.txt").read_text().strip() == "274177 * 67280421310721"
+        await ask(pilot, "/export chat.md")
+        markdown = (tmp_path / "chat.md").read_text()
+        assert "## factor 2^64+1" in markdown and "274177 * 67280421310721" in markdown and "- ✓" in markdown
+        await ask(pilot, "/regen")
+        await wait_for(pilot, lambda: len(answers(app)) == 2 and answers(app)[1].answer is not None)
+        assert answers(app)[1].question == "factor 2^64+1"
+        await ask(pilot, "/clear")
+        await pilot.pause()
+        assert answers(app) == [] and app.chat_screen.chat_id is None
+        await ask(pilot, "/frobnicate")
+        assert any("unknown command /frobnicate" in n for n in notes(app))
+        await ask(pilot, "/model")
+        assert any("model: scripted" in n for n in notes(app))
+
+
+async def test_help_screen_lists_keys_and_commands(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(plain(s) for s in app.screen.query(Static))
+        for needle in ("/regen", "/export", "escape", "ctrl+j", "Cancel answer"):
+            assert needle in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await ask(pilot, "/help")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_exit_command_quits(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 20)) as pilot:
+        await ask(pilot, "/exit")
+        await pilot.pause(0.1)
+        assert not app.is_running
+
+
+async def test_palette_runs_commands_and_lists_past_chats(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await answered(pilot, "2^10")
+        await pilot.press("ctrl+p")
+        await pilot.press(*"/clear")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: not answers(app))
+        from tui.palette import CalxCommands
+
+        titles = [title for title, _, _ in CalxCommands(app.screen)._entries()]
+        assert "Open chat: 2^10" in titles and "/export" in titles
+
+
+async def test_plot_draws_in_the_terminal_and_saves_a_png(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ask(pilot, "plot sin(x) from -pi to pi")
+        await wait_for(pilot, lambda: app.screen.query(PlotView))
+        plot = app.screen.query_one(PlotView)
+        assert len(plot.data.xs) == 161 and abs(plot.data.ys[80]) < 1e-9 and abs(max(plot.data.ys) - 1) < 1e-3
+        await ask(pilot, "/save sine.png")
+        png = (tmp_path / "sine.png").read_bytes()
+        assert png.startswith(b"\x89PNG\r\n\x1a\n") and int.from_bytes(png[16:20], "big") == 800
+        await ask(pilot, "plot x from 3 to 1")
+        await wait_for(pilot, lambda: any("range must go upwards" in n for n in notes(app)))
+
+
+async def test_history_survives_the_app_and_reopens(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await answered(pilot, "2^100")
+        await answered(pilot, "10/4")
+    app.history.close()
+    store = HistoryStore(tmp_path / "history.db")
+    assert [c.title for c in store.chats()] == ["2^100"]
+    app2 = make_app(tmp_path)
+    async with app2.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+o")
+        assert isinstance(app2.screen, HistoryScreen)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: len(answers(app2)) == 2 and all(v.answer for v in answers(app2)))
+        assert [v.answer.answer for v in answers(app2)] == ["1267650600228229401496703205376", "5/2"]
+        assert "= 5/2" in str(answers(app2)[1].query_one(".result", Static).render())
+        await answered(pilot, "3+4")
+    assert [m.text for m in store.messages(store.chats()[0].id) if m.role == "user"] == ["2^100", "10/4", "3+4"]
