@@ -83,3 +83,20 @@ def test_questions_the_direct_route_cannot_read_are_wrong_not_fatal(tmp_path):
     record = read_records(tmp_path / "items.jsonl")[0]
     assert summary["correct"] == 0
     assert record["route"] == "none" and record["error"].startswith("not_understood")
+
+
+def test_server_backends_use_a_thread_per_worker(tmp_path):
+    # with --server the runner sends N concurrent requests from threads; the direct route never calls the
+    # server, so this exercises the thread pool itself (the server backend has its own tests)
+    summary = run(config(workers=3, server="http://127.0.0.1:9"), bigbench(), tmp_path, progress=False)
+    assert summary["n"] == 4 and summary["correct"] == 4
+
+
+@pytest.mark.slow
+def test_no_tools_ablation_with_the_real_default_model(tmp_path):
+    summary = run(config(mode="no-tools", limit=1, seed=0), bigbench(), tmp_path, progress=False)
+    record = read_records(tmp_path / "items.jsonl")[0]
+    assert summary["n"] == 1
+    assert record["route"] == "no-tools" and record["tool_calls"] == 0
+    assert record["error"] is None
+    assert record["predicted"] is None or record["predicted"].lstrip("-").replace(".", "").replace("/", "").isdigit()
