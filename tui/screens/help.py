@@ -21,13 +21,15 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Static("calx — keys and commands", id="help-title")
-            yield Static(self._table("Key", self.keys))
-            yield Static(self._table("Command", [(f"/{name}", what) for name, what in COMMANDS.items()]))
+            yield Static(self._table("Key", self.keys), classes="help-table")
+            yield Static(self._table("Command", [(f"/{name}", what) for name, what in COMMANDS.items()]), classes="help-table")
             yield Static("Ask math directly (2^100, 10/4, sqrt(2) to 50 digits), a word problem (the model plans),"
                          " or plot sin(x) from -pi to pi.  Esc closes.", id="help-foot")
 
     def _table(self, first: str, rows: list[tuple[str, str]]) -> Table:
-        table = Table(first, "What it does", box=None, expand=True, header_style="bold")
+        table = Table(box=None, expand=True, header_style="bold")
+        table.add_column(first, width=12, no_wrap=True)
+        table.add_column("What it does", ratio=1)
         for key, what in rows:
             table.add_row(key, what)
         return table

@@ -38,6 +38,6 @@ class StatusBar(Static):
         else:
             text.append("○ no model (direct math only)", style="dim")
         if self.busy:
-            text.append(f"   {spin} answering… Esc cancels", style="bold")
-        text.append("   F1 help · Ctrl+P commands · Ctrl+O history", style="dim")
+            text.append(f" │ {spin} answering… Esc cancels", style="bold")
+        text.append(" │ F1 help · Ctrl+P commands · Ctrl+O history", style="dim")
         return text
