@@ -24,7 +24,9 @@ def default_threads() -> int:
     env = os.environ.get("CALX_THREADS")
     if env and env.isdigit() and int(env) > 0:
         return int(env)
-    return max(1, min(8, os.cpu_count() or 1))
+    # half the cores, as llama-cpp-python does: llama.cpp's OpenMP workers spin, and on a busy
+    # machine using every core makes decoding several times slower, not faster
+    return max(1, min(8, (os.cpu_count() or 2) // 2))
 
 
 class LlamaCppModel:
