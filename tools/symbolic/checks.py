@@ -209,7 +209,10 @@ def _diff_check(outcome):
 def _antiderivative_check(outcome):
     from .integration import verify_antiderivative
 
-    passed, detail = verify_antiderivative(outcome.value, outcome.inputs["expr"], outcome.inputs["var"])
+    if outcome.inputs.get("verified") is not None:  # already differentiated while choosing among strategies
+        passed, detail = outcome.inputs["verified"]
+    else:
+        passed, detail = verify_antiderivative(outcome.value, outcome.inputs["expr"], outcome.inputs["var"])
     return [CheckResult("derivative of the antiderivative is the integrand", passed, detail)]
 
 

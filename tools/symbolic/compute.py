@@ -14,7 +14,7 @@ from .operations import execute
 from .protocol import Reply, Request
 from .render import answer_text, decimal_text, latex_text, pretty_text
 
-CHECK_SHARE = 0.3  # of the budget, kept back for the checks
+CHECK_SHARE = 0.15  # of the budget, kept back for the checks (most take milliseconds)
 MAX_ANSWER_CHARS = 1_000_000
 MAX_CONVERTED_CHARS = 5_000  # FLINT/SymEngine results up to this size also come back as SymPy objects
 
@@ -36,6 +36,8 @@ def compute(request: Request) -> Reply:
         reply.checks = run_checks(outcome, max(0.5, budget - spent))
         return reply
     except ToolFailure as exc:
+        if exc.error_type == "timeout":
+            return _failure("timeout", f"timed out after {budget:g} s")
         return _failure(exc.error_type, exc.message)
     except RecursionError:
         return _failure("too_deep", "expression nested too deeply")

@@ -282,7 +282,9 @@ def _integrate(ctx: Context, args):
     if not isinstance(var, sp.Symbol):
         raise ToolFailure("arity", f"integrate: {var} is not a variable")
     if len(rest) == 1:
-        return Outcome("integrate", antiderivative(expr, var), {"expr": expr, "var": var})
+        found = antiderivative(expr, var)
+        return Outcome("integrate", found.value, {"expr": expr, "var": var, "verified": (found.passed, found.detail),
+                                                  "method": found.method})
     if len(rest) == 3:
         low, high = rest[1], rest[2]
         return Outcome("integrate_definite", definite(expr, var, low, high),
