@@ -45,6 +45,9 @@ class CalxApp(App):
         self.load_model = load_model
         self.chat_screen = ChatScreen(self.session)
 
+    def get_default_screen(self) -> ChatScreen:
+        return self.chat_screen  # the chat is the base screen: keys typed at start-up land in its input
+
     def on_mount(self) -> None:
         try:
             self.theme = self.config.theme
@@ -52,7 +55,6 @@ class CalxApp(App):
             self.config_problems.append(f"unknown theme {self.config.theme!r}; themes: {', '.join(self.available_themes)}")
         if self.config.keys:
             self.set_keymap(self.config.keys)
-        self.push_screen(self.chat_screen)
         for problem in self.config_problems:
             self.notify(problem, title="config", severity="warning", timeout=10)
         if self.history is not None and self.history.set_aside is not None:

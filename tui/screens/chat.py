@@ -31,6 +31,7 @@ WELCOME = "Ask calx: 2^100 · 10/4 · sqrt(2) to 50 digits · a word problem · 
 
 
 class ChatScreen(Screen):
+    AUTO_FOCUS = "#input"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel answer", id="cancel"),
         Binding("ctrl+l", "latex", "LaTeX", id="latex"),
@@ -58,6 +59,13 @@ class ChatScreen(Screen):
 
     def on_key(self, event) -> None:
         self.presses.append((event.key, time.monotonic()))
+        box = self.query_one(ChatInput)
+        if event.is_printable and event.character:
+            # A printable key reaching the screen was not taken by the question box (which consumes its own):
+            # typed during start-up before anything had focus, or with an answer focused. It is meant for the question.
+            box.focus()
+            box.insert(event.character)
+            event.stop()
 
     # -- questions -----------------------------------------------------------------------
     def on_chat_input_submitted(self, message: ChatInput.Submitted) -> None:
