@@ -1,7 +1,8 @@
 """A minimal RGB canvas and PNG encoder on the standard library (zlib + struct): no imaging dependency.
 
-Charts need rectangles, lines and a little text, and nothing else; a whole chart encodes in
-milliseconds, where importing matplotlib alone takes about a second.
+Charts need rectangles, lines and a little text, and nothing else. Measured here (2 cores, busy):
+importing, drawing and saving the same six-bar chart took 12-14 s with matplotlib 3.x (Agg) and
+0.9-1.3 s with this module, most of it the import of the assistant package itself.
 """
 from __future__ import annotations
 
