@@ -140,3 +140,31 @@ async def test_enter_sends_and_ctrl_j_makes_a_new_line(tmp_path):
         await pilot.press("enter")
         await wait_for(pilot, lambda: answers(app) and answers(app)[0].answer is not None)
         assert box.text == "" and answers(app)[0].answer.answer == "2"
+
+
+async def test_printable_keys_reaching_the_screen_go_to_the_question(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 20)) as pilot:
+        app.screen.set_focus(None)  # as at start-up, before the question box has focus
+        await pilot.press("4", "2")
+        box = app.screen.query_one("#input")
+        assert box.text == "42" and box.has_focus
+
+
+async def test_a_failing_model_is_reported_not_fatal(tmp_path):
+    class BrokenModel(SlowModel):
+        def complete(self, prompt, **kwargs):
+            raise RuntimeError("GPU on fire")
+            yield  # pragma: no cover
+
+    app = make_app(tmp_path, BrokenModel([]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: app.session.status.state == "ready")
+        await ask(pilot, "Tom has 3 boxes of 12 apples and gives 5 away. How many are left?")
+        await wait_for(pilot, lambda: answers(app)[0].state == "done")
+        assert "GPU on fire" in str(answers(app)[0].query_one(".result", Static).render())
+        assert app.is_running
+        await ask(pilot, "/model " + str(tmp_path / "nothing.gguf"))
+        await wait_for(pilot, lambda: app.session.status.state == "failed")
+        await pilot.pause(0.1)
+        assert any("nothing.gguf" in n for n in notes(app))
