@@ -168,3 +168,16 @@ async def test_a_failing_model_is_reported_not_fatal(tmp_path):
         await wait_for(pilot, lambda: app.session.status.state == "failed")
         await pilot.pause(0.1)
         assert any("nothing.gguf" in n for n in notes(app))
+
+
+async def test_model_prose_keeps_rendered_math_and_prices_after_the_answer(tmp_path):
+    chain = [r"Each box costs $5 and $10 buys two; apples: $3 \times 12$. " + CALC.format("3 * 12"),
+             "<result>36</result>"]
+    app = make_app(tmp_path, SlowModel(chain, delay=0))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: app.session.status.state == "ready")
+        await ask(pilot, "How many apples are in 3 boxes of 12?")
+        await wait_for(pilot, lambda: answers(app) and answers(app)[0].answer is not None)
+        prose = str(answers(app)[0].query_one(".thinking", Static).render())
+        assert prose == "Each box costs $5 and $10 buys two; apples: 3 × 12."
+        assert answers(app)[0].answer.answer == "36"

@@ -44,7 +44,6 @@ class ChatScreen(Screen):
         self.session = session
         self.chat_id: int | None = None
         self.last_question: str | None = None
-        self.presses: list[tuple[str, float]] = []  # (key, monotonic time) of keys seen, for the latency test
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="messages"):
@@ -58,7 +57,6 @@ class ChatScreen(Screen):
         self.query_one(StatusBar).status = self.session.status
 
     def on_key(self, event) -> None:
-        self.presses.append((event.key, time.monotonic()))
         box = self.query_one(ChatInput)
         if event.is_printable and event.character:
             # A printable key reaching the screen was not taken by the question box (which consumes its own):

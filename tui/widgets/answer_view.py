@@ -5,6 +5,7 @@ engine made it); the raw LaTeX is one keypress away, and so is a decimal with mo
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -92,7 +93,11 @@ class AnswerView(Vertical):
                 self.query_one(".steps", Vertical).mount(block)
                 block.finish(step)
         if answer.chain:
-            self.query_one(".thinking", Static).display = False
+            # The markup lives in the chain block below; what stays in view is the model's prose, math rendered.
+            prose = _prose(answer.chain)
+            thinking = self.query_one(".thinking", Static)
+            thinking.update(Text(render_text(prose), style="dim"))
+            thinking.display = bool(prose)
             chain = Collapsible(Static(Text(answer.chain), classes="chain-text"), title="Calc-X chain",
                                 collapsed=True, classes="chain")
             self.mount(chain, after=self.query_one(".steps"))
@@ -156,3 +161,11 @@ class AnswerView(Vertical):
         if self.show_latex and self.answer.latex:
             return self.answer.latex
         return self.extra_digits or self.answer.answer or (self.answer.error.message if self.answer.error else "")
+
+
+CALC_X_MARKUP = re.compile(r"<gadget[^>]*>.*?</gadget>|<output>.*?</output>|<result>.*?</result>", re.S)
+
+
+def _prose(chain: str) -> str:
+    """The model's own words in a Calc-X chain: everything but the gadget calls, outputs and result."""
+    return re.sub(r"\s*\n\s*", "\n", CALC_X_MARKUP.sub("", chain)).strip()
