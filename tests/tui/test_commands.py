@@ -142,3 +142,25 @@ async def test_history_survives_the_app_and_reopens(tmp_path):
         assert "= 5/2" in str(answers(app2)[1].query_one(".result", Static).render())
         await answered(pilot, "3+4")
     assert [m.text for m in store.messages(store.chats()[0].id) if m.role == "user"] == ["2^100", "10/4", "3+4"]
+
+
+async def test_multiline_pretty_forms_stand_alone_and_huge_answers_are_shortened(tmp_path):
+    integral = "⌠\n⎮  2\n⎮ x  dx\n⌡"
+    store = HistoryStore(tmp_path / "history.db")
+    chat = store.new_chat("integral")
+    store.add(chat, "user", "integrate x^2")
+    store.add(chat, "assistant", "x**3/3", {"question": "integrate x^2", "answer": "x**3/3", "pretty": " 3\nx \n──\n3 ",
+                                            "latex": "\\frac{x^{3}}{3}", "route": "direct", "checks": [
+                                                {"name": "derivative matches", "passed": True, "detail": integral}]})
+    store.close()
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.chat_screen.open_chat(chat)
+        await wait_for(pilot, lambda: answers(app) and answers(app)[0].answer is not None)
+        shown = str(answers(app)[0].query_one(".result", Static).render())
+        assert " 3\nx \n──\n3 " in shown and "= " not in shown, "a 2-D form is not squeezed onto an '=' line"
+        view = await answered(pilot, "2^100000")
+        shown = str(view.query_one(".result", Static).render())
+        assert "characters omitted" in shown and len(shown) < 21_000
+        await ask(pilot, "/copy")
+        assert len(app.clipboard) == 30103, "copy has every digit"
