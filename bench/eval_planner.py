@@ -7,7 +7,7 @@ Stand-alone until the evaluation harness lands. Examples:
     python bench/eval_planner.py --dataset svamp --variants direct,tools,tools+restrict
 
 Variants: direct (no tools), tools (grammar, re-derive, sanity), and modifiers joined with '+':
-raw (no grammar), norederive, nosanity, restrict, thoughts, vote5.
+raw (no grammar), norederive, nosanity, restrict, thoughts, vote5, resample4.
 """
 from __future__ import annotations
 
@@ -64,6 +64,8 @@ def options_for(variant: str) -> Options:
             opts = replace(opts, restrict_numbers=True)
         elif mod == "thoughts":
             opts = replace(opts, thoughts=True)
+        elif mod.startswith("resample"):
+            opts = replace(opts, resample=int(mod[8:]))
         elif mod.startswith("vote"):
             opts = replace(opts, votes=int(mod[4:]))
         else:

@@ -29,6 +29,7 @@ class Options:
     rederive: bool = True  # a result that is no tool output is replaced by the last tool output
     sanity: bool = True  # 'how many' answers must be non-negative integers
     votes: int = 1  # >1: sample that many chains and take the majority answer
+    resample: int = 0  # when the greedy chain's answer is rejected (no result, implausible), sample up to this many more
     temperature: float = 0.0  # for votes > 1 a sampling temperature is used instead (vote_temperature)
     vote_temperature: float = 0.7
 
@@ -49,6 +50,10 @@ class _Chain:
 
     def __post_init__(self) -> None:
         self.steps = []
+
+
+def _out_of_time(chain: _Chain) -> bool:
+    return bool(chain.error and chain.error.type == "budget" and chain.error.message.startswith("wall"))
 
 
 class Planner:
@@ -72,14 +77,34 @@ class Planner:
         votes = max(1, self.options.votes)
         for i in range(votes):
             temperature = self.options.temperature if votes == 1 else self.options.vote_temperature
-            chain = _Chain(question, build_prompt(question, thoughts=self.options.thoughts))
-            yield from self._write_chain(chain, deadline, temperature, seed=i)
+            chain = yield from self._new_chain(question, deadline, temperature, seed=i)
             chains.append(chain)
-            if chain.error and chain.error.type == "budget" and chain.error.message.startswith("wall"):
+            if _out_of_time(chain):
                 break  # no time left for more samples
+        if votes == 1 and self.options.resample and self._final_key(question, chains[0]) is None:
+            yield from self._resample(question, chains, deadline)
         answer = self._settle(question, chains)
         answer.timings["total_ms"] = (time.perf_counter() - start) * 1000
         yield AnswerEvent(answer)
+
+    def _new_chain(self, question: str, deadline: float, temperature: float, seed: int) -> Iterator[Event]:
+        chain = _Chain(question, build_prompt(question, thoughts=self.options.thoughts))
+        yield from self._write_chain(chain, deadline, temperature, seed)
+        return chain
+
+    def _resample(self, question: str, chains: list[_Chain], deadline: float) -> Iterator[Event]:
+        """The greedy chain was rejected by a check: sample more until two usable ones agree."""
+        seen: Counter[str] = Counter()
+        for i in range(self.options.resample):
+            chain = yield from self._new_chain(question, deadline, self.options.vote_temperature, seed=i + 1)
+            chains.append(chain)
+            key = self._final_key(question, chain)
+            if key is not None:
+                seen[key] += 1
+                if seen[key] >= 2:
+                    return
+            if _out_of_time(chain):
+                return
 
     # -- one chain -------------------------------------------------------------------------
     def _write_chain(self, chain: _Chain, deadline: float, temperature: float, seed: int) -> Iterator[Event]:

@@ -106,6 +106,21 @@ def test_vote_takes_the_majority_answer():
     assert answer.answer == "5" and vote.passed is True and "2 of 3" in vote.detail
 
 
+def test_resample_only_when_the_greedy_chain_is_rejected():
+    model = ScriptedModel([
+        CALC.format("10 - 24"), "<result>-14</result>",  # greedy: a negative count, rejected
+        CALC.format("24 - 10"), "<result>14</result>",
+        CALC.format("24 - 10"), "<result>14</result>",
+        CALC.format("99 + 1"), "<result>100</result>",  # never asked for: two samples already agree
+    ])
+    answer = Planner(model, options=Options(resample=4)).ask("How many birds are left?")
+    assert answer.answer == "14" and len(model.prompts) == 6
+
+    model = ScriptedModel([CALC.format("2 + 3"), "<result>5</result>", "unused"])
+    answer = Planner(model, options=Options(resample=4)).ask("How many apples?")
+    assert answer.answer == "5" and len(model.prompts) == 2  # an accepted greedy chain costs nothing extra
+
+
 def test_scripted_model_gets_no_grammar_but_a_grammar_model_does():
     model = ScriptedModel([CALC.format("1 + 1"), "<result>2</result>"])
     Planner(model).ask("1+1?")
