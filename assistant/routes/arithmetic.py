@@ -28,6 +28,17 @@ def free_names(node: Node) -> set[str]:
     return found
 
 
+def _has_list(node: Node) -> bool:
+    """Lists and matrices are the symbolic engine's: [[1,2],[3,4]] * [[5,6],[7,8]] is a matrix product."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, Seq):
+            return True
+        stack.extend(_children(n))
+    return False
+
+
 def _children(n: Node):
     for attr in ("left", "right", "operand"):
         child = getattr(n, attr, None)
@@ -45,7 +56,7 @@ def numeric(text: str) -> str | None:
         tree = parse(text)
     except ParseError:
         return None
-    if free_names(tree) or isinstance(tree, Seq):
+    if free_names(tree) or _has_list(tree):
         return None
     return to_text(tree)
 
@@ -174,8 +185,8 @@ def _plain_expression(text: str) -> DirectPlan | None:
             tree = parse(candidate)
         except ParseError:
             continue
-        if free_names(tree) or isinstance(tree, Seq):
-            continue  # "68824 times 42716" reads as names until the words become operators
+        if free_names(tree) or _has_list(tree):
+            continue  # "68824 times 42716" reads as names until the words become operators; lists are matrices
         understood = to_text(tree)
         tool = "bigint" if isinstance(tree, Call) and _is_integer_function(tree.func) else "calculator"
         kind = "relation" if isinstance(tree, Relation) else _kind_of(tree)
