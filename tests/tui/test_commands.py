@@ -164,3 +164,27 @@ async def test_multiline_pretty_forms_stand_alone_and_huge_answers_are_shortened
         assert "characters omitted" in shown and len(shown) < 21_000
         await ask(pilot, "/copy")
         assert len(app.clipboard) == 30103, "copy has every digit"
+
+
+async def test_actions_apply_to_the_focused_answer(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        first = await answered(pilot, "1/3")
+        second = await answered(pilot, "2^10")
+        first.focus()
+        await pilot.press("ctrl+l")
+        assert first.show_latex and not second.show_latex
+
+
+async def test_a_corrupt_history_is_reported_in_the_app(tmp_path):
+    from tui.app import build_app
+    from tui.history import history_path
+
+    path = history_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not sqlite at all" * 64)
+    app = build_app(no_model=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.1)
+        assert any("could not be read" in n and ".corrupt-" in n for n in notes(app))
+        assert list(path.parent.glob("history.db.corrupt-*"))[0].read_bytes() == b"not sqlite at all" * 64

@@ -291,6 +291,9 @@ class ChatScreen(Screen):
 
     # -- helpers -----------------------------------------------------------------------------------
     def _last_view(self, settled: bool = False) -> AnswerView | None:
+        """The answer the user is on (focused with Tab or a click), else the latest one."""
+        if isinstance(self.focused, AnswerView) and (not settled or self.focused.answer is not None):
+            return self.focused
         views = [v for v in self.query(AnswerView) if not settled or v.answer is not None]
         return views[-1] if views else None
 
