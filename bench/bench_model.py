@@ -83,12 +83,13 @@ def main() -> None:
     t1, t2 = a1.timings.get("first_token_ms"), a2.timings.get("first_token_ms")
     prompt_tokens = model.count_tokens(build_prompt(q2))
     print(f"first token ms    question 1 {t1:7.1f}   question 2 {t2:7.1f}   ratio {t2 / t1:.3f}x  (goal <= 0.5x; "
-          f"prompt {prompt_tokens} tokens, reused on q2: {a2.timings.get('reused_prompt_tokens', 0):.0f})")
+          f"prompt {prompt_tokens} tokens)")
     # re-encoding after a tool output: prompt tokens that were NOT served from cache on resume
     stats_model = _ResumeProbe(model)
     Planner(stats_model).ask(q2)
     for i, (prompt_tokens, reused) in enumerate(stats_model.calls):
         print(f"segment {i}: prompt {prompt_tokens} tokens, reused {reused}, encoded {prompt_tokens - reused}")
+    print("(segment 0 of a new question reuses the shared header and few-shot prefix; later segments reuse the chain)")
     print(f"chains: q1 {a1.chain!r} -> {a1.answer}; q2 {a2.chain!r} -> {a2.answer}")
 
 

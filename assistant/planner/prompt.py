@@ -32,7 +32,7 @@ def render_example(example: Example, *, thoughts: bool) -> str:
     return "".join(parts)
 
 
-def build_prompt(question: str, *, thoughts: bool = True) -> str:
+def build_prompt(question: str, *, thoughts: bool = False) -> str:
     shots = "".join(render_example(e, thoughts=thoughts) for e in EXAMPLES)
     return header() + shots + f"Problem: {_one_line(question)}\n"
 
