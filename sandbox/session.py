@@ -2,7 +2,6 @@
 of a worker that was killed or crashed (the next call simply starts a fresh one)."""
 from __future__ import annotations
 
-import sys
 import threading
 import time
 
@@ -22,6 +21,7 @@ class Sandbox:
         self._plan = plan(self.config)
         self._worker: Worker | None = None
         self._lock = threading.Lock()  # one run at a time per session
+        self._closed = False
         self.last_start_ms: float | None = None
 
     @property
@@ -43,16 +43,21 @@ class Sandbox:
         started = time.perf_counter()
         with self._lock:
             error, reply = self._run_locked(code, timeout)
+            replace = self._worker is None and error is not None and error.type in ("timeout", "crashed", "output_limit")
+        if replace:
+            self._replace_soon()
         return self._result(reply, error, (time.perf_counter() - started) * 1000)
 
     def reset(self) -> None:
         """Forget all state: the next run gets a fresh interpreter (a new worker, so nothing carries over,
-        not even a monkey-patched module)."""
+        not even a monkey-patched module). The new worker starts in the background right away."""
         with self._lock:
             self._stop()
+        self._replace_soon()
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             self._stop()
 
     def pid(self) -> int | None:
@@ -82,7 +87,24 @@ class Sandbox:
             self._worker.kill()
             self._worker = None
 
+    def _replace_soon(self) -> None:
+        """Start the replacement worker in the background, so the call after a kill or reset does not
+        wait for a whole cold start (it waits on the lock only for what is left of it)."""
+
+        def start() -> None:
+            with self._lock:
+                if self._closed or self._worker is not None:
+                    return
+                try:
+                    self._ensure_worker()
+                except Exception:  # the next run() retries and reports the failure properly
+                    self._worker = None
+
+        threading.Thread(target=start, name="calx-sandbox-restart", daemon=True).start()
+
     def _run_locked(self, code: str, timeout: float) -> tuple[RunError | None, dict]:
+        if self._closed:
+            return RunError("unavailable", "this sandbox was closed"), {}
         if not isinstance(code, str):
             return RunError("bad_input", "code must be text"), {}
         try:

@@ -10,6 +10,7 @@ import subprocess
 import tempfile
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,11 @@ from .isolation import Plan
 DRIVER = Path(__file__).with_name("driver.mjs")
 INSIDE = Path(__file__).with_name("inside.py")
 STDERR_KEEP = 16 * 1024
+
+# bubblewrap's --die-with-parent uses PR_SET_PDEATHSIG, which fires when the *thread* that started it
+# exits, not the process. Workers are therefore always spawned from this one long-lived thread, so a
+# caller on a short-lived thread (a restart in the background, a UI worker) does not kill its sandbox.
+_SPAWNER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="calx-sandbox-spawn")
 
 
 class WorkerDied(Exception):
@@ -102,10 +108,11 @@ class Worker:
         self._stderr = bytearray()
         started = time.perf_counter()
         try:
-            self.proc = subprocess.Popen(
-                launch.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                env=launch.env, pass_fds=launch.pass_fds, preexec_fn=launch.preexec, start_new_session=True,
-            )
+            self.proc = _SPAWNER.submit(
+                subprocess.Popen, launch.argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE, env=launch.env, pass_fds=launch.pass_fds, preexec_fn=launch.preexec,
+                start_new_session=True,
+            ).result()
         finally:
             for fd in launch.pass_fds:
                 os.close(fd)

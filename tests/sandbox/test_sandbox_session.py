@@ -107,3 +107,28 @@ def test_doctor_reports_layers_and_files():
 
 def test_bad_input_is_typed(sb):
     assert sb.run(b"1+1").error.type == "bad_input"  # type: ignore[arg-type]
+
+
+def test_worker_started_on_a_short_lived_thread_survives_it(fresh):
+    # bubblewrap's parent-death signal is tied to the starting thread; the sandbox must not die with it.
+    import threading
+
+    box = fresh()
+    t = threading.Thread(target=lambda: box.run("kept = 5", timeout=30))
+    t.start()
+    t.join()
+    assert box.run("kept * 2", timeout=30).value == "10"
+
+
+def test_replacement_after_a_kill_starts_in_the_background(fresh):
+    import time
+
+    box = fresh()
+    box.run("1", timeout=30)
+    old = box.pid()
+    assert box.run("while True: pass", timeout=0.5).error.type == "timeout"
+    deadline = time.monotonic() + 60
+    while box.pid() in (None, old) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert box.pid() not in (None, old)  # a new worker exists before anyone asked for it
+    assert box.run("3", timeout=30).value == "3"
