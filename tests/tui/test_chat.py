@@ -7,7 +7,7 @@ from textual.widgets import Collapsible, Static
 
 from tui.widgets.step_block import StepBlock
 
-from conftest import CALC, GatedModel, SlowModel, WORD_CHAIN, answers, ask, type_key, make_app, notes, wait_for
+from tui_testkit import CALC, GatedModel, SlowModel, WORD_CHAIN, answers, ask, type_key, make_app, notes, wait_for
 
 
 async def test_direct_math_shows_answer_step_and_check(tmp_path):

@@ -10,7 +10,7 @@ from tui.screens.help import HelpScreen
 from tui.screens.history import HistoryScreen
 from tui.widgets.plot_view import PlotView
 
-from conftest import answers, ask, make_app, notes, plain, wait_for
+from tui_testkit import answers, ask, make_app, notes, plain, wait_for
 
 
 async def answered(pilot, question: str, count: int | None = None):

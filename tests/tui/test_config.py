@@ -5,7 +5,7 @@ from tui.app import build_app
 from tui.config import Config, config_path, load_config
 from tui.screens.help import HelpScreen
 
-from conftest import notes
+from tui_testkit import notes
 
 
 def write(text: str) -> Path:

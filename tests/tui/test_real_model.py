@@ -11,7 +11,7 @@ from tui.history import HistoryStore
 from tui.session import ChatSession
 from tui.widgets.step_block import StepBlock
 
-from conftest import answers, ask, plain, type_key, wait_for
+from tui_testkit import answers, ask, plain, type_key, wait_for
 
 pytestmark = pytest.mark.slow
 

@@ -6,7 +6,7 @@ from textual.widgets import Collapsible
 
 from tui.widgets.plot_view import PlotView
 
-from conftest import answers, ask, make_app, wait_for
+from tui_testkit import answers, ask, make_app, wait_for
 
 SIZE = (100, 34)
 
