@@ -38,17 +38,18 @@ class SymbolicTool:
     description = ("algebra and calculus: solve(x^2-5x+6=0, x), diff(x^3, x), integrate(x e^x, x), "
                    "limit(sin(x)/x, x, 0), series(e^x, x, 0, 5), det([[1,2],[3,4]]), simplify(...)")
 
-    def run(self, text: str, *, timeout: float = DEFAULT_TIMEOUT) -> ToolResult:
-        return guarded(self._run, text, timeout)
+    def run(self, text: str, *, timeout: float = DEFAULT_TIMEOUT, bare: bool = False) -> ToolResult:
+        """`bare=True` skips checks and LaTeX/pretty forms: for benchmarks timing the engines alone."""
+        return guarded(lambda t, s: self._run(t, s, bare), text, timeout)
 
     def warm(self) -> None:
         """Start the worker (and its SymPy import) before the first call needs it."""
         POOL.warm()
 
-    def _run(self, text: str, timeout: float) -> ToolResult:
+    def _run(self, text: str, timeout: float, bare: bool = False) -> ToolResult:
         tree = read(text)
         understood = to_text(tree)
-        reply = POOL.call(Request(tree, max(timeout, MIN_TIMEOUT)), max(timeout, MIN_TIMEOUT))
+        reply = POOL.call(Request(tree, max(timeout, MIN_TIMEOUT), bare=bare), max(timeout, MIN_TIMEOUT))
         if not reply.ok:
             return ToolResult.failure(reply.error_type, reply.error_message, understood=understood)
         value = SymbolicValue(reply.answer or "", reply.value_bytes)

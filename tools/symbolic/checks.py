@@ -71,19 +71,45 @@ def _polynomial(expr) -> bool:
 
 
 def _fast_expand_check(outcome):
-    """The FLINT product against the input tree evaluated exactly (SymPy, integers) at random points."""
-    poly = outcome.value.native
-    original = outcome.inputs["expr"]
-    names = poly.context().names()
+    """The FLINT product against the input tree evaluated with Python Fractions at random points.
+
+    An engine independent of both FLINT and SymPy; exact, so agreement at 3 random points of a
+    polynomial identity of modest degree is overwhelming evidence.
+    """
+    import random
+    from fractions import Fraction
+
     import flint
 
-    for point in random_points([sp.Symbol(n) for n in names], 3, low=-50, high=50):
-        args = [flint.fmpq(int(point[sp.Symbol(n)].p), int(point[sp.Symbol(n)].q)) for n in names]
-        got = poly(*args)
-        want = original.subs(point)
-        if sp.Rational(int(got.p), int(got.q)) != want:
+    poly, node = outcome.value.native, outcome.inputs["node"]
+    names = poly.context().names()
+    rng = random.Random(5)
+    for _ in range(3):
+        point = {n: Fraction(rng.randint(-99, 99), rng.randint(1, 9)) for n in names}
+        got = poly(*[flint.fmpq(v.numerator, v.denominator) for v in point.values()])
+        want = _fraction_eval(node, point)
+        if Fraction(int(got.p), int(got.q)) != want:
             return [CheckResult("expansion equals the input", False, f"differ at {point}")]
-    return [CheckResult("expansion equals the input", True, "exact agreement at 3 random rational points")]
+    return [CheckResult("expansion equals the input", True, "exact agreement at 3 random rational points "
+                                                            "(Python Fractions vs FLINT)")]
+
+
+def _fraction_eval(node, point):
+    from fractions import Fraction
+
+    from ..parsing import BinOp, Name, Neg, Num
+
+    if isinstance(node, Num):
+        return Fraction(node.value)
+    if isinstance(node, Name):
+        return point[node.name]
+    if isinstance(node, Neg):
+        return -_fraction_eval(node.operand, point)
+    if isinstance(node, BinOp):
+        a, b = _fraction_eval(node.left, point), _fraction_eval(node.right, point)
+        return {"+": lambda: a + b, "-": lambda: a - b, "*": lambda: a * b, "/": lambda: a / b,
+                "^": lambda: a ** int(b)}[node.op]()
+    raise ValueError(f"not a polynomial node: {node!r}")
 
 
 def _factorint_check(outcome):
@@ -167,7 +193,22 @@ def _inequality_check(outcome):
 
 # -- calculus ---------------------------------------------------------------------------------------
 
+def _sympy_inputs(outcome) -> None:
+    """Fast paths skip building the SymPy input; the checks build it here, only when they run."""
+    from .convert import Converter
+
+    inputs = outcome.inputs
+    if "node" in inputs and "expr" not in inputs:
+        conv = Converter()
+        inputs["expr"] = conv(inputs["node"])
+        if "spec_names" in inputs:
+            inputs["spec"] = [[conv.symbol(n), k] for n, k in inputs["spec_names"]]
+        if "pair_nodes" in inputs:
+            inputs["pairs"] = [(conv(a), conv(b)) for a, b in inputs["pair_nodes"]]
+
+
 def _diff_check(outcome):
+    _sympy_inputs(outcome)
     expr, spec = outcome.inputs["expr"], outcome.inputs["spec"]
     result = _value(outcome)
     if len(spec) != 1 or len(expr.free_symbols) > 3:
@@ -419,10 +460,51 @@ def _numeric_check(outcome):
 
 
 def _subs_check(outcome):
+    _sympy_inputs(outcome)
     expr, pairs, result = outcome.inputs["expr"], outcome.inputs["pairs"], _value(outcome)
     direct = expr.xreplace(dict(pairs)) if all(a.is_Symbol for a, _ in pairs) else expr.subs(pairs)
     passed, detail = agree_at_points(direct, result, direct.free_symbols | result.free_symbols)
     return [CheckResult("substitution recomputed", passed, detail)]
+
+
+def _matrix_check(outcome):
+    """Matrix arithmetic recomputed from the parse tree with mpmath matrices (no SymPy involved)."""
+    if outcome.value.free_symbols:
+        return [CheckResult("recomputed with mpmath", None, "the matrix has symbols")]
+    try:
+        again = _mp_eval(outcome.inputs["node"])
+    except (ValueError, TypeError, ZeroDivisionError) as exc:
+        return [CheckResult("recomputed with mpmath", None, f"could not recompute: {exc}")]
+    m = outcome.value
+    if not isinstance(again, mpmath.matrix) or (again.rows, again.cols) != m.shape:
+        return [CheckResult("recomputed with mpmath", False, "shape differs")]
+    ok = all(close(again[i, j], value_at(m[i, j], {})) for i in range(m.rows) for j in range(m.cols))
+    return [CheckResult("recomputed with mpmath", ok, "entry by entry, 30 digits")]
+
+
+def _mp_eval(node):
+    from ..parsing import BinOp, Neg, Num, Seq
+
+    if isinstance(node, Num):
+        v = node.value
+        return mpmath.mpf(v.numerator) / v.denominator
+    if isinstance(node, Neg):
+        return -_mp_eval(node.operand)
+    if isinstance(node, Seq) and node.items and all(isinstance(r, Seq) for r in node.items):
+        return mpmath.matrix([[_mp_eval(x) for x in row.items] for row in node.items])
+    if isinstance(node, BinOp):
+        a, b = _mp_eval(node.left), _mp_eval(node.right)
+        if node.op == "+":
+            return a + b
+        if node.op == "-":
+            return a - b
+        if node.op == "*":
+            return a * b
+        if node.op == "/" and not isinstance(b, mpmath.matrix):
+            return a / b
+        if node.op == "^" and not isinstance(b, mpmath.matrix) and b == int(b):
+            return a ** int(b)
+    raise ValueError(f"{type(node).__name__} is not plain matrix arithmetic")
 
 
 CHECKS = {
@@ -435,5 +517,5 @@ CHECKS = {
     "integrate_definite": _definite_check, "limit": _limit_check, "series": _series_check,
     "sum": _sum_check, "product": _sum_check, "dsolve": _dsolve_check, "det": _det_check,
     "inverse": _inverse_check, "eigenvals": _eigenvals_check, "eigenvects": _eigenvects_check,
-    "rank": _rank_check, "transpose": _transpose_check, "rref": _rref_check, "N": _numeric_check, "subs": _subs_check,
+    "matrix": _matrix_check, "rank": _rank_check, "transpose": _transpose_check, "rref": _rref_check, "N": _numeric_check, "subs": _subs_check,
 }

@@ -26,14 +26,15 @@ def compute(request: Request) -> Reply:
         with limit(budget * (1 - CHECK_SHARE)) as token:
             try:
                 outcome = execute(request.tree)
-                reply = _reply(outcome)
+                reply = _reply(outcome, request.bare)
             except Expired as exc:
                 if exc.token is not token:
                     raise
                 clear_cache()  # an interrupted computation may leave half-built cache entries
                 return _failure("timeout", f"timed out after {budget:g} s")
         spent = time.monotonic() - start
-        reply.checks = run_checks(outcome, max(0.5, budget - spent))
+        if not request.bare:
+            reply.checks = run_checks(outcome, max(0.5, budget - spent))
         return reply
     except ToolFailure as exc:
         if exc.error_type == "timeout":
@@ -55,11 +56,13 @@ def compute(request: Request) -> Reply:
         return _failure("internal", f"{type(exc).__name__}: {exc}"[:500])
 
 
-def _reply(outcome) -> Reply:
+def _reply(outcome, bare: bool = False) -> Reply:
     value = outcome.value
     answer = answer_text(value)
     if len(answer) > MAX_ANSWER_CHARS:
         raise ToolFailure("too_large", f"the result has {len(answer):,} characters; the limit is {MAX_ANSWER_CHARS:,}")
+    if bare:
+        return Reply(ok=True, output=answer, answer=answer, operation=outcome.op, engine=outcome.engine)
     decimal = decimal_text(value)
     output = answer if decimal is None else f"{answer} = around {decimal}"
     return Reply(ok=True, output=output, answer=answer, latex=latex_text(value, answer),

@@ -34,7 +34,8 @@ class Context:
         self.conv = Converter(self.nested)
 
     def nested(self, func: str, args: tuple[Node, ...]):
-        return run_operation(self, func, args).value
+        value = run_operation(self, func, args).value
+        return value.to_sympy() if hasattr(value, "to_sympy") else value  # FLINT/SymEngine results feed SymPy
 
     def expr(self, node: Node):
         return self.conv(node)
@@ -48,7 +49,7 @@ def execute(tree: Node) -> Outcome:
         return run_operation(ctx, "solve", (tree,))
     value = ctx.expr(tree)
     if isinstance(value, sp.MatrixBase):
-        return Outcome("matrix", value, {"expr": value})
+        return Outcome("matrix", value, {"expr": value, "node": tree})
     if isinstance(value, (list, tuple)):
         return Outcome("list", list(value), {})
     if isinstance(value, sp.Basic) and value.is_Relational and value.free_symbols:
@@ -133,7 +134,7 @@ def _expand(ctx: Context, args):
 
         fast = fast_expand(args[0])
         if fast is not None:
-            return Outcome("expand_fast", fast, {"expr": ctx.expr(args[0])}, engine="flint")
+            return Outcome("expand_fast", fast, {"node": args[0]}, engine="flint")
     return _rewriter("expand", lambda e: sp.expand(e))(ctx, args)
 
 
@@ -227,6 +228,9 @@ def _roots(ctx: Context, args):
 # -- calculus ---------------------------------------------------------------------------------------
 
 def _diff(ctx: Context, args):
+    fast = _symengine_diff(args)
+    if fast is not None:
+        return fast
     expr = _scalar(ctx.expr(args[0]), "diff")
     spec: list = []
     for node in args[1:]:
@@ -241,13 +245,45 @@ def _diff(ctx: Context, args):
             raise ToolFailure("arity", f"diff: cannot read {value} as a variable or an order")
     if not spec:
         spec = [[_main_var(expr), 1]]
-    fast = _symengine_diff(args, spec)
-    if fast is not None and "Derivative" not in fast.text:
-        return Outcome("diff", fast, {"expr": expr, "spec": spec}, engine="symengine")
     value = sp.diff(expr, *[x for pair in spec for x in pair])
     if value.has(sp.Derivative):
         value = _diff_real(expr, spec, value)
     return Outcome("diff", value, {"expr": expr, "spec": spec})
+
+
+def _symengine_diff(args):
+    """SymEngine differentiates straight from the tree (no SymPy object is built) when it knows every
+    function in it and the variables are written out; the checks convert the input only if they run."""
+    from .fast import fast_diff_tree
+
+    spec: list[tuple[str, int]] = []
+    for node in args[1:]:
+        if isinstance(node, Name) and node.name not in ("e", "E", "i", "I", "pi", "oo"):
+            spec.append((node.name, 1))
+        elif isinstance(node, Num) and spec and not node.decimal and 0 <= node.value <= 100:
+            spec[-1] = (spec[-1][0], int(node.value))
+        else:
+            return None
+    if not spec:
+        names = _tree_names(args[0])
+        if len(names) != 1:
+            return None
+        spec = [(names.pop(), 1)]
+    fast = fast_diff_tree(args[0], spec)
+    if fast is None or "Derivative" in fast.text:
+        return None
+    return Outcome("diff", fast, {"node": args[0], "spec_names": spec}, engine="symengine")
+
+
+def _tree_names(node) -> set[str]:
+    found, stack = set(), [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, Name) and n.name not in ("e", "E", "i", "I", "pi", "oo"):
+            found.add(n.name)
+        stack.extend(c for c in (getattr(n, a, None) for a in ("left", "right", "operand")) if c is not None)
+        stack.extend(getattr(n, "args", ()) or ())
+    return found
 
 
 def _diff_real(expr, spec, value):
@@ -258,15 +294,6 @@ def _diff_real(expr, spec, value):
     if again.has(sp.Derivative):
         return value
     return again.xreplace({v: k for k, v in real.items()})
-
-
-def _symengine_diff(args, spec):
-    """SymEngine differentiates straight from the tree when it knows every function in it."""
-    from .fast import fast_diff_tree
-
-    if not all(isinstance(a, (Name, Num)) for a in args[1:]):
-        return None
-    return fast_diff_tree(args[0], [(str(v), n) for v, n in spec])
 
 
 def _integrate(ctx: Context, args):
@@ -401,6 +428,12 @@ def _independent_of(args) -> str:
 # -- substitution and numbers -----------------------------------------------------------------------
 
 def _subs(ctx: Context, args):
+    from .fast import fast_subs_tree
+
+    nodes = _subs_nodes(args[1:])
+    fast = fast_subs_tree(args[0], nodes) if nodes else None
+    if fast is not None:
+        return Outcome("subs", fast, {"node": args[0], "pair_nodes": nodes}, engine="symengine")
     expr = ctx.expr(args[0])
     pairs = []
     rest = list(args[1:])
@@ -412,11 +445,6 @@ def _subs(ctx: Context, args):
             pairs.append((ctx.expr(node), ctx.expr(rest.pop(0))))
         else:
             raise ToolFailure("arity", "subs takes (f, x, value) or (f, x = value, ...)")
-    from .fast import fast_subs_tree
-
-    fast = fast_subs_tree(args[0], _subs_nodes(args[1:])) if _subs_nodes(args[1:]) else None
-    if fast is not None:
-        return Outcome("subs", fast, {"expr": expr, "pairs": pairs}, engine="symengine")
     return Outcome("subs", expr.subs(pairs), {"expr": expr, "pairs": pairs})
 
 

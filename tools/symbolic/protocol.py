@@ -15,6 +15,7 @@ class Request:
     tree: Any  # a tools.parsing node: plain frozen dataclasses
     budget: float  # seconds the worker may spend before it stops itself
     kind: str = "run"  # "run" a tool call; "ping" to check the worker is alive
+    bare: bool = False  # True only for benchmarks timing the engines: no checks, no LaTeX/pretty forms
 
 
 @dataclass
