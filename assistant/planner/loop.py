@@ -73,6 +73,7 @@ class Planner:
     def stream(self, question: str) -> Iterator[Event]:
         start = time.perf_counter()
         deadline = start + self.budgets.wall_seconds
+        was_loaded = getattr(self.model, "loaded", True)  # a GGUF loads on its first completion
         chains: list[_Chain] = []
         votes = max(1, self.options.votes)
         for i in range(votes):
@@ -85,6 +86,8 @@ class Planner:
             yield from self._resample(question, chains, deadline)
         answer = self._settle(question, chains)
         answer.timings["total_ms"] = (time.perf_counter() - start) * 1000
+        if not was_loaded and getattr(self.model, "load_ms", None):
+            answer.timings["model_load_ms"] = self.model.load_ms
         yield AnswerEvent(answer)
 
     def _new_chain(self, question: str, deadline: float, temperature: float, seed: int) -> Iterator[Event]:
