@@ -64,10 +64,13 @@ class CalxApp(App):
             self.run_worker(self._load_model, thread=True, group="load", exit_on_error=False)
 
     def _load_model(self) -> None:
-        status = self.session.load_model()
-        self.call_from_thread(self._model_loaded, status)
+        session = self.session
+        status = session.load_model()
+        self.call_from_thread(self._model_loaded, session, status)
 
-    def _model_loaded(self, status) -> None:
+    def _model_loaded(self, session: ChatSession, status) -> None:
+        if session is not self.session:
+            return  # a /model switch happened while this one loaded; its news is stale
         self.chat_screen.query_one("StatusBar").status = status
         if status.state == "failed":
             self.notify(f"{status.error}. Direct math still works.", title="model unavailable", severity="error",

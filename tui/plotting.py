@@ -12,9 +12,13 @@ from typing import Callable
 
 from assistant import Answer
 
-PLOT = re.compile(r"^\s*(?:plot|graph)\s+(?:y\s*=\s*)?(?P<expr>.+?)"
-                  r"(?:\s+(?:from|for\s+x\s+from|on|over)\s+(?:x\s*=\s*)?(?P<lo>\S+)\s+(?:to|\.\.)\s+(?P<hi>\S+))?\s*$",
-                  re.I)
+PLOT = re.compile(
+    r"^\s*(?:(?:can|could|would|will)\s+you\s+|please\s+)?(?:plot|graph|sketch|draw)\s+"
+    r"(?:the\s+(?:graph|function|curve)\s+(?:of\s+)?)?(?:y\s*=\s*|f\(x\)\s*=\s*)?(?P<expr>.+?)"
+    r"(?:\s+(?:(?:for\s+)?x?\s*(?:from|on|over|between|in)|for\s+x\s+(?:from|in|between))\s+(?:x\s*=\s*)?"
+    r"(?:\[\s*(?P<lo2>[^,\]]+?)\s*,\s*(?P<hi2>[^\]]+?)\s*\]|(?P<lo>\S+)\s+(?:to|and|\.\.)\s+(?P<hi>\S+?)))?"
+    r"\s*[?.!]?\s*(?:please)?\s*$",
+    re.I)
 MAX_EXPR = 200
 SAMPLES = 161  # odd, so a symmetric range samples its midpoint exactly
 
@@ -46,9 +50,8 @@ def parse_plot(question: str) -> PlotRequest | None:
     if not match:
         return None
     expr = match["expr"].strip()
-    if match["lo"] is None:
-        return PlotRequest(expr)
-    return PlotRequest(expr, match["lo"], match["hi"])
+    lo, hi = match["lo"] or match["lo2"], match["hi"] or match["hi2"]
+    return PlotRequest(expr) if lo is None else PlotRequest(expr, lo, hi)
 
 
 def sample(request: PlotRequest, ask: Callable[[str], Answer], n: int = SAMPLES) -> PlotData:

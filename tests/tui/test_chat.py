@@ -181,3 +181,16 @@ async def test_model_prose_keeps_rendered_math_and_prices_after_the_answer(tmp_p
         prose = str(answers(app)[0].query_one(".thinking", Static).render())
         assert prose == "Each box costs $5 and $10 buys two; apples: 3 × 12."
         assert answers(app)[0].answer.answer == "36"
+
+
+async def test_a_new_question_stops_the_running_answer(tmp_path):
+    app = make_app(tmp_path, SlowModel(["think " * 200 + CALC.format("1 + 1"), "<result>2</result>"], delay=0.03))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: app.session.status.state == "ready")
+        await ask(pilot, "Think long about one and one?")
+        await wait_for(pilot, lambda: answers(app) and answers(app)[0].tokens)
+        await ask(pilot, "2+2")
+        await wait_for(pilot, lambda: len(answers(app)) == 2 and answers(app)[1].answer is not None)
+        assert answers(app)[0].state == "cancelled" and answers(app)[1].answer.answer == "4"
+        await pilot.pause(0.3)
+        assert not [w for w in app.chat_screen.workers if w.group == "answer" and w.is_running]

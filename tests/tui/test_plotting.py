@@ -14,6 +14,9 @@ from tui.session import ChatSession
     ("plot sin(x) from -pi to pi", PlotRequest("sin(x)", "-pi", "pi")),
     ("Plot x^2", PlotRequest("x^2")),
     ("graph y = 1/x on -2 to 2", PlotRequest("1/x", "-2", "2")),
+    ("Can you plot sin(x) between 0 and 2*pi?", PlotRequest("sin(x)", "0", "2*pi")),
+    ("please draw the graph of x^3 - x for x in [-2, 2]", PlotRequest("x^3 - x", "-2", "2")),
+    ("plot f(x) = exp(-x^2) from -3 to 2.5.", PlotRequest("exp(-x^2)", "-3", "2.5")),
 ])
 def test_plot_requests_are_read(question, request_):
     assert parse_plot(question) == request_

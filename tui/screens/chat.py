@@ -82,6 +82,8 @@ class ChatScreen(Screen):
         if request is not None:
             self._plot(request, question)
             return
+        for earlier in self.query(AnswerView):
+            earlier.cancel()  # one answer at a time: a new question stops the one still running (no-op when done)
         view = AnswerView(question, show_timings=self.app.config.show_timings)
         messages.mount(view)
         self.query_one(StatusBar).busy = True
