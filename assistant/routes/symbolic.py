@@ -17,6 +17,7 @@ from tools.parsing import Name, Node, ParseError, Postfix, Relation, Seq, parse,
 
 from .arithmetic import free_names
 from .plan import DirectPlan
+from .text import words_to_operators
 
 I = re.IGNORECASE
 GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "theta", "lambda", "mu", "nu", "phi", "psi", "omega",
@@ -43,17 +44,20 @@ def _is_variable(name: str) -> bool:
 
 
 def _tree(text: str, applied: frozenset[str] = frozenset()) -> Node | None:
+    """The parsed text if every name in it looks like a variable; spoken operators ("x squared") as a fallback."""
     text = INFINITY.sub("oo", text.strip())
     if not text:
         return None
-    try:
-        tree = parse(text, applied=applied)
-    except ParseError:
-        return None
-    names = free_names(tree) - CONSTANT_NAMES
-    if not all(_is_variable(n) for n in names):
-        return None
-    return tree
+    spoken = words_to_operators(text)
+    for candidate in (text, spoken) if spoken != text else (text,):
+        try:
+            tree = parse(candidate, applied=applied)
+        except ParseError:
+            continue
+        names = free_names(tree) - CONSTANT_NAMES
+        if all(_is_variable(n) for n in names):
+            return tree
+    return None
 
 
 def _expr(text: str, applied: frozenset[str] = frozenset()) -> str | None:
@@ -240,6 +244,7 @@ WRT = r"(?:\s*,?\s*(?:with\s+respect\s+to|w\.?r\.?t\.?|by|in)\s+" + V + r")?"
 
 RULES = [
     (re.compile(r"^solve\s+(?:the\s+)?(?:ode|differential\s+equation|de)\s*:?\s+(.+)$", I), lambda b: _ode(b)),
+    (re.compile(r"^solve\s+for\s+([A-Za-z])\s*[:,]\s*(.+)$", I), lambda v, b: _solve(b, v)),
     (re.compile(r"^solve\s+(?:the\s+)?(?:equations?|system(?:\s+of\s+equations)?|inequality)?\s*:?\s*(.+?)"
                 r"(?:\s+for\s+([A-Za-z](?:\s*(?:,|and)\s*[A-Za-z])*))?$", I), lambda b, v: _solve(b, v)),
     (re.compile(r"^(?:roots|zeros|zeroes|solutions)\s+of\s+(.+)$", I), lambda b: _solve(b, None)),
@@ -265,12 +270,14 @@ RULES = [
     (re.compile(r"^(?:the\s+)?(?:limit|lim)\s+(?:of\s+)?(.+?)\s*,?\s+(?:as|when|for)\s+" + V + r"\s*" + ARROW +
                 r"\s*(.+?)(?:\s+from\s+(?:the\s+)?(left|right|below|above))?$", I),
      lambda b, v, p, side: _limit(b, v, p, side)),
-    (re.compile(r"^(?:the\s+)?(?:taylor|maclaurin|power)\s+(?:series|expansion|polynomial)(?:\s+expansion)?\s+(?:of|for)\s+(.+?)"
+    (re.compile(r"^(?:the\s+)?(?:taylor|maclaurin|power|laurent)\s+(?:series|expansion|polynomial)(?:\s+expansion)?\s+(?:of|for)\s+(.+?)"
                 r"(?:\s+(?:at|around|about|near)\s+(?:" + V + r"\s*=\s*)?([^\s]+))?"
                 r"(?:\s*,?\s*(?:up\s+to|to|through|until|of)\s+((?:order\s+)?[^\s]+(?:\s+terms?)?))?$", I),
      lambda b, v, p, up: _series(b, v, p, up)),
     (re.compile(r"^(?:the\s+)?(sum|product)\s+(?:of\s+)?(.+?)\s*,?\s+(?:for|as|with|from)\s+" + V +
                 r"\s*(?:from|=|in)\s*(.+?)\s*(?:to|\.\.|until|up\s+to)\s+(.+)$", I),
+     lambda k, b, v, lo, hi: _sum(k, b, v, lo, hi)),
+    (re.compile(r"^(?:the\s+)?(sum|product)\s+(?:of\s+)?(.+?)\s*,\s*" + V + r"\s*=\s*(.+?)\s*(?:to|\.\.)\s*(.+)$", I),
      lambda k, b, v, lo, hi: _sum(k, b, v, lo, hi)),
     (re.compile(r"^(?:the\s+)?(sum|product)\s+(?:of\s+)?(.+?)\s+from\s+" + V + r"\s*=\s*(.+?)\s+to\s+(.+)$", I),
      lambda k, b, v, lo, hi: _sum(k, b, v, lo, hi)),

@@ -210,6 +210,14 @@ CASES: list[tuple] = [
     ("evaluate x^2 + y at x = 2", "expr", "y + 4"),
     ("x^3 - 2x when x = 3", "expr", "21"),
     ("a^2 + b^2 at a = 3, b = 4", "expr", "25"),
+    # -- other phrasings -----------------------------------------------------------------------
+    ("the derivative of x squared", "expr", "2*x"),
+    ("integral of x cubed", "anti", "x**4/4"),
+    ("solve for x: 2x + 1 = 5", "set", "{2}"),
+    ("sum 1/k^2, k = 1 to infinity", "expr", "pi**2/6"),
+    ("laurent series of 1/(x(1-x)) at 0 up to x^2", "series", "1/x + 1 + x + x**2 + O(x**3)"),
+    ("find the derivative of e^x cos x", "expr", "exp(x)*cos(x) - exp(x)*sin(x)"),
+    ("Compute the limit of (sin x)/x as x approaches 0", "expr", "1"),
     # -- LaTeX -------------------------------------------------------------------------------
     (r"\int_0^1 x^2\,dx", "expr", "1/3"),
     (r"\frac{d}{dx}\sin(x^2)", "expr", "2*x*cos(x**2)"),

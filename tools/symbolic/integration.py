@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sympy as sp
-from sympy.integrals.manualintegrate import manualintegrate
 
 from ..base import ToolFailure
 from .deadline import attempt, remaining
@@ -24,6 +23,8 @@ def _full(f, x):
 
 
 def _manual(f, x):
+    from sympy.integrals.manualintegrate import manualintegrate  # loaded on first integral, not at warm-up
+
     return manualintegrate(f, x)
 
 
