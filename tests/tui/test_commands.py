@@ -1,7 +1,6 @@
 """Slash commands, the palette, help, LaTeX toggle, more digits, copy/save/export, plots and history in the app."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from textual.widgets import OptionList, Static
 
@@ -188,3 +187,23 @@ async def test_a_corrupt_history_is_reported_in_the_app(tmp_path):
         await pilot.pause(0.1)
         assert any("could not be read" in n and ".corrupt-" in n for n in notes(app))
         assert list(path.parent.glob("history.db.corrupt-*"))[0].read_bytes() == b"not sqlite at all" * 64
+
+
+async def test_sidebar_lists_past_chats_and_reopens_one(tmp_path):
+    store = HistoryStore(tmp_path / "history.db")
+    for title, answer in (("2^10", "1024"), ("3*3", "9")):
+        chat = store.new_chat(title)
+        store.add(chat, "user", title)
+        store.add(chat, "assistant", answer, {"question": title, "answer": answer, "route": "direct"})
+    store.close()
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+b")
+        sidebar = app.screen.query_one("#sidebar")
+        options = sidebar.query_one(OptionList)
+        assert sidebar.display and [options.get_option_at_index(i).prompt for i in range(options.option_count)] == ["3*3", "2^10"]
+        await pilot.press("down", "enter")
+        await wait_for(pilot, lambda: answers(app) and answers(app)[0].answer is not None)
+        assert answers(app)[0].answer.answer == "1024" and app.chat_screen.chat_id == 1
+        await pilot.press("ctrl+b")
+        assert not sidebar.display

@@ -4,7 +4,6 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -23,6 +22,7 @@ from ..records import answer_from_dict
 from ..session import ChatSession
 from ..widgets.answer_view import AnswerView
 from ..widgets.chat_input import ChatInput
+from ..widgets.history_sidebar import HistorySidebar
 from ..widgets.plot_view import PlotView
 from ..widgets.status_bar import StatusBar
 from ..widgets.user_message import UserMessage
@@ -37,6 +37,7 @@ class ChatScreen(Screen):
         Binding("ctrl+l", "latex", "LaTeX", id="latex"),
         Binding("ctrl+t", "copy", "Copy answer", id="copy"),
         Binding("ctrl+g", "more_digits", "More digits", id="more_digits"),
+        Binding("ctrl+b", "sidebar", "History sidebar", id="sidebar"),
     ]
 
     def __init__(self, session: ChatSession):
@@ -46,6 +47,7 @@ class ChatScreen(Screen):
         self.last_question: str | None = None
 
     def compose(self) -> ComposeResult:
+        yield HistorySidebar(id="sidebar")
         with VerticalScroll(id="messages"):
             yield Static(WELCOME, classes="welcome")
         yield ChatInput(id="input")
@@ -261,6 +263,22 @@ class ChatScreen(Screen):
             self.app.call_from_thread(self.notify, f"more digits: {message}", severity="warning")
 
     # -- history ---------------------------------------------------------------------------------
+    def action_sidebar(self) -> None:
+        sidebar = self.query_one(HistorySidebar)
+        if self.app.history is None:
+            self.notify("history is off", severity="warning")
+            return
+        sidebar.display = not sidebar.display
+        if sidebar.display:
+            sidebar.show_chats(self.app.history.chats())
+            sidebar.query_one("OptionList").focus()
+        else:
+            self.query_one(ChatInput).focus()
+
+    def on_history_sidebar_chosen(self, message: HistorySidebar.Chosen) -> None:
+        self.open_chat(message.chat_id)
+        self.query_one(ChatInput).focus()
+
     def _remember(self, role: str, text: str, answer: dict | None = None) -> None:
         history = self.app.history
         if history is None:
