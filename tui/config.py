@@ -8,7 +8,8 @@ from pathlib import Path
 import platformdirs
 
 # Actions a user may rebind under [keys]; the names are the binding ids the app declares.
-KEY_ACTIONS = ("send", "newline", "cancel", "help", "history", "new_chat", "quit", "latex", "copy", "more_digits")
+KEY_ACTIONS = ("send", "newline", "cancel", "help", "history", "sidebar", "new_chat", "quit", "latex", "copy",
+               "more_digits")
 
 
 @dataclass

@@ -52,3 +52,26 @@ async def test_app_shows_config_problems_and_applies_the_key_map(tmp_path):
         await pilot.press("f2")
         assert isinstance(app.screen, HelpScreen)
         assert ("f2", "Help") in app.key_bindings()
+
+
+def test_every_bindable_action_is_a_binding_id():
+    from tui.app import CalxApp
+    from tui.screens.chat import ChatScreen
+    from tui.widgets.chat_input import ChatInput
+
+    from tui.config import KEY_ACTIONS
+
+    ids = {b.id for b in [*CalxApp.BINDINGS, *ChatScreen.BINDINGS, *ChatInput.BINDINGS]}
+    assert ids == set(KEY_ACTIONS)
+
+
+async def test_the_send_key_can_be_remapped(tmp_path):
+    write('[keys]\nsend = "ctrl+s"\n')
+    app = build_app(no_model=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2", "+", "2", "ctrl+s")
+        from tui.widgets.answer_view import AnswerView
+
+        await pilot.pause(0.3)
+        views = list(app.screen.query(AnswerView))
+        assert views and views[0].answer is not None and views[0].answer.answer == "4"
