@@ -194,3 +194,18 @@ async def test_a_new_question_stops_the_running_answer(tmp_path):
         assert answers(app)[0].state == "cancelled" and answers(app)[1].answer.answer == "4"
         await pilot.pause(0.3)
         assert not [w for w in app.chat_screen.workers if w.group == "answer" and w.is_running]
+
+
+async def test_failed_steps_and_failed_checks_are_marked(tmp_path):
+    chain = ['<gadget id="nope">1+1</gadget>', CALC.format("10 - 24"), "<result>-14</result>"]
+    app = make_app(tmp_path, SlowModel(chain, delay=0))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for(pilot, lambda: app.session.status.state == "ready")
+        await ask(pilot, "How many birds are left on the tree?")
+        await wait_for(pilot, lambda: answers(app) and answers(app)[0].answer is not None)
+        view = answers(app)[0]
+        failed, done = list(view.query(StepBlock))[:2]
+        assert failed.title.startswith("✗ nope: 1+1") and failed.has_class("failed")
+        assert "error  unknown_tool" in str(failed.body.render())
+        assert done.title.startswith("✓ calculator: 10 - 24")
+        assert "✗ plausible_count (a count cannot be -14)" in str(view.query_one(".checks", Static).render())
