@@ -110,12 +110,15 @@ class ChatScreen(Screen):
             self.notify(message.answer.error.message, title="model unavailable", severity="error")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.group != "answer":
+        if event.state != WorkerState.ERROR:
             return
-        if event.state == WorkerState.ERROR:
+        error = event.worker.error
+        if event.worker.group == "answer":
             self.query_one(StatusBar).busy = False
-            self._last_view().fail(f"internal error: {event.worker.error}")
-            self.notify(f"{type(event.worker.error).__name__}: {event.worker.error}", title="error", severity="error")
+            view = self._last_view()
+            if view is not None:
+                view.fail(f"internal error: {error}")
+        self.notify(f"{event.worker.group}: {type(error).__name__}: {error}", title="error", severity="error")
 
     def action_cancel(self) -> None:
         running = [w for w in self.workers if w.group == "answer" and w.is_running]
