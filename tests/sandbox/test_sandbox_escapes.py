@@ -155,7 +155,14 @@ def test_there_are_at_least_fifty_cases():
     assert len({c.id for c in CASES}) == len(CASES)
 
 
-@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+# Cases that grow memory or spin for seconds before the watchdog or a limit ends them.
+SLOW = {"memory_bomb_growth", "deep_recursion_limit_raised", "disk_flood_one_big_file",
+        "disk_flood_many_small_files", "huge_integer_power", "stdout_flood_many_prints"}
+
+
+@pytest.mark.parametrize(
+    "case", [pytest.param(c, id=c.id, marks=[pytest.mark.slow] if c.id in SLOW else []) for c in CASES]
+)
 def test_escape_attempt(case: Case, sb, secret, loopback, watched):
     before = fingerprint(watched)
     hits_before = list(loopback.hits)

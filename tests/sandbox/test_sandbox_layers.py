@@ -136,6 +136,7 @@ def test_seccomp_alone(fresh, loopback):
     assert fetch_loopback(box, loopback) == []
 
 
+@pytest.mark.slow
 def test_rlimits_alone_cap_memory_and_file_size(fresh, tmp_path):
     box = fresh(replace(only(rlimits=True), memory_bytes=1024 * 2**20))
     assert "MemoryError" in box.run("x = bytearray(700 * 10**6)", timeout=30).error.message
