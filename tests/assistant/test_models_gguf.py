@@ -72,7 +72,7 @@ def test_loading_does_not_write_to_the_terminal():
     "Sam had 85 marbles and gave 27 of them to his sister. How many marbles does Sam have now?",
 ])
 def test_planner_runs_the_whole_loop_on_the_real_model(model, question):
-    answer = Planner(model, budgets=Budgets(max_calls=3, max_tokens=96, wall_seconds=60)).ask(question)
+    answer = Planner(model, budgets=Budgets(max_calls=3, max_tokens=96, wall_seconds=300)).ask(question)
     assert answer.route == "planner" and answer.model == model.name
     calls = CALL.findall(answer.chain)
     assert calls, answer.chain  # the grammar forces at least a well-formed call or a result; these need a call
@@ -86,3 +86,19 @@ def test_planner_runs_the_whole_loop_on_the_real_model(model, question):
         assert answer.answer is not None and answer.checks
     else:
         assert answer.error.type == "budget"
+
+
+def test_per_question_grammar_keeps_calculator_numbers_to_the_question(model):
+    from assistant.planner import Options
+    from assistant.planner.grammar import SMALL_CONSTANTS
+    from assistant.planner.numbers import numbers_in
+
+    question = "A farm has 17 pens with 36 sheep in each pen. How many sheep are on the farm?"
+    answer = Planner(model, options=Options(restrict_numbers=True),
+                     budgets=Budgets(max_calls=2, max_tokens=64, wall_seconds=300)).ask(question)
+    allowed = set(numbers_in(question)) | set(SMALL_CONSTANTS)
+    assert answer.steps
+    for step in answer.steps:
+        if step.tool == "calculator":
+            assert set(numbers_in(step.input)) <= allowed, step.input
+        allowed |= set(numbers_in(step.output.split(" = around")[0]))

@@ -81,7 +81,7 @@ def test_streaming_chat_completion(server_url):
 def test_planner_answers_through_the_server(server_url):
     model = resolve_model(server=server_url)
     assert isinstance(model, OpenAIServerModel)
-    answer = Planner(model, budgets=Budgets(max_calls=3, max_tokens=96, wall_seconds=90)).ask(
+    answer = Planner(model, budgets=Budgets(max_calls=3, max_tokens=96, wall_seconds=300)).ask(
         "A shop has 7 boxes with 24 pencils in each box. How many pencils does the shop have?"
     )
     assert answer.route == "planner"
