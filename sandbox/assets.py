@@ -72,9 +72,19 @@ def ensure(progress: IO[str] | None = sys.stderr) -> Assets:
     found = assets()
     if not (found.pyodide / "pyodide.asm.wasm").is_file():
         fetch_pyodide(found, progress)
-    if not found.site.is_file():
+    if not found.site.is_file() or not _site_is_current(found.site):
         build_site_zip(found.site)
     return found
+
+
+def _site_is_current(site: Path) -> bool:
+    """The zip mirrors the host's SymPy/mpmath; after an upgrade of either it is rebuilt."""
+    try:
+        with zipfile.ZipFile(site) as archive:
+            packed = json.loads(archive.read("calx-site.json"))
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return False
+    return packed == {name: _version(name) for name in SITE_PACKAGES}
 
 
 def verify_integrity(data: bytes, integrity: str = PYODIDE_INTEGRITY) -> None:

@@ -49,3 +49,12 @@ def test_site_zip_holds_sympy_and_mpmath_without_tests(tmp_path):
     assert "sympy/__init__.py" in names and "mpmath/__init__.py" in names
     assert not any("/tests/" in n for n in names)
     assert all(n.endswith(".py") or n == "calx-site.json" for n in names)
+
+
+def test_site_zip_is_rebuilt_when_it_does_not_match_the_host(tmp_path):
+    target = tmp_path / "site.zip"
+    assets.build_site_zip(target)
+    assert assets._site_is_current(target)
+    with zipfile.ZipFile(target, "a") as z, pytest.warns(UserWarning, match="Duplicate name"):
+        z.writestr("calx-site.json", '{"sympy": "0.0"}')  # a later entry shadows the first
+    assert not assets._site_is_current(target)
