@@ -271,3 +271,13 @@ def test_word_salad_and_arithmetic_are_not_claimed():
     assert plan_for("factor 600851475143").tool == "bigint"
     assert plan_for("what is 2+2").tool == "calculator"
     assert plan_for("factor x^4 - 1").tool == "symbolic"
+
+
+def test_timeout_reaches_the_answer_and_the_next_question_works():
+    answer = try_direct("integrate sin(x^2) e^(sqrt(x)) from 1 to 2", timeout=2)
+    assert answer is not None and answer.route == "direct"
+    assert answer.error is not None and answer.error.type == "timeout"
+    assert answer.error.message == "timed out after 2 s"
+    assert answer.steps[0].output == "ERROR: timed out after 2 s"
+    again = try_direct("derivative of x^3", timeout=T)
+    assert again.answer == "3*x**2" and again.verified is True
