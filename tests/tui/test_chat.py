@@ -37,6 +37,7 @@ async def test_planner_answer_streams_tokens_then_steps_then_result(tmp_path):
         assert view.answer.answer == "31"
         blocks = list(view.query(StepBlock))
         assert [b.title.split(" · ")[0] for b in blocks] == ["✓ calculator: 3 * 12", "✓ calculator: 36 - 5"]
+        await wait_for(pilot, lambda: view.query(".chain-text"))  # the chain block composes its body a frame later
         chain = view.query_one(".chain", Collapsible)
         assert "<result>31</result>" in str(chain.query_one(".chain-text", Static).render())
 
