@@ -57,6 +57,8 @@ def latex_to_plain(text: str) -> str:
     text = re.sub(r"\\text(?:bf|it)?\s*\{([^{}]*)\}", r"\1", text)
     text = re.sub(r"\\(?:mbox|textnormal|operatorname)\s*\{([^{}]*)\}", r"\1", text)
     text = re.sub(r"\^\s*\{?\\circ\}?", "", text)  # degrees: 90^\circ is 90
+    text = text.replace("\\$", "")  # '\$18.90': the currency sign, escaped
+    text = _column_vector(text)
     for pattern in _DROP:
         text = re.sub(pattern, "", text)
     text = _fractions(text)
@@ -96,3 +98,11 @@ def _argument(text: str, k: int) -> tuple[str | None, int]:
         m = re.match(r"\\[A-Za-z]+", text[k:])
         return (m.group(), k + m.end()) if m else (None, k)
     return text[k], k + 1
+
+
+def _column_vector(text: str) -> str:
+    """\\begin{pmatrix} a \\\\ b \\end{pmatrix} -> (a, b); a matrix with '&' is left for the parser to refuse."""
+    m = re.fullmatch(r"\s*\\begin\{[pbv]?matrix\}(.*)\\end\{[pbv]?matrix\}\s*", text, re.S)
+    if not m or "&" in m.group(1):
+        return text
+    return "(" + ", ".join(part.strip() for part in m.group(1).split("\\\\")) + ")"

@@ -100,3 +100,10 @@ def test_text_answers():
     item = Item("0", "q", "True", "text")
     assert grade(item, "True").correct
     assert not grade(item, "False").correct
+
+
+def test_math_column_vectors_and_escaped_currency():
+    vector = expression(r"\begin{pmatrix} 1/5 \\ -18/5 \end{pmatrix}")
+    assert grade(vector, "(1/5, -18/5)").correct
+    assert not grade(vector, "(-18/5, 1/5)").correct
+    assert grade(expression(r"\$18.90"), "18.9").correct
