@@ -19,9 +19,13 @@ def refuse(what: str, bits: float) -> None:
 
 
 def short(n) -> str:
-    """A number as it may appear in a message: at most about 30 characters."""
-    text = str(n)
-    return text if len(text) <= 30 else f"{text[:12]}...{text[-12:]} ({len(text):,} digits)"
+    """A number as it may appear in a message: at most about 30 characters, never a costly conversion."""
+    import gmpy2
+
+    n = gmpy2.mpz(n)
+    if gmpy2.bit_length(n) <= 96:
+        return str(n)
+    return f"a {gmpy2.num_digits(abs(n)):,}-digit number"
 
 
 def check_bits(what: str, bits: float) -> None:
