@@ -69,6 +69,9 @@ async def test_the_send_key_can_be_remapped(tmp_path):
     write('[keys]\nsend = "ctrl+s"\n')
     app = build_app(no_model=True)
     async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        assert app.screen.query_one("#input").text == "\n", "with send moved, Enter is a newline"
+        app.screen.query_one("#input").text = ""
         await pilot.press("2", "+", "2", "ctrl+s")
         from tui.widgets.answer_view import AnswerView
 

@@ -50,7 +50,7 @@ class ChatScreen(Screen):
         yield HistorySidebar(id="sidebar")
         with VerticalScroll(id="messages"):
             yield Static(WELCOME, classes="welcome")
-        yield ChatInput(id="input")
+        yield ChatInput(id="input", enter_sends=self.app.config.keys.get("send", "enter") == "enter")
         yield StatusBar(id="status")
 
     def on_mount(self) -> None:

@@ -19,8 +19,9 @@ class ChatInput(TextArea):
     class Submitted(Message):
         text: str
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, enter_sends: bool = True, **kwargs):
         super().__init__(soft_wrap=True, show_line_numbers=False, tab_behavior="focus", **kwargs)
+        self.enter_sends = enter_sends
 
     def action_send(self) -> None:
         text = self.text.strip()
@@ -32,8 +33,9 @@ class ChatInput(TextArea):
         self.insert("\n")
 
     async def _on_key(self, event: events.Key) -> None:
-        # TextArea inserts a newline for Enter itself; the binding above must win.
-        if event.key == "enter":
+        # TextArea inserts a newline for Enter itself; the send binding must win while Enter is the send key
+        # (a key map may move "send" elsewhere, and then Enter is a plain newline again).
+        if event.key == "enter" and self.enter_sends:
             event.prevent_default()
             return
         await super()._on_key(event)
