@@ -14,7 +14,7 @@ def refuse(what: str, bits: float) -> None:
     digits = bits / LOG2_10
     raise ToolFailure(
         "too_large",
-        f"{what} would have about {_human(digits)} digits; the limit is {MAX_DIGITS:,} digits",
+        f"{what} would have {_human(digits)} digits; the limit is {MAX_DIGITS:,} digits",
     )
 
 
@@ -37,8 +37,8 @@ def _human(digits: float) -> str:
     if math.isinf(digits):
         return "more than 10^15"
     if digits < 1e15:
-        return f"{int(digits):,}"
-    return f"10^{math.log10(digits):.1f}"
+        return f"about {int(digits):,}"
+    return f"about 10^{math.log10(digits):.1f}"
 
 
 HUGE = 10**15  # arguments beyond this make any of these results absurd; no float maths needed
