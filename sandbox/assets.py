@@ -45,7 +45,18 @@ class Assets:
     site: Path  # zip of SymPy + mpmath
 
     def snapshot(self, runtime: str) -> Path:
-        return self.root / f"snapshot-{runtime}.bin"
+        """The start-up snapshot for `runtime`; its name carries a digest of everything baked into it
+        (the code run inside, the driver, the packed SymPy/mpmath), so a change makes a new one."""
+        digest = hashlib.sha256()
+        here = Path(__file__).parent
+        for part in (here / "inside.py", here / "driver.mjs"):
+            digest.update(part.read_bytes())
+        try:
+            with zipfile.ZipFile(self.site) as archive:
+                digest.update(archive.read("calx-site.json"))
+        except (OSError, KeyError, zipfile.BadZipFile):
+            pass
+        return self.root / f"snapshot-{runtime}-{digest.hexdigest()[:12]}.bin"
 
 
 def cache_root() -> Path:

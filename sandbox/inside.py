@@ -41,12 +41,12 @@ def _calx_namespace():
             sympy.Rational(1, 3) + sympy.sqrt(8), sympy.nsimplify(0.5), sympy.latex(x**2)
             sympy.Matrix([[1, 2], [3, 4]]).det(), sympy.isprime(97), sympy.limit(sympy.sin(x) / x, x, 0)
             sympy.diff(sympy.exp(x) * x, x), sympy.series(sympy.cos(x), x, 0, 4)
+            # Tens of thousands of long-lived SymPy objects would otherwise be re-scanned by every
+            # full collection during user code; freezing (saved in the snapshot) hides them from it.
             gc.collect()
+            gc.freeze()
             return
-        # Tens of thousands of long-lived SymPy objects would otherwise be re-scanned by every full
-        # collection during user code; freezing moves them out of the collector's sight.
-        gc.collect()
-        gc.freeze()
+        gc.freeze()  # without a snapshot: whatever the start-up created
         if bridge_filter and not any(type(f).__name__ == "_BlockBridge" for f in sys.meta_path):
             for name in _BlockBridge.blocked:
                 sys.modules.pop(name, None)

@@ -40,6 +40,9 @@ def build(config: SandboxConfig, plan_: Plan, found: Assets) -> float:
     if not tmp.is_file() or tmp.stat().st_size == 0:
         raise WorkerDied("building the sandbox snapshot failed", worker.stderr_tail())
     os.replace(tmp, target)
+    for stale in target.parent.glob(f"snapshot-{config.runtime}-*.bin"):
+        if stale != target:
+            stale.unlink(missing_ok=True)
     seconds = time.perf_counter() - started
     sys.stderr.write(f"calx: sandbox ready ({seconds:.1f} s)\n")
     return seconds
