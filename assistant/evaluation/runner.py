@@ -142,6 +142,7 @@ def run(config: RunConfig, dataset: Dataset, out: Path, *, fresh: bool = False, 
 
 def _write_summary(out: Path, summary: dict, started: float) -> None:
     summary["wall_seconds_this_session"] = round(time.time() - started, 1)
+    summary["code_version"] = code_version()
     (out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n")
 
 
@@ -232,3 +233,15 @@ def _breakdown(records: list[dict], key) -> dict[str, dict[str, int]]:
             group["correct"] += bool(r["correct"])
             group["n"] += 1
     return dict(sorted(groups.items()))
+
+
+def code_version() -> str | None:
+    """`git describe --always --dirty` of the checkout this code runs from, so a figure names its code."""
+    import subprocess
+
+    try:
+        done = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=Path(__file__).resolve().parent,
+                              capture_output=True, text=True, timeout=5)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip() or None if done.returncode == 0 else None
