@@ -113,7 +113,8 @@ def fingerprint(paths: list[Path]) -> dict[str, str]:
 def watched(secret) -> list[Path]:
     """Host files the attacks aim at; compared before and after every escape attempt."""
     found = assets.assets()
-    paths = [secret.path, secret.canary_dir, PROJECT / "pyproject.toml", PROJECT / "sandbox", found.root,
+    # Of the project tree, only the parts no other work edits while the tests run (a shared worktree).
+    paths = [secret.path, secret.canary_dir, PROJECT / "sandbox", PROJECT / "tools" / "python", found.root,
              Path("/etc/passwd"), Path("/etc/hostname")]
     return [p for p in paths if p.exists()]
 
