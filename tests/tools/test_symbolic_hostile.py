@@ -106,3 +106,14 @@ def test_many_calls_after_failures_still_answer():
         assert not run(text).ok
     results = [run(f"diff(x^{k}, x)") for k in range(2, 7)]
     assert [r.extra["answer"] for r in results] == [f"{k}*x**{k - 1}" if k > 2 else "2*x" for k in range(2, 7)]
+
+
+def test_an_interrupted_integration_does_not_poison_the_next_one():
+    """SymPy's manualintegrate leaves an "in progress" mark when interrupted; the worker must clear it,
+    or every later attempt at the same integrand gives up at once (found by the Rubi benchmark)."""
+    text = "integrate(x^3 e^(2x) sin(3x), x)"
+    first = run(text, timeout=0.3)
+    assert not first.ok and first.error.type == "timeout"
+    again = run(text, timeout=60)
+    assert again.ok, again.output
+    assert again.extra["checks"][0]["passed"] is True

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 import mpmath
 import sympy as sp
 
-from .deadline import Expired, limit
+from .deadline import Expired, limit, reset_interrupted_state
 from .numeric import agree_at_points, close, is_zero, random_points, value_at
 
 
@@ -31,6 +31,7 @@ def run_checks(outcome, budget: float) -> list[dict]:
         try:
             results = check(outcome)
         except Expired as exc:
+            reset_interrupted_state()
             if exc.token is not token:
                 raise
             results = [CheckResult(f"{outcome.op} check", None, f"check did not finish in {budget:.1f} s")]

@@ -9,7 +9,7 @@ from sympy.core.cache import clear_cache
 
 from ..base import ToolFailure
 from .checks import run_checks
-from .deadline import Expired, limit
+from .deadline import Expired, limit, reset_interrupted_state
 from .operations import execute
 from .protocol import Reply, Request
 from .render import answer_text, decimal_text, latex_text, pretty_text
@@ -30,7 +30,7 @@ def compute(request: Request) -> Reply:
             except Expired as exc:
                 if exc.token is not token:
                     raise
-                clear_cache()  # an interrupted computation may leave half-built cache entries
+                reset_interrupted_state()  # an interrupted computation leaves state behind
                 return _failure("timeout", f"timed out after {budget:g} s")
         spent = time.monotonic() - start
         if not request.bare:
@@ -46,7 +46,7 @@ def compute(request: Request) -> Reply:
         clear_cache()
         return _failure("too_large", "the computation ran out of memory")
     except Expired:
-        clear_cache()
+        reset_interrupted_state()
         return _failure("timeout", f"timed out after {budget:g} s")
     except NotImplementedError as exc:
         return _failure("unsupported", f"SymPy cannot do this: {exc}"[:500])

@@ -48,7 +48,8 @@ def install() -> None:
 def limit(seconds: float):
     """`with limit(2) as token:` ... raises Expired(token) when 2 s (or an outer limit) run out."""
     token = object()
-    _stack.append((time.monotonic() + max(seconds, 0.001), token))
+    seconds = min(max(seconds, 0.001), 1e6)  # an unbounded limit still needs a finite timer
+    _stack.append((time.monotonic() + seconds, token))
     _arm()
     try:
         yield token
@@ -63,9 +64,29 @@ def attempt(fn, seconds: float, *args, **kwargs):
         try:
             return True, fn(*args, **kwargs)
         except Expired as exc:
+            reset_interrupted_state()
             if exc.token is not token:
                 raise
             return False, None
+
+
+def reset_interrupted_state() -> None:
+    """Undo what an interrupted SymPy call leaves behind.
+
+    manualintegrate marks an integrand "in progress" in a module-level dict and removes the mark
+    when it returns; interrupted, the mark stays and every later manualintegrate (and integrate,
+    which calls it) of that integrand gives up at once. Found by the Rubi benchmark.
+    """
+    try:
+        import sympy.integrals.manualintegrate as manual
+
+        manual._integral_cache.clear()
+        manual._parts_u_cache.clear()
+    except (ImportError, AttributeError):
+        pass
+    from sympy.core.cache import clear_cache
+
+    clear_cache()
 
 
 def remaining() -> float:

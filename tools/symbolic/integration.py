@@ -142,7 +142,10 @@ def _quiet(fn):
             return fn(*args)
         except (ToolFailure, RecursionError):
             raise
-        except Exception:
+        except Exception as exc:
+            import os, sys, traceback
+            if os.environ.get("CALX_DEBUG"):
+                traceback.print_exc(file=sys.stderr)
             return None
     return run
 
