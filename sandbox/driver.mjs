@@ -153,7 +153,7 @@ function runOne(state, req) {
   state.py.setStderr({ write: (buf) => { err.write(new TextDecoder().decode(buf)); return buf.length; } });
   let reply;
   try {
-    const r = state.runner(req.code, limit);
+    const r = state.runner(req.code, req.value_limit ?? limit);
     const [value, etype, emsg, tb] = r.toJs();
     r.destroy();
     reply = { value: value ?? null, error: etype ? { type: etype, message: emsg, traceback: tb } : null };

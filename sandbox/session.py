@@ -115,7 +115,8 @@ class Sandbox:
             detail = getattr(exc, "detail", "")
             self._kill()
             return RunError("crashed", f"the sandbox could not start: {exc} {detail}".strip()), {}
-        message = {"op": "run", "code": code, "limit": self.config.output_limit}
+        message = {"op": "run", "code": code, "limit": self.config.output_limit,
+                   "value_limit": self.config.value_limit}
         try:
             reply = worker.request(message, timeout + GRACE)
         except WorkerTimeout:

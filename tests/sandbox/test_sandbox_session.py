@@ -72,11 +72,11 @@ def test_crash_is_typed_and_replaced(fresh):
 
 
 def test_value_and_output_caps(fresh):
-    box = fresh(replace(SandboxConfig(), output_limit=1000, value_limit=1000))
+    box = fresh(replace(SandboxConfig(), output_limit=1000, value_limit=300))
     r = box.run("print('a' * 5000)\n'b' * 5000")
     assert r.error.type == "output_limit" and len(r.stdout) == 1000
     assert r.notes and "4,001 more dropped" in r.notes[0]
-    assert r.value.startswith("'bbb") and "characters cut" in r.value
+    assert r.value.startswith("'bbb") and r.value[:301].count("b") == 299 and "4,702 characters cut" in r.value
 
 
 def test_isolation_report_lists_every_layer(sb):
