@@ -6,8 +6,8 @@ Stand-alone until the evaluation harness lands. Examples:
     python bench/eval_planner.py --dataset svamp --limit 200 --seed 0  # a seeded SVAMP subset
     python bench/eval_planner.py --dataset svamp --variants direct,tools,tools+restrict
 
-Variants: direct (no tools), tools (grammar, re-derive, sanity), and modifiers joined with '+':
-raw (no grammar), norederive, nosanity, restrict, thoughts, vote5, resample4.
+Variants: direct (no tools), tools (grammar, sanity check; the planner's defaults), and modifiers joined with '+':
+raw (no grammar), rederive, norederive, nosanity, restrict, thoughts, vote5, resample4.
 """
 from __future__ import annotations
 
@@ -58,6 +58,8 @@ def options_for(variant: str) -> Options:
             opts = replace(opts, grammar=False)
         elif mod == "norederive":
             opts = replace(opts, rederive=False)
+        elif mod == "rederive":
+            opts = replace(opts, rederive=True)
         elif mod == "nosanity":
             opts = replace(opts, sanity=False)
         elif mod == "restrict":

@@ -37,7 +37,7 @@ def test_tool_output_is_fed_back_into_the_next_prompt():
 
 def test_result_not_from_a_tool_is_rederived_from_the_last_output():
     model = ScriptedModel([CALC.format("91 - 38"), "<result>54</result>"])
-    answer = Planner(model).ask("How many stickers at first?")
+    answer = Planner(model, options=Options(rederive=True)).ask("How many stickers at first?")
     assert answer.answer == "53"
     assert any(c.name == "result_from_tool" and "re-derived" in c.detail for c in answer.checks)
 
@@ -46,6 +46,7 @@ def test_without_rederive_a_guess_is_flagged_unverified():
     model = ScriptedModel([CALC.format("91 - 38"), "<result>54</result>"])
     answer = Planner(model, options=Options(rederive=False)).ask("Stickers?")
     assert answer.answer == "54" and answer.verified is False
+    assert any(c.name == "result_from_tool" and c.passed is False for c in answer.checks)
 
 
 def test_implausible_count_is_reported():
