@@ -59,3 +59,18 @@ def test_format_output():
     assert format_output("a\n", "1") == "a\n1"
     assert format_output("", None) == ""
     assert format_output("only\n\n", None) == "only"
+
+
+def test_prewarm_starts_the_sandbox_before_the_first_call():
+    import time
+
+    session = PythonSession()
+    try:
+        session.prewarm()
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and (session._sandbox is None or session._sandbox.pid() is None):
+            time.sleep(0.1)
+        assert session.sandbox().pid() is not None
+        assert PythonTool(session).run("6 * 7", timeout=30).output == "42"
+    finally:
+        session.close()

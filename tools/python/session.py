@@ -21,6 +21,11 @@ class PythonSession:
                 atexit.register(self.close)
             return self._sandbox
 
+    def prewarm(self) -> None:
+        """Start the interpreter in the background (e.g. when a chat opens), so the first `python`
+        call does not pay the cold start. Safe to call more than once."""
+        threading.Thread(target=lambda: self.sandbox().start(), name="calx-python-prewarm", daemon=True).start()
+
     def run(self, code: str, timeout: float) -> RunResult:
         return self.sandbox().run(code, timeout=timeout)
 
