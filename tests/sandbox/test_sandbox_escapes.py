@@ -107,11 +107,14 @@ CASES = [
     Case("globalthis_process", JS + "F('return globalThis.process')()", blocked),
     Case("run_js", "from pyodide.code import run_js\nrun_js('globalThis.process')", blocked),
     Case("js_not_in_sys_modules", "import sys\n(sys.modules.get('js'), sys.modules.get('pyodide_js'))", value_is("(None, None)")),
-    Case("jsproxy_hunt_via_gc",
-         "import gc\nn = 0\nfor o in gc.get_objects():\n"
-         "    if type(o).__name__.startswith('JsProxy') or type(o).__name__.startswith('JsCallable'):\n"
-         "        try:\n            o.constructor.constructor('return Deno')()\n            n += 1\n"
-         "        except Exception:\n            pass\nn", value_is("0")),
+    # The import filter is thin: JS objects Pyodide already handed out stay reachable through module
+    # globals (e.g. pyodide._package_loader.loadedPackages); the code-generation ban must stop them.
+    Case("jsproxy_hunt_in_module_globals",
+         "import sys\nreached = 0\nfor mod in list(sys.modules.values()):\n"
+         "    for v in list(getattr(mod, '__dict__', {}).values()):\n"
+         "        if type(v).__name__.startswith('Js') and 'Proxy' in type(v).__name__:\n"
+         "            try:\n                v.constructor.constructor('return 1')()\n                reached += 1\n"
+         "            except Exception:\n                pass\nreached", value_is("0")),
     # -- environment ----------------------------------------------------------------------------
     Case("os_environ", "import os\nSECRET_ENV in os.environ or any(TOKEN_HINT in v for v in os.environ.values())", value_is("False")),
     Case("deno_env", JS + "F('return Deno.env.toObject()')()", blocked),
