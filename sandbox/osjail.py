@@ -14,7 +14,9 @@ def available() -> tuple[bool, str]:
     bwrap = shutil.which("bwrap")
     if not bwrap:
         return False, "bubblewrap (bwrap) not installed: apt-get install bubblewrap"
-    probe = [bwrap, "--unshare-all", "--die-with-parent", "--ro-bind", "/", "/", "true"]
+    # Probe with the namespace flags `wrap` uses, so "available" means a worker can really start.
+    probe = [bwrap, "--unshare-all", "--unshare-user", "--uid", "65534", "--gid", "65534", "--cap-drop", "ALL",
+             "--die-with-parent", "--ro-bind", "/", "/", "true"]
     try:
         done = subprocess.run(probe, capture_output=True, timeout=10)
     except (OSError, subprocess.TimeoutExpired) as exc:
