@@ -7,7 +7,7 @@ Stand-alone until the evaluation harness lands. Examples:
     python bench/eval_planner.py --dataset svamp --variants direct,tools,tools+restrict
 
 Variants: direct (no tools), tools (grammar, sanity check; the planner's defaults), and modifiers joined with '+':
-raw (no grammar), rederive, norederive, nosanity, restrict, thoughts, vote5, resample4.
+raw (no grammar), rederive, norederive, noresample, nosanity, restrict, thoughts, vote5, resample4.
 """
 from __future__ import annotations
 
@@ -66,6 +66,8 @@ def options_for(variant: str) -> Options:
             opts = replace(opts, restrict_numbers=True)
         elif mod == "thoughts":
             opts = replace(opts, thoughts=True)
+        elif mod == "noresample":
+            opts = replace(opts, resample=0)
         elif mod.startswith("resample"):
             opts = replace(opts, resample=int(mod[8:]))
         elif mod.startswith("vote"):

@@ -32,7 +32,9 @@ class Options:
     rederive: bool = False
     sanity: bool = True  # 'how many' answers must be non-negative integers
     votes: int = 1  # >1: sample that many chains and take the majority answer
-    resample: int = 0  # when the greedy chain's answer is rejected (no result, implausible), sample up to this many more
+    # when the greedy chain's answer is rejected (no result, implausible), sample up to this many more;
+    # measured: +2 of 40 paired Calc-X items, +3 of 53 SVAMP, no item lost; costs time only on rejects
+    resample: int = 4
     temperature: float = 0.0  # for votes > 1 a sampling temperature is used instead (vote_temperature)
     vote_temperature: float = 0.7
 
