@@ -140,11 +140,13 @@ def _quiet(fn):
     def run(*args):
         try:
             return fn(*args)
-        except (ToolFailure, RecursionError):
+        except ToolFailure:
             raise
-        except Exception as exc:
-            import os, sys, traceback
-            if os.environ.get("CALX_DEBUG"):
+        except (Exception, RecursionError):  # RecursionError is an Exception too; named for the reader
+            import os
+            import sys
+            import traceback
+            if os.environ.get("CALX_DEBUG"):  # a strategy's failure is normal; show it only when debugging
                 traceback.print_exc(file=sys.stderr)
             return None
     return run
