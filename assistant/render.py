@@ -22,6 +22,8 @@ def render_answer(answer: Answer, color: bool = False) -> str:
         lines.append(_style(f"{mark} {check.name}{detail}", color, fg={True: "green", False: "red"}.get(check.passed)))
     if answer.route == "planner" and answer.steps:
         lines.append(_style(f"[{len(answer.steps)} tool call(s) by {answer.model or 'the model'}]", color, dim=True))
+    if answer.route == "planner" and answer.answer is not None and answer.verified is None:
+        lines.append(_style("? not verified: the model chose which computations to run", color, fg="yellow"))
     return "\n".join(lines)
 
 

@@ -52,3 +52,11 @@ def plausible(question: str, result: str) -> Check | None:
         return Check("plausible_count", False, f"'how many' but the result {result!r} is not a number")
     ok = value >= 0 and value.denominator == 1
     return Check("plausible_count", ok, "a non-negative whole count" if ok else f"a count cannot be {show(value)}")
+
+
+def settle_planner_verified(answer) -> None:
+    """These checks can refute a planner answer but never prove it: the model chose which computations to run,
+    so a figure that is a tool output and a plausible count may still answer the wrong question. verified is
+    False when a check failed and None otherwise, never True."""
+    failed = any(c.passed is False for c in answer.checks)
+    answer.verified = False if failed else None

@@ -196,7 +196,7 @@ class Planner:
             answer.checks.append(vote_check)
         if chosen.result is None:
             answer.error = chosen.error or AnswerError("no_result", "the chain ended without a result")
-            answer.settle_verified()
+            checks.settle_planner_verified(answer)
             return answer
         result, rederived = chosen.result, None
         if self.options.rederive:
@@ -208,7 +208,7 @@ class Planner:
         answer.answer = show(value) if value is not None else result
         if value is not None and value.denominator != 1:
             answer.decimal = f"{float(value):.10g}"
-        answer.settle_verified()
+        checks.settle_planner_verified(answer)
         return answer
 
     def _vote(self, question: str, chains: list[_Chain]) -> tuple[_Chain, Check | None]:
