@@ -111,6 +111,14 @@ RULES: list[Rule] = [
     (LazyPattern(r"^(?:the\s+)?(?:prime\s+factori[sz]ation|prime\s+factors|factori[sz]ation)\s+of\s+(.+)$", I),
      lambda e: _call("bigint", "factor", "factor", e)),
     (LazyPattern(r"^(?:factor|factori[sz]e)\s+(.+)$", I), lambda e: _call("bigint", "factor", "factor", e)),
+    # operations named by a verb or a noun: "divide 10 by 4", "subtract 3 from 10", "the product of 6 and 7"
+    (LazyPattern(r"^divide\s+(.+?)\s+by\s+(.+)$", I), lambda a, b: _binary(a, "/", b)),
+    (LazyPattern(r"^subtract\s+(.+?)\s+from\s+(.+)$", I), lambda a, b: _binary(b, "-", a)),
+    (LazyPattern(r"^(?:add\s+together|put\s+together|add|(?:the\s+)?sum\s+of)\s+(.+?)\s+and\s+(.+)$", I),
+     lambda a, b: _binary(a, "+", b)),
+    (LazyPattern(r"^(?:multiply\s+(.+?)\s+by|(?:the\s+)?product\s+of\s+(.+?)\s+and)\s+(.+)$", I),
+     lambda a1, a2, b: _binary(a1 or a2, "*", b)),
+    (LazyPattern(r"^(?:the\s+)?difference\s+(?:between|of)\s+(.+?)\s+and\s+(.+)$", I), lambda a, b: _binary(a, "-", b)),
     (LazyPattern(r"^(.+?)\s+choose\s+(.+)$", I), lambda n, k: _call("calculator", "binomial", "binomial", n, k)),
     (LazyPattern(r"^(?:the\s+)?(?:modular\s+)?(?:multiplicative\s+)?inverse\s+of\s+(.+?)\s+(?:modulo|mod)\s+(.+)$", I),
      lambda a, m: _call("bigint", "invmod", "invmod", a, m)),
@@ -155,6 +163,14 @@ def _list_call(func: str, rest: str) -> DirectPlan | None:
 
 def _base(word: str, number: str | None) -> str:
     return number or {"binary": "2", "hex": "16", "hexadecimal": "16", "octal": "8"}[word.lower()]
+
+
+def _binary(left: str, op: str, right: str) -> DirectPlan | None:
+    a, b = numeric(left), numeric(right)
+    if a is None or b is None:
+        return None
+    call = f"({a}) {op} ({b})"
+    return DirectPlan("calculator", call, call, "arithmetic")
 
 
 def _percent_of(percent: str, whole: str) -> DirectPlan | None:

@@ -39,6 +39,13 @@ ASSISTANT = Assistant(use_planner=False)
     ("the 50th fibonacci number", "12586269025"),
     ("square root of 144", "12"),
     ("20 factorial", "2432902008176640000"),
+    ("Divide 10 by 4.", "5/2"),
+    ("subtract 3.5 from 10", "13/2"),  # exact; its decimal 6.5 rides beside it
+    ("What is the sum of 1/2 and 1/3?", "5/6"),
+    ("Add together 17 and -4", "13"),
+    ("the product of 12 and 12", "144"),
+    ("Multiply 6 by 7", "42"),
+    ("What is the difference between 100 and 58?", "42"),
 ])
 def test_direct_questions(question, answer):
     result = ASSISTANT.ask(question)
