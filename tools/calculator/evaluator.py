@@ -38,10 +38,11 @@ class Evaluator:
                 return self.digits(node)
             if isinstance(node, Call) and node.func == "fraction":
                 return self.fraction(node)
-            return self.eval(node)
+            return self.value_of(node)
 
     # -- the walk ------------------------------------------------------------------------------
-    def eval(self, node: Node):
+    def value_of(self, node: Node):
+        """The value of one parsed node (a tree walk over the grammar's nodes; no text is ever evaluated)."""
         if isinstance(node, Num):
             if node.decimal:
                 self.decimal_input = True
@@ -50,7 +51,7 @@ class Evaluator:
         if isinstance(node, BinOp):
             return self.binop(node)
         if isinstance(node, Neg):
-            return V.neg(self.eval(node.operand))
+            return V.neg(self.value_of(node.operand))
         if isinstance(node, Postfix):
             return self.postfix(node)
         if isinstance(node, Call):
@@ -64,8 +65,8 @@ class Evaluator:
         raise ToolFailure("unsupported", f"cannot evaluate {type(node).__name__}")
 
     def binop(self, node: BinOp):
-        a = self.eval(node.left)
-        b = self.eval(node.right)
+        a = self.value_of(node.left)
+        b = self.value_of(node.right)
         if node.op == "+":
             return V.add(a, b)
         if node.op == "-":
@@ -81,7 +82,7 @@ class Evaluator:
         raise ToolFailure("unsupported", f"unknown operator {node.op}")
 
     def postfix(self, node: Postfix):
-        value = self.eval(node.operand)
+        value = self.value_of(node.operand)
         if node.op == "!":
             return factorial(value)
         if node.op == "!!":
@@ -113,19 +114,19 @@ class Evaluator:
         if func in FUNCTIONS:
             if func in ARITY:
                 arity(func, node.args, *ARITY[func])
-            return FUNCTIONS[func](*[self.eval(arg) for arg in node.args])
+            return FUNCTIONS[func](*[self.value_of(arg) for arg in node.args])
         from ..bigint.functions import INTEGER_FUNCTIONS  # integer functions live in the bigint engine
 
         if func in INTEGER_FUNCTIONS:
             fn = INTEGER_FUNCTIONS[func]
             _check_arity(func, fn, len(node.args))
-            return fn(*[self.eval(arg) for arg in node.args])
+            return fn(*[self.value_of(arg) for arg in node.args])
         if func in ("N", "evalf", "decimals", "fraction"):
             raise ToolFailure("unsupported", f"{func}(...) must be the whole expression")
         raise ToolFailure("unsupported", f"{func}() needs the symbolic tool")
 
     def relation(self, node: Relation):
-        a, b = self.eval(node.left), self.eval(node.right)
+        a, b = self.value_of(node.left), self.value_of(node.right)
         if node.op not in ("=", "!=") and any(isinstance(v, (Gaussian, V.MPC)) for v in (a, b)):
             raise ToolFailure("domain", "complex numbers cannot be ordered")
         return COMPARE[node.op](_comparable(a), _comparable(b))
@@ -133,7 +134,7 @@ class Evaluator:
     def fraction(self, node: Call) -> Digits:
         """fraction(0.125) = 1/8: a decimal read back as the exact rational it denotes."""
         arity("fraction", node.args, 1)
-        value = self.eval(node.args[0])
+        value = self.value_of(node.args[0])
         if not V.is_rational(value):
             raise ToolFailure("domain", "only an exact (rational) value can be shown as a fraction")
         return Digits(value, exact_text(value))
@@ -141,18 +142,18 @@ class Evaluator:
     # -- fixed digits --------------------------------------------------------------------------
     def digits(self, node: Call) -> Digits:
         arity(node.func, node.args, 1, 2)
-        count = want_int(self.eval(node.args[1]), node.func, "a digit count") if len(node.args) == 2 else 15
+        count = want_int(self.value_of(node.args[1]), node.func, "a digit count") if len(node.args) == 2 else 15
         if not 1 <= count <= MAX_DIGITS_REQUEST:
             raise ToolFailure("too_large", f"digit count must be between 1 and {MAX_DIGITS_REQUEST:,}")
         places = node.func == "decimals"
-        exact = self.eval(node.args[0])
+        exact = self.value_of(node.args[0])
         if V.is_rational(exact):
             return Digits(exact, _rational_digits(mpq(exact), count, places))
         magnitude = _magnitude_digits(exact)
         bits = int((count + max(magnitude, 0) + 20) * math.log2(10)) + 64
         with gmpy2.context(precision=bits, allow_complex=False):
             self.decimal_input = False
-            value = self.eval(node.args[0])
+            value = self.value_of(node.args[0])
         return Digits(value, _float_digits(value, count, places))
 
 
