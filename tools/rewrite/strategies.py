@@ -118,8 +118,8 @@ class RestartedChain(Strategy):
                 return term if changed else None
 
 
-class Postwalk(Strategy):
-    """Rewrite children first, then the node (bottom-up)."""
+class _Walk(Strategy):
+    """A traversal applying one rewriter over a whole term; subclasses choose the order in `_walk`."""
 
     def __init__(self, rw):
         self.rw = rw
@@ -132,6 +132,13 @@ class Postwalk(Strategy):
         return None if out == term else out
 
     def _walk(self, term: Term) -> Term:
+        raise NotImplementedError
+
+
+class Postwalk(_Walk):
+    """Rewrite children first, then the node (bottom-up)."""
+
+    def _walk(self, term: Term) -> Term:
         if isinstance(term, App):
             args = tuple(self._walk(a) for a in term.args)
             if args != term.args:
@@ -140,18 +147,8 @@ class Postwalk(Strategy):
         return term if out is None else out
 
 
-class Prewalk(Strategy):
+class Prewalk(_Walk):
     """Rewrite the node first, then its children (top-down)."""
-
-    def __init__(self, rw):
-        self.rw = rw
-
-    def children(self):
-        return [self.rw]
-
-    def __call__(self, term: Term) -> Term | None:
-        out = self._walk(term)
-        return None if out == term else out
 
     def _walk(self, term: Term) -> Term:
         out = self.apply(self.rw, term)
