@@ -14,6 +14,7 @@ from typing import IO, Iterator
 
 from .grading import numbers_match
 from .numbers import Number, read_number
+from .readers import json_records
 
 _MARKUP_CALL = re.compile(r'<gadget id="([^"]*)">(.*?)</gadget>\s*<output>(.*?)</output>', re.S)
 _ANNOTATION = re.compile(r"<<([^<>]*)>>")
@@ -82,20 +83,7 @@ def _is_rounding(text: str, recorded: Number, exact: Fraction) -> bool:
 
 
 def _records(path: Path, skipped: list[tuple[str, str]]) -> Iterator[tuple[str, dict]]:
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        for line_no, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            where = f"{path.name}:{line_no}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                skipped.append((where, f"malformed JSON: {exc.msg}"))
-                continue
-            if not isinstance(record, dict):
-                skipped.append((where, "not a JSON object"))
-                continue
-            yield where, record
+    return json_records(path, lambda where, why: skipped.append((where, why)))
 
 
 def validate_file(path: Path, timeout: float = 10.0) -> ValidationReport:

@@ -52,8 +52,8 @@ class _Collector:
             self.dataset.items.append(item)
 
 
-def _jsonl(path: Path, col: _Collector) -> Iterator[tuple[str, int, dict]]:
-    index = 0
+def json_records(path: Path, skip: Callable[[str, str], None]) -> Iterator[tuple[str, dict]]:
+    """(where, record) for each JSON object line; blank lines pass, bad lines are reported through `skip`."""
     with path.open(encoding="utf-8", errors="replace") as handle:
         for line_no, line in enumerate(handle, 1):
             if not line.strip():
@@ -62,13 +62,17 @@ def _jsonl(path: Path, col: _Collector) -> Iterator[tuple[str, int, dict]]:
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                col.skip(where, f"malformed JSON: {exc.msg}")
+                skip(where, f"malformed JSON: {exc.msg}")
                 continue
             if not isinstance(record, dict):
-                col.skip(where, "not a JSON object")
+                skip(where, "not a JSON object")
                 continue
-            yield where, index, record
-            index += 1
+            yield where, record
+
+
+def _jsonl(path: Path, col: _Collector) -> Iterator[tuple[str, int, dict]]:
+    for index, (where, record) in enumerate(json_records(path, col.skip)):
+        yield where, index, record
 
 
 def _text(value) -> str:
