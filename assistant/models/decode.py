@@ -57,7 +57,7 @@ class Decoder:
         else:
             llm.reset()
             prefix = 0
-        llm.eval(list(tokens[prefix:]))
+        llm.eval(list(tokens[prefix:]))  # llama.cpp's decode over token ids: runs the model, evaluates no text
         return prefix
 
     # -- generation ------------------------------------------------------------------------
