@@ -6,6 +6,7 @@ import sys
 import click
 
 from .render import render_answer
+from .terminal_text import terminal_safe
 
 EXIT_ANSWERED, EXIT_NOT_ANSWERED, EXIT_USAGE = 0, 1, 2
 
@@ -89,7 +90,7 @@ def ask(question: tuple[str, ...], as_json: bool, model: str | None, server: str
     streaming = not as_json and sys.stderr.isatty()
     for event in assistant.stream(text):
         if isinstance(event, TokenEvent) and streaming:
-            click.echo(click.style(event.text, dim=True), nl=False, err=True)
+            click.echo(click.style(terminal_safe(event.text), dim=True), nl=False, err=True)
         elif isinstance(event, AnswerEvent):
             answer = event.answer
     if streaming and answer is not None and answer.route == "planner":
@@ -101,7 +102,7 @@ def ask(question: tuple[str, ...], as_json: bool, model: str | None, server: str
     else:
         click.echo(render_answer(answer, color=sys.stdout.isatty()))
     if answer.error is not None:
-        click.echo(f"calx: {answer.error.type}: {answer.error.message}", err=True)
+        click.echo(terminal_safe(f"calx: {answer.error.type}: {answer.error.message}"), err=True)
     sys.exit(EXIT_ANSWERED if answer.ok else EXIT_NOT_ANSWERED)
 
 
@@ -124,7 +125,7 @@ def tool(name: str, text: tuple[str, ...], timeout: float, as_json: bool) -> Non
 
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
     else:
-        click.echo(result.output, err=not result.ok)
+        click.echo(terminal_safe(result.output), err=not result.ok)
     sys.exit(EXIT_ANSWERED if result.ok else EXIT_NOT_ANSWERED)
 
 

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 from .answer import Answer
+from .terminal_text import terminal_safe
 
 MARKS = {True: "✓", False: "✗", None: "?"}
 MAX_SHOWN = 5_000  # characters of a huge exact answer shown on a terminal; --json has it all
 
 
 def render_answer(answer: Answer, color: bool = False) -> str:
+    """Every field may hold untrusted text (model output, a sandboxed program's output), so the lines are
+    made terminal-safe before any colour of ours is added."""
     lines: list[str] = []
     if answer.understood:
         lines.append(_style(answer.understood, color, dim=True))
@@ -15,7 +18,7 @@ def render_answer(answer: Answer, color: bool = False) -> str:
         shown = answer.pretty or answer.answer
         lines.append(_equals(shown, color))
         if answer.decimal and answer.decimal != answer.answer and answer.decimal not in shown:
-            lines.append(f"≈ {answer.decimal}")
+            lines.append(terminal_safe(f"≈ {answer.decimal}"))
     for check in answer.checks:
         mark = MARKS[check.passed]
         detail = f" ({check.detail})" if check.detail else ""
@@ -36,6 +39,7 @@ def _equals(shown: str, color: bool) -> str:
 
 
 def _style(text: str, color: bool, **kwargs) -> str:
+    text = terminal_safe(text)
     if not color:
         return text
     import click

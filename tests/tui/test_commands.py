@@ -201,7 +201,7 @@ async def test_sidebar_lists_past_chats_and_reopens_one(tmp_path):
         await pilot.press("ctrl+b")
         sidebar = app.screen.query_one("#sidebar")
         options = sidebar.query_one(OptionList)
-        assert sidebar.display and [options.get_option_at_index(i).prompt for i in range(options.option_count)] == ["3*3", "2^10"]
+        assert sidebar.display and [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)] == ["3*3", "2^10"]
         await pilot.press("down", "enter")
         await wait_for(pilot, lambda: answers(app) and answers(app)[0].answer is not None)
         assert answers(app)[0].answer.answer == "1024" and app.chat_screen.chat_id == 1

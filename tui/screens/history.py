@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import time
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
+
+from assistant.terminal_text import terminal_safe
 
 from ..history import ChatSummary
 
@@ -23,8 +26,9 @@ class HistoryScreen(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="history-box"):
             yield Static("Past chats (Enter opens, Esc closes)", id="history-title")
-            options = [Option(f"{time.strftime('%Y-%m-%d %H:%M', time.localtime(c.updated))}  {c.title}  "
-                              f"({c.messages} messages)", id=str(c.id)) for c in self.chats]
+            # Text, not markup, and terminal-safe: a title is the user's question, "[x]" or an escape in it is text.
+            options = [Option(Text(terminal_safe(f"{time.strftime('%Y-%m-%d %H:%M', time.localtime(c.updated))}  "
+                                                 f"{c.title}  ({c.messages} messages)")), id=str(c.id)) for c in self.chats]
             yield OptionList(*options) if options else Static("No saved chats yet.")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -15,6 +15,7 @@ from textual.message import Message
 from textual.widgets import Collapsible, Static
 
 from assistant import Answer, AnswerEvent, Event, TokenEvent, ToolCallEvent, ToolResultEvent
+from assistant.terminal_text import terminal_safe
 
 from ..mathtext import render_text
 from .step_block import StepBlock
@@ -62,7 +63,7 @@ class AnswerView(Vertical):
         event = message.event
         if isinstance(event, TokenEvent):
             self.tokens.append(event.text)
-            self.query_one(".thinking", Static).update(Text(render_text("".join(self.tokens)), style="dim"))
+            self.query_one(".thinking", Static).update(Text(terminal_safe(render_text("".join(self.tokens))), style="dim"))
         elif isinstance(event, ToolCallEvent):
             block = StepBlock(event.tool, event.input, show_timings=self.show_timings)
             self._open_steps.append(block)
@@ -82,7 +83,7 @@ class AnswerView(Vertical):
 
     def fail(self, message: str) -> None:
         self.state = "done"
-        self.query_one(".result", Static).update(Text(f"✗ {message}", style="bold red"))
+        self.query_one(".result", Static).update(Text(terminal_safe(f"✗ {message}"), style="bold red"))
 
     # -- the settled answer ------------------------------------------------------------
     def show_answer(self, answer: Answer) -> None:
@@ -96,9 +97,9 @@ class AnswerView(Vertical):
             # The markup lives in the chain block below; what stays in view is the model's prose, math rendered.
             prose = _prose(answer.chain)
             thinking = self.query_one(".thinking", Static)
-            thinking.update(Text(render_text(prose), style="dim"))
+            thinking.update(Text(terminal_safe(render_text(prose)), style="dim"))
             thinking.display = bool(prose)
-            chain = Collapsible(Static(Text(answer.chain), classes="chain-text"), title="Calc-X chain",
+            chain = Collapsible(Static(Text(terminal_safe(answer.chain)), classes="chain-text"), title="Calc-X chain",
                                 collapsed=True, classes="chain")
             self.mount(chain, after=self.query_one(".steps"))
         self.query_one(".result", Static).update(self._result_text())
@@ -109,19 +110,19 @@ class AnswerView(Vertical):
         answer = self.answer
         text = Text()
         if answer.understood and answer.understood != answer.question:
-            text.append(f"{answer.understood}\n", style="dim")
+            text.append(terminal_safe(f"{answer.understood}\n"), style="dim")
         if answer.answer is not None:
             shown = answer.pretty or answer.answer
             if len(shown) > MAX_SHOWN:
                 shown = f"{shown[:MAX_SHOWN // 2]}…({len(shown) - MAX_SHOWN:,} characters omitted; /copy or /save has all)…{shown[-MAX_SHOWN // 2:]}"
-            text.append(shown if "\n" in shown else f"= {shown}", style="bold")
+            text.append(terminal_safe(shown if "\n" in shown else f"= {shown}"), style="bold")
             decimal = self.extra_digits or answer.decimal
             if decimal and decimal != answer.answer and decimal not in shown:
-                text.append(f"\n≈ {decimal}")
+                text.append(terminal_safe(f"\n≈ {decimal}"))
         if answer.error is not None:
             if text:
                 text.append("\n")
-            text.append(f"✗ {answer.error.type}: {answer.error.message}", style="red")
+            text.append(terminal_safe(f"✗ {answer.error.type}: {answer.error.message}"), style="red")
         return text
 
     def _checks_text(self) -> Text:
@@ -129,13 +130,13 @@ class AnswerView(Vertical):
         for check in self.answer.checks:
             mark, color = MARKS[check.passed]
             detail = f" ({check.detail})" if check.detail else ""
-            text.append(f"{mark} {check.name}{detail}\n", style=color)
+            text.append(terminal_safe(f"{mark} {check.name}{detail}\n"), style=color)
         meta = [self.answer.route]
         if self.answer.model:
             meta.append(self.answer.model)
         if self.show_timings and self.answer.timings.get("total_ms"):
             meta.append(f"{self.answer.timings['total_ms']:.0f} ms")
-        text.append(" · ".join(meta), style="dim")
+        text.append(terminal_safe(" · ".join(meta)), style="dim")
         return text
 
     # -- actions on this answer --------------------------------------------------------
@@ -148,7 +149,7 @@ class AnswerView(Vertical):
         latex = self.query_one(".latex", Static)
         raw = self.answer.latex if self.answer else None
         latex.display = self.show_latex
-        latex.update(Text(f"LaTeX: {raw}" if raw else "LaTeX: (none for this answer)", style="cyan"))
+        latex.update(Text(terminal_safe(f"LaTeX: {raw}" if raw else "LaTeX: (none for this answer)"), style="cyan"))
 
     def set_digits(self, decimal: str) -> None:
         self.extra_digits = decimal
