@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from ..terminal_text import terminal_safe  # benchmark files are untrusted text
+
 
 class _RunByDefault(click.Group):
     """`calx eval gsm8k ...` means `calx eval run gsm8k ...`; `calx eval report ...` stays a subcommand."""
@@ -62,7 +64,7 @@ def run_command(dataset, fmt, limit, seed, workers, model, server, ablate, no_mo
                        tool_timeout=timeout, wall_seconds=wall)
     out = out or Path("eval-runs") / _run_name(name, mode, limit, seed)
     for skip in data.skipped[:5]:
-        click.echo(f"skipped {skip.where}: {skip.reason}", err=True)
+        click.echo(terminal_safe(f"skipped {skip.where}: {skip.reason}"), err=True)
     if len(data.skipped) > 5:
         click.echo(f"... {len(data.skipped) - 5} more records skipped", err=True)
     try:
@@ -135,10 +137,10 @@ def validate_command(file, timeout, as_json) -> None:
         if as_json:
             click.echo(json.dumps(diff.to_dict(), ensure_ascii=False))
         else:
-            click.echo(f"{diff.where}: {diff.tool}({diff.input!r}) recorded {diff.recorded!r}, "
-                       f"recomputed {diff.recomputed!r} [{diff.reason}]")
+            click.echo(terminal_safe(f"{diff.where}: {diff.tool}({diff.input!r}) recorded {diff.recorded!r}, "
+                                     f"recomputed {diff.recomputed!r} [{diff.reason}]"))
     for where, reason in report.skipped:
-        click.echo(f"skipped {where}: {reason}", err=True)
+        click.echo(terminal_safe(f"skipped {where}: {reason}"), err=True)
     click.echo(f"{report.chains} chains, {report.calls} gadget calls, {len(report.diffs)} differing, "
                f"{len(report.skipped)} records skipped", err=True)
     sys.exit(1 if report.diffs else 0)
