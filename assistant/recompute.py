@@ -20,6 +20,8 @@ def recompute(node: Node) -> Fraction:
         return Fraction(node.value)
     if isinstance(node, Neg):
         return -recompute(node.operand)
+    if isinstance(node, BinOp) and node.op == "mod" and isinstance(node.left, BinOp) and node.left.op == "^":
+        return _power_mod(recompute(node.left.left), recompute(node.left.right), recompute(node.right))
     if isinstance(node, BinOp):
         return _binop(node.op, recompute(node.left), recompute(node.right))
     if isinstance(node, Postfix) and node.op == "!":
@@ -48,6 +50,13 @@ def _binop(op: str, a: Fraction, b: Fraction) -> Fraction:
     if op == "^" and b.denominator == 1 and abs(b) <= MAX_EXPONENT:
         return a ** int(b)
     raise Unsupported(op)
+
+
+def _power_mod(a: Fraction, k: Fraction, m: Fraction) -> Fraction:
+    """a^k mod m with Python's three-argument pow: huge exponents are checked without building the power."""
+    if a.denominator == k.denominator == m.denominator == 1 and k >= 0 and m != 0:
+        return Fraction(pow(int(a), int(k), int(m)))
+    return _binop("mod", _binop("^", a, k), m)
 
 
 def _call(node: Call) -> Fraction:

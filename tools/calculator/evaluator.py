@@ -65,6 +65,8 @@ class Evaluator:
         raise ToolFailure("unsupported", f"cannot evaluate {type(node).__name__}")
 
     def binop(self, node: BinOp):
+        if node.op == "mod" and isinstance(node.left, BinOp) and node.left.op == "^":
+            return self.power_mod(node)
         a = self.value_of(node.left)
         b = self.value_of(node.right)
         if node.op == "+":
@@ -80,6 +82,15 @@ class Evaluator:
         if node.op == "mod":
             return FUNCTIONS["mod"](a, b)
         raise ToolFailure("unsupported", f"unknown operator {node.op}")
+
+    def power_mod(self, node: BinOp):
+        """a^k mod m on integers is modular exponentiation: 881170^499959518 mod 813653 never builds the power."""
+        base, exponent = self.value_of(node.left.left), self.value_of(node.left.right)
+        modulus = self.value_of(node.right)
+        if not (all(isinstance(v, V.MPZ) for v in (base, exponent, modulus)) and exponent >= 0 and modulus != 0):
+            return FUNCTIONS["mod"](V.power(base, exponent), modulus)
+        rest = gmpy2.powmod(base, exponent, abs(modulus))
+        return rest + modulus if modulus < 0 and rest != 0 else rest  # the sign of the modulus, as `mod` gives
 
     def postfix(self, node: Postfix):
         value = self.value_of(node.operand)
