@@ -1,6 +1,7 @@
 """The public face: Assistant.ask / Assistant.stream. Direct math first; the model plans only what is left."""
 from __future__ import annotations
 
+import threading
 import time
 from typing import Iterator
 
@@ -21,6 +22,7 @@ class Assistant:
         self.budgets = budgets
         self.options = options
         self._planner = None
+        self._planner_lock = threading.Lock()  # threads asking at once must share one model, not load one each
 
     def ask(self, question: str) -> Answer:
         answer = None
@@ -70,14 +72,15 @@ class Assistant:
 
     def planner(self):
         """The planner, loading the model on first use."""
-        if self._planner is None:
-            from .models import resolve_model
-            from .planner import Planner
+        with self._planner_lock:
+            if self._planner is None:
+                from .models import resolve_model
+                from .planner import Planner
 
-            model = self.model_spec if _is_model(self.model_spec) else resolve_model(self.model_spec, self.server)
-            kwargs = {k: v for k, v in (("budgets", self.budgets), ("options", self.options)) if v is not None}
-            self._planner = Planner(model, **kwargs)
-        return self._planner
+                model = self.model_spec if _is_model(self.model_spec) else resolve_model(self.model_spec, self.server)
+                kwargs = {k: v for k, v in (("budgets", self.budgets), ("options", self.options)) if v is not None}
+                self._planner = Planner(model, **kwargs)
+            return self._planner
 
 
 def _is_model(obj) -> bool:
