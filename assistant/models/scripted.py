@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from typing import Iterator, Sequence
 
-from .base import CompletionStats
+from .base import CompletionStats, PerThreadStats
 
 
 class ScriptedModel:
     supports_grammar = False
+    last_stats = PerThreadStats()
 
     def __init__(self, segments: Sequence[str], *, name: str = "scripted", repeat_last: bool = False):
         self.name = name
@@ -31,6 +32,7 @@ class ScriptedModel:
         max_tokens: int = 256,
         temperature: float = 0.0,
         seed: int | None = None,
+        timeout: float | None = None,
     ) -> Iterator[str]:
         self.prompts.append(prompt)
         self.grammars.append(grammar)
