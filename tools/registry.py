@@ -21,7 +21,7 @@ class ToolSpec:
 
 _SPECS: dict[str, ToolSpec] = {}
 _LOADED: dict[str, Tool] = {}
-_LOCK = threading.Lock()
+_LOCK = threading.Lock()  # guards the two dicts only; never held while a tool module imports
 
 
 def register(name: str, description: str, target: str) -> None:
@@ -31,30 +31,45 @@ def register(name: str, description: str, target: str) -> None:
 
 
 def specs() -> list[ToolSpec]:
-    return list(_SPECS.values())
+    with _LOCK:
+        return list(_SPECS.values())
 
 
 def names() -> list[str]:
-    return list(_SPECS)
+    with _LOCK:
+        return list(_SPECS)
 
 
 def get(name: str) -> Tool:
-    with _LOCK:
-        tool = _LOADED.get(name)
-        if tool is None:
-            spec = _SPECS[name]
-            module_name, _, attr = spec.target.partition(":")
-            tool = getattr(importlib.import_module(module_name), attr)
-            _LOADED[name] = tool
+    """The tool object, importing its module on first use. Safe from many threads at once.
+
+    The import runs outside our lock: Python's own import lock already makes threads importing the same
+    module wait for one another, and holding a second lock across an import could deadlock against a
+    thread that is importing a tool module directly while that module asks the registry for something.
+    """
+    tool = _LOADED.get(name)
+    if tool is not None:
         return tool
+    with _LOCK:
+        spec = _SPECS[name]
+    module_name, _, attr = spec.target.partition(":")
+    tool = getattr(importlib.import_module(module_name), attr)
+    with _LOCK:
+        if _SPECS.get(name) is spec:  # not re-registered meanwhile: the first import to finish is the one kept
+            tool = _LOADED.setdefault(name, tool)
+    return tool
 
 
 def run(name: str, text: str, timeout: float = DEFAULT_TIMEOUT) -> ToolResult:
     """The stable entry point: run tool `name` on `text`; unknown tools are an error result, not an exception."""
-    if name not in _SPECS:
-        known = ", ".join(_SPECS)
-        return ToolResult.failure("unknown_tool", f"unknown tool {name!r}; known tools: {known}")
-    return get(name).run(text, timeout=timeout)
+    known = names()
+    if name not in known:
+        return ToolResult.failure("unknown_tool", f"unknown tool {name!r}; known tools: {', '.join(known)}")
+    try:
+        tool = get(name)
+    except Exception as exc:  # a tool whose module cannot load (a missing dependency) is an answer, not a crash
+        return ToolResult.failure("unavailable", f"the {name} tool could not load: {type(exc).__name__}: {exc}")
+    return tool.run(text, timeout=timeout)
 
 
 register("calculator", "exact arithmetic: 2^10, 7/4, 17% of 250, sqrt(2), 5!, 3.5e6 * 2", "tools.calculator:TOOL")
