@@ -16,6 +16,9 @@ from .parser import parse
 # digit runs stay whole (x^{10}); letters are single tokens so that `dx` can close an integrand
 TOKEN = re.compile(r"\\[A-Za-z]+|\\\\|\\.|\d+(?:\.\d+)?|\s+|.", re.S)
 MAX_TOKENS = 20_000
+# Every recursion of the translator passes through item(); a level costs at most five Python frames
+# (item, command, fraction, group, sequence), so this stays far below the interpreter's recursion limit.
+MAX_DEPTH = 100
 
 FUNCTIONS = {"sin", "cos", "tan", "sec", "csc", "cot", "arcsin", "arccos", "arctan", "sinh", "cosh", "tanh",
              "coth", "sech", "csch", "ln", "log", "exp", "det", "arcsinh", "arccosh", "arctanh", "max", "min",
@@ -52,10 +55,10 @@ def latex_to_text(text: str) -> str:
 
 
 class _Translator:
-    def __init__(self, tokens: list[str]):
+    def __init__(self, tokens: list[str], depth: int = 0):
         self.t = tokens
         self.k = 0
-        self.depth = 0
+        self.depth = depth  # an integrand's translator starts at its integral's depth
 
     @property
     def tok(self) -> str:
@@ -80,15 +83,11 @@ class _Translator:
 
     def sequence(self, stops: frozenset[str], term: bool = False) -> str:
         """Translate until a stop token (not consumed). `term`: also stop at a top-level + - or relation."""
-        self.depth += 1
-        if self.depth > 60:
-            raise self.error("LaTeX nested too deeply")
         parts: list[str] = []
         while self.tok and self.tok not in stops:
             if term and parts and self.tok in ("+", "-", "=", "<", ">"):
                 break
             parts.append(self.item(stops))
-        self.depth -= 1
         return " ".join(p for p in parts if p)
 
     def group(self) -> str:
@@ -114,6 +113,15 @@ class _Translator:
         return "".join(parts)
 
     def item(self, stops: frozenset[str]) -> str:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise self.error(f"LaTeX nested too deeply (limit {MAX_DEPTH} levels)")
+        try:
+            return self._item(stops)
+        finally:
+            self.depth -= 1
+
+    def _item(self, stops: frozenset[str]) -> str:
         tok = self.tok
         if tok == "{":
             return self.group()
@@ -245,7 +253,7 @@ class _Translator:
         end = self._differential(stops)
         if end is None:
             raise self.error("an integral needs its differential, e.g. dx")
-        inner = _Translator(self.t[self.k:end] + [""]).run()
+        inner = _Translator(self.t[self.k:end] + [""], self.depth).run()
         self.k = end
         var = self._take_differential()
         if not inner.strip():

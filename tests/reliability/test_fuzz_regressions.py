@@ -1,0 +1,29 @@
+"""Inputs the fuzz campaign (bench/fuzz/) found crashing or over budget, each pinned to its typed answer."""
+from __future__ import annotations
+
+
+import pytest
+
+from assistant import Assistant
+from tools.parsing.latex import LatexError, parse_latex
+
+
+# -- LaTeX: nesting that never passed through the depth check hit Python's recursion limit ------------------
+
+@pytest.mark.parametrize("latex", [
+    "\\sqrt" * 2000 + "x",  # \sqrt\sqrt...: command -> group -> command, no sequence() in between
+    "\\frac" * 1000,
+    "\\int_0^{" * 300 + "1" + "} x dx" * 300,  # an integrand's translator used to start again at depth 0
+])
+def test_deep_latex_is_refused_with_a_latex_error(latex):
+    with pytest.raises(LatexError, match="nested too deeply"):
+        parse_latex(latex)
+
+
+def test_latex_within_the_depth_limit_still_reads():
+    assert parse_latex("\\sqrt" * 20 + "{2}") is not None
+
+
+def test_deep_latex_through_the_router_is_not_understood():
+    answer = Assistant(use_planner=False).ask("\\sqrt" * 2000 + "x")
+    assert answer.error is not None and answer.error.type == "not_understood"
