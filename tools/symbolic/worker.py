@@ -124,7 +124,14 @@ class WorkerPool:
             self._ensure()
 
     def call(self, request: Request, timeout: float) -> Reply:
-        with self._lock:
+        # one worker serves every thread: waiting for it is bounded by the call's budget too, so a queue
+        # behind slow questions ends in a typed error instead of an unbounded wait (a worker still starting
+        # up adds its start-up time: that is never counted against a call)
+        worker = self._worker
+        patience = timeout if worker is not None and worker.ready else timeout + STARTUP_TIMEOUT
+        if not self._lock.acquire(timeout=patience):
+            return _failure("busy", f"the symbolic worker stayed busy with other questions for {_seconds(timeout)} s")
+        try:
             worker = self._ensure()
             try:
                 worker.wait_ready()
@@ -139,6 +146,8 @@ class WorkerPool:
             except WorkerDied as exc:
                 self._replace()
                 return _failure("worker", f"the computation was stopped: {exc} (likely out of memory)")
+        finally:
+            self._lock.release()
 
     def shutdown(self) -> None:
         with self._lock:
