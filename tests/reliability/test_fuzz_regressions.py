@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import tools
 from assistant import Assistant
 from tools.parsing.latex import LatexError, parse_latex
 
@@ -27,3 +28,25 @@ def test_latex_within_the_depth_limit_still_reads():
 def test_deep_latex_through_the_router_is_not_understood():
     answer = Assistant(use_planner=False).ask("\\sqrt" * 2000 + "x")
     assert answer.error is not None and answer.error.type == "not_understood"
+
+
+# -- symbolic: x mod 0 raised ZeroDivisionError inside the worker (an "internal" error) ------------------
+
+@pytest.mark.parametrize("text, message", [
+    ("solve(x^2-5x+6%0)", "modulo by zero"),
+    ("mod(x, 0)", "modulo by zero"),
+    ("x mod (y - y)", "modulo by zero"),
+    ("subs(x mod y, y=0)", "division by zero"),  # the zero appears only inside SymPy
+])
+def test_modulo_by_zero_is_a_domain_error(text, message):
+    result = tools.run("symbolic", text, timeout=5.0)
+    assert not result.ok and result.error.type == "domain" and message in result.error.message
+
+
+def test_modulo_still_computes():
+    assert tools.run("symbolic", "17 mod 5", timeout=5.0).output == "2"
+
+
+def test_router_question_with_modulo_by_zero():
+    answer = Assistant(use_planner=False, tool_timeout=5.0).ask("solve x^2-5x+6%0")
+    assert answer.error is not None and answer.error.type == "domain"

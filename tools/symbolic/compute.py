@@ -48,6 +48,8 @@ def compute(request: Request) -> Reply:
     except Expired:
         reset_interrupted_state()
         return _failure("timeout", f"timed out after {budget:g} s")
+    except ZeroDivisionError:  # SymPy raises it from inside a computation, e.g. Mod(x, y) once y becomes 0
+        return _failure("domain", "division by zero")
     except NotImplementedError as exc:
         return _failure("unsupported", f"SymPy cannot do this: {exc}"[:500])
     except (ValueError, TypeError, AttributeError, sp.SympifyError, sp.PolynomialError) as exc:

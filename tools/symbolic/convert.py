@@ -32,6 +32,13 @@ def _root(x, n=None):
     return sp.sqrt(x) if n is None else sp.root(x, n)
 
 
+def modulo(a, b):
+    """x mod 0 is undefined: SymPy's Mod raises ZeroDivisionError, which must come back typed, not as a crash."""
+    if not isinstance(b, sp.MatrixBase) and b == 0:
+        raise ToolFailure("domain", "modulo by zero")
+    return sp.Mod(a, b)
+
+
 # canonical parser name -> SymPy function; arity is checked by SymPy itself
 FUNCTIONS: dict[str, Callable] = {
     "sqrt": _root, "cbrt": sp.cbrt, "root": sp.root, "abs": sp.Abs, "Abs": sp.Abs,
@@ -43,7 +50,7 @@ FUNCTIONS: dict[str, Callable] = {
     "sech": sp.sech, "csch": sp.csch, "coth": sp.coth, "asinh": sp.asinh, "acosh": sp.acosh,
     "atanh": sp.atanh, "gamma": sp.gamma, "erf": sp.erf, "zeta": sp.zeta, "re": sp.re, "im": sp.im,
     "conj": sp.conjugate, "arg": sp.arg, "max": sp.Max, "min": sp.Min, "gcd": sp.gcd, "lcm": sp.lcm,
-    "mod": sp.Mod, "fibonacci": sp.fibonacci, "fib": sp.fibonacci, "lucas": sp.lucas,
+    "mod": modulo, "fibonacci": sp.fibonacci, "fib": sp.fibonacci, "lucas": sp.lucas,
     "catalan": sp.catalan, "round": lambda x: sp.floor(x + sp.Rational(1, 2)),
     "trunc": lambda x: sp.sign(x) * sp.floor(sp.Abs(x)),
 }
@@ -105,7 +112,7 @@ class Converter:
         if op == "^":
             return power(left, right)
         if op == "mod":
-            return sp.Mod(left, right)
+            return modulo(left, right)
         raise ToolFailure("parse", f"unknown operator {op!r}")
 
     def call(self, node: Call):
@@ -125,6 +132,8 @@ class Converter:
             return fn(*args)
         except TypeError as exc:
             raise ToolFailure("arity", f"{node.func}: {exc}") from None
+        except ZeroDivisionError:
+            raise ToolFailure("domain", f"{node.func}: division by zero") from None
 
     def postfix(self, node: Postfix):
         if node.op == "'":
