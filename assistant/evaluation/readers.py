@@ -17,6 +17,31 @@ from .numbers import read_number
 
 Reader = Callable[[Path], Dataset]
 READERS: dict[str, Reader] = {}
+_INT_DIGITS = 4_000  # below CPython's int-string limit (4,300 digits), which raises ValueError, not a JSON error
+
+
+class UnknownFormat(ValueError):
+    """read_dataset cannot tell a file's format (the one error a reader raises; bad records are Skipped)."""
+
+
+class UnreadableJSON(ValueError):
+    """Text that is not JSON the readers can take: malformed, or nested deeper than the decoder's recursion."""
+
+
+def _json_int(digits: str) -> int | str:
+    # a longer integer stays its exact digit text: int() would raise past the limit, and _text makes it text anyway
+    return int(digits) if len(digits) <= _INT_DIGITS else digits
+
+
+def loads(text: str):
+    """json.loads that raises only UnreadableJSON: [[[[... past the recursion limit raises RecursionError, and an
+    integer of 4,300+ digits a plain ValueError, neither of them a JSONDecodeError."""
+    try:
+        return json.loads(text, parse_int=_json_int)
+    except json.JSONDecodeError as exc:
+        raise UnreadableJSON(f"malformed JSON: {exc.msg}") from None
+    except RecursionError:
+        raise UnreadableJSON("malformed JSON: nested too deeply") from None
 
 
 def reader(name: str):
@@ -60,9 +85,9 @@ def json_records(path: Path, skip: Callable[[str, str], None]) -> Iterator[tuple
                 continue
             where = f"{path.name}:{line_no}"
             try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                skip(where, f"malformed JSON: {exc.msg}")
+                record = loads(line)
+            except UnreadableJSON as exc:
+                skip(where, str(exc))
                 continue
             if not isinstance(record, dict):
                 skip(where, "not a JSON object")
@@ -162,9 +187,9 @@ def read_asdiv_xml(path: Path) -> Dataset:
 def read_svamp(path: Path) -> Dataset:
     col = _Collector(path, "svamp")
     try:
-        rows = json.loads(path.read_text(encoding="utf-8", errors="replace"))
-    except json.JSONDecodeError as exc:
-        col.skip(path.name, f"malformed JSON: {exc.msg}")
+        rows = loads(path.read_text(encoding="utf-8", errors="replace"))
+    except UnreadableJSON as exc:
+        col.skip(path.name, str(exc))
         return col.dataset
     if not isinstance(rows, list):
         col.skip(path.name, "expected a JSON list")
@@ -275,12 +300,12 @@ def read_bigbench(path: Path) -> Dataset:
     """BIG-bench task.json and BBH files: {examples: [{input, target}]}; a list target takes its first entry."""
     col = _Collector(path, "bigbench")
     try:
-        data = json.loads(path.read_text(encoding="utf-8", errors="replace"))
+        data = loads(path.read_text(encoding="utf-8", errors="replace"))
         examples = data["examples"]
         if not isinstance(examples, list):
             raise TypeError
-    except json.JSONDecodeError as exc:
-        col.skip(path.name, f"malformed JSON: {exc.msg}")
+    except UnreadableJSON as exc:
+        col.skip(path.name, str(exc))
         return col.dataset
     except (KeyError, TypeError):
         col.skip(path.name, "no 'examples' list")
@@ -355,8 +380,8 @@ def _sniff(path: Path) -> str | None:
         return "bigbench"
     first = stripped.splitlines()[0] if stripped else ""
     try:
-        keys = set(json.loads(first))
-    except (json.JSONDecodeError, TypeError):
+        keys = set(loads(first))
+    except (UnreadableJSON, TypeError):
         return None
     for fields, fmt in [({"question", "answer", "module"}, "dm-math"), ({"question", "answer"}, "gsm8k"),
                         ({"prompt", "chain"}, "calcx"), ({"input", "target"}, "mawps"),
@@ -371,6 +396,6 @@ def _sniff(path: Path) -> str | None:
 def read_dataset(path: Path, fmt: str | None = None) -> Dataset:
     fmt = fmt or detect_format(path)
     if fmt not in READERS:
-        raise ValueError(f"cannot tell the format of {path.name}; give --format (one of {', '.join(sorted(READERS))})")
+        raise UnknownFormat(f"cannot tell the format of {path.name}; give --format (one of {', '.join(sorted(READERS))})")
     dataset = READERS[fmt](path)
     return dataset

@@ -6,6 +6,7 @@ import pytest
 
 import tools
 from assistant import Assistant
+from assistant.evaluation.readers import UnknownFormat, read_dataset, read_svamp, read_bigbench, read_gsm8k
 from tools.parsing.latex import LatexError, parse_latex
 
 
@@ -50,3 +51,44 @@ def test_modulo_still_computes():
 def test_router_question_with_modulo_by_zero():
     answer = Assistant(use_planner=False, tool_timeout=5.0).ask("solve x^2-5x+6%0")
     assert answer.error is not None and answer.error.type == "domain"
+
+
+# -- benchmark readers: json.loads raises RecursionError and ValueError, not only JSONDecodeError ----------
+
+def test_deeply_nested_json_line_is_skipped(tmp_path):
+    path = tmp_path / "fuzz.jsonl"
+    path.write_text('{"question": "1+1?", "answer": "#### 2"}\n' + "[" * 100_000 + "\n")
+    data = read_gsm8k(path)
+    assert [i.gold for i in data.items] == ["2"]
+    assert data.skipped[0].reason == "malformed JSON: nested too deeply"
+
+
+def test_deeply_nested_json_file_is_skipped(tmp_path):
+    path = tmp_path / "svamp.json"
+    path.write_text("[" * 100_000)
+    assert read_svamp(path).skipped[0].reason == "malformed JSON: nested too deeply"
+    path.write_text('{"examples": ' + "[" * 100_000)
+    assert read_bigbench(path).skipped[0].reason == "malformed JSON: nested too deeply"
+
+
+def test_nested_first_line_is_an_unknown_format(tmp_path):
+    path = tmp_path / "fuzz.jsonl"
+    path.write_text('{"question": ' + "[" * 3000)  # the sniffer's json.loads of the first line
+    with pytest.raises(UnknownFormat):
+        read_dataset(path)
+
+
+def test_integer_past_the_int_string_limit_is_read_exactly(tmp_path):
+    path = tmp_path / "fuzz.jsonl"
+    digits = "7" * 5000  # int() raises ValueError past 4,300 digits
+    path.write_text(f'{{"question": "How big?", "answer": "#### 1"}}\n{{"input": "Q", "target": {digits}}}\n')
+    data = read_dataset(path, "gsm-hard")
+    assert data.items[0].gold == digits
+    assert [s.reason for s in data.skipped] == ["missing field 'input'"]
+
+
+def test_unknown_format_is_still_a_value_error_for_the_cli(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("hello")
+    with pytest.raises(ValueError, match="cannot tell the format"):
+        read_dataset(path)
