@@ -1,6 +1,7 @@
 """Inputs the fuzz campaign (bench/fuzz/) found crashing or over budget, each pinned to its typed answer."""
 from __future__ import annotations
 
+import time
 
 import pytest
 
@@ -92,3 +93,18 @@ def test_unknown_format_is_still_a_value_error_for_the_cli(tmp_path):
     path.write_text("hello")
     with pytest.raises(ValueError, match="cannot tell the format"):
         read_dataset(path)
+
+
+# -- Calc-X markup: the call pattern backtracked quadratically over whitespace -------------------------------
+
+def test_long_whitespace_in_a_gadget_call_reads_in_linear_time():
+    from assistant.planner.markup import read_segment
+
+    start = time.perf_counter()
+    segment = read_segment('<gadget id="calculator">' + " " * 200_000 + "1<")  # was ~900 s (20,000: 9 s)
+    assert time.perf_counter() - start < 0.5
+    assert segment.kind == "none"
+    segment = read_segment('<gadget id="calculator">1+1' + "\n" * 200_000)
+    assert (segment.kind, segment.tool, segment.input) == ("call", "calculator", "1+1")
+    segment = read_segment('<gadget id="calculator">1+1</gadget>' + " \n" * 1000)
+    assert segment.text == '<gadget id="calculator">1+1</gadget>'
