@@ -29,7 +29,18 @@ PYODIDE_VERSION = "314.0.7"
 PYODIDE_INTEGRITY = (
     "sha512-0YvXxEhfEdpLfb/XkM2BFAeMROq0iMUX2bzzH9pOttyMcWkwq+HbE5uyuGD82LN7y2q+SNvi/6V5JEsOlD2R1A=="
 )
-REGISTRY = os.environ.get("CALX_NPM_REGISTRY", "https://registry.npmjs.org").rstrip("/")
+REGISTRY = "https://registry.npmjs.org"  # $CALX_NPM_REGISTRY, read at each fetch, overrides it
+# The files the driver loads, with their size and sha256 as they come out of the tarball that
+# PYODIDE_INTEGRITY pins: the unpacked copy is checked against these before a worker starts, so a
+# truncated or altered file is fetched again (and verified again) instead of being run.
+PINNED_FILES = {
+    "pyodide.mjs": (17931, "6f1d60f7bf529beb300f0f47983c921d3982363640ba20af0e38efdddbc66109"),
+    "pyodide.asm.mjs": (1250344, "f7cdc8ece80678ceb712f8e65ebe6d3a83203a180c399865f49612a051693635"),
+    "pyodide.asm.wasm": (9598218, "cc36e3cab04fdfc9a63ff13eb52eae2b911bf46c025cc7b281f394bd3de1d5e6"),
+    "python_stdlib.zip": (2545637, "fa1957e5777068fc4f7437f96d860ae2fbe9c19732ba06c84e004ec16dd7dd7a"),
+    "pyodide-lock.json": (119077, "5dc2fc119108bc148c7457dc86e7675b5c87e1cafd420b9c34c1eaef7b36c010"),
+}
+DIGEST_SUFFIX = ".sha256"  # beside a file calx builds itself (the SymPy zip, a snapshot): its digest
 SITE_PACKAGES = ("sympy", "mpmath")  # pure-Python packages made importable inside
 INSTALL_HINT = "run `calx sandbox install` (or `python -c 'import sandbox; sandbox.install()'`) while online"
 
@@ -73,19 +84,109 @@ def assets(root: Path | None = None) -> Assets:
     return Assets(root=base, pyodide=base / "package", site=base / "site-packages.zip")
 
 
+Checked = dict  # path -> (size, mtime, inode) of files already verified; a session keeps one
+
+
 def is_installed(found: Assets | None = None) -> bool:
     found = found or assets()
-    return (found.pyodide / "pyodide.asm.wasm").is_file() and found.site.is_file()
+    return not damaged_files(found) and found.site.is_file()
 
 
-def ensure(progress: IO[str] | None = sys.stderr) -> Assets:
-    """Return the assets, fetching them first if needed (the 'no manual step' path)."""
+def damaged_files(found: Assets, checked: Checked | None = None) -> list[str]:
+    """The pinned Pyodide files that are missing or differ from the verified tarball's."""
+    return [name for name, (size, sha256) in PINNED_FILES.items()
+            if not _matches(found.pyodide / name, size, sha256, checked)]
+
+
+def ensure(progress: IO[str] | None = sys.stderr, checked: Checked | None = None) -> Assets:
+    """Return the assets, fetching them first if needed (the 'no manual step' path). Files that are
+    damaged are fetched again; `checked` lets a session skip files it verified and that have not
+    changed since."""
     found = assets()
-    if not (found.pyodide / "pyodide.asm.wasm").is_file():
-        fetch_pyodide(found, progress)
-    if not found.site.is_file() or not _site_is_current(found.site):
+    bad = damaged_files(found, checked)
+    if bad:
+        present = [name for name in bad if (found.pyodide / name).exists()]
+        if present:
+            what = f"the Pyodide files in {found.pyodide} are damaged ({', '.join(present)} failed the sha256 check)"
+            if progress:
+                progress.write(f"calx: {what}; fetching them again\n")
+        else:
+            what = f"the Python sandbox needs Pyodide {PYODIDE_VERSION}, which is not in {found.pyodide}"
+        try:
+            fetch_pyodide(found, progress)
+        except AssetsMissing as exc:
+            raise AssetsMissing(f"{what}: {exc}") from None
+        if damaged_files(found, checked):
+            raise AssetsMissing(f"{what}, and a fresh copy does not match either; {INSTALL_HINT}")
+    if not found.site.is_file() or not _site_is_current(found.site) or not intact(found.site, checked):
         build_site_zip(found.site)
     return found
+
+
+def intact(path: Path, checked: Checked | None = None) -> bool:
+    """Whether a file calx built still matches the digest recorded when it was built. A file from
+    before digests were recorded is trusted once and its digest recorded now."""
+    identity = _identity(path)
+    if identity is None:
+        return False
+    if checked is not None and checked.get(str(path)) == identity:
+        return True
+    try:
+        recorded = path.with_name(path.name + DIGEST_SUFFIX).read_text().strip()
+    except OSError:
+        record_digest(path)
+        recorded = None
+    if recorded is not None and recorded != _sha256(path):
+        return False
+    if checked is not None:
+        checked[str(path)] = identity
+    return True
+
+
+def record_digest(path: Path) -> None:
+    target = path.with_name(path.name + DIGEST_SUFFIX)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{target.name}.")
+    except OSError:  # a read-only cache still works; it is only not checked
+        return
+    try:
+        with os.fdopen(fd, "w") as out:
+            out.write(_sha256(path) + "\n")
+        os.replace(tmp, target)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+
+
+def discard(path: Path) -> None:
+    """Remove a file calx built, with its recorded digest, so that it is built again."""
+    path.unlink(missing_ok=True)
+    path.with_name(path.name + DIGEST_SUFFIX).unlink(missing_ok=True)
+
+
+def _matches(path: Path, size: int, sha256: str, checked: Checked | None) -> bool:
+    identity = _identity(path)
+    if identity is None or identity[0] != size:
+        return False
+    if checked is not None and checked.get(str(path)) == identity:
+        return True
+    if _sha256(path) != sha256:
+        return False
+    if checked is not None:
+        checked[str(path)] = identity
+    return True
+
+
+def _identity(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino) if path.is_file() else None
+
+
+def _sha256(path: Path) -> str:
+    with open(path, "rb") as f:
+        return hashlib.file_digest(f, "sha256").hexdigest()
 
 
 def _site_is_current(site: Path) -> bool:
@@ -102,7 +203,7 @@ def verify_integrity(data: bytes, integrity: str = PYODIDE_INTEGRITY) -> None:
     algorithm, _, expected = integrity.partition("-")
     digest = base64.b64encode(hashlib.new(algorithm, data).digest()).decode()
     if digest != expected:
-        raise AssetsMissing(f"pyodide {PYODIDE_VERSION} tarball failed its {algorithm} check; refusing to use it")
+        raise AssetsMissing(f"the Pyodide {PYODIDE_VERSION} tarball failed its {algorithm} check; refusing to use it")
 
 
 def _download(url: str, progress: IO[str] | None) -> bytes:
@@ -121,13 +222,13 @@ def _download(url: str, progress: IO[str] | None) -> bytes:
             return b"".join(chunks)
     except OSError as exc:
         raise AssetsMissing(
-            f"the Python sandbox needs Pyodide {PYODIDE_VERSION}, which is not cached and could not be "
-            f"fetched from {url} ({exc}); {INSTALL_HINT}"
+            f"Pyodide {PYODIDE_VERSION} could not be fetched from {url} ({exc}); {INSTALL_HINT}"
         ) from exc
 
 
 def fetch_pyodide(found: Assets, progress: IO[str] | None = sys.stderr) -> None:
-    url = f"{REGISTRY}/pyodide/-/pyodide-{PYODIDE_VERSION}.tgz"
+    registry = (os.environ.get("CALX_NPM_REGISTRY") or REGISTRY).rstrip("/")
+    url = f"{registry}/pyodide/-/pyodide-{PYODIDE_VERSION}.tgz"
     data = _download(url, progress)
     verify_integrity(data)
     found.root.mkdir(parents=True, exist_ok=True)
@@ -141,7 +242,7 @@ def fetch_pyodide(found: Assets, progress: IO[str] | None = sys.stderr) -> None:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     for stale in found.root.glob("snapshot-*.bin"):
-        stale.unlink()  # a snapshot belongs to one exact build
+        discard(stale)  # a snapshot belongs to one exact build
 
 
 def build_site_zip(target: Path) -> None:
@@ -165,8 +266,9 @@ def build_site_zip(target: Path) -> None:
             manifest[name] = _version(name)
         archive.writestr("calx-site.json", json.dumps(manifest))
     os.replace(tmp, target)
+    record_digest(target)
     for stale in target.parent.glob("snapshot-*.bin"):
-        stale.unlink()  # the snapshot holds imported modules from the old zip
+        discard(stale)  # the snapshot holds imported modules from the old zip
 
 
 def _version(name: str) -> str:
