@@ -11,13 +11,14 @@ import atexit
 import os
 import pickle
 import select
-import signal
 import struct
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
+
+from sandbox.procgroup import describe_exit, kill_group
 
 from .protocol import Reply, Request
 
@@ -30,6 +31,10 @@ PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])  # the directory holding
 
 class WorkerDied(Exception):
     pass
+
+
+class WorkerGone(WorkerDied):
+    """The worker was dead before it received the request: nothing of that request ran."""
 
 
 class Worker:
@@ -63,27 +68,21 @@ class Worker:
         return reply
 
     def kill(self) -> None:
+        kill_group(self.proc)
+
+    def how_it_ended(self) -> str:
         try:
-            os.killpg(self.proc.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        try:
-            self.proc.wait(timeout=5)
+            return describe_exit(self.proc.wait(timeout=2))
         except subprocess.TimeoutExpired:
-            pass
-        for stream in (self.proc.stdin, self.proc.stdout):
-            try:
-                stream.close()
-            except OSError:
-                pass
+            return describe_exit(None)
 
     def _write(self, message) -> None:
         data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
         try:
             self.proc.stdin.write(HEADER.pack(len(data)) + data)
             self.proc.stdin.flush()
-        except (BrokenPipeError, OSError) as exc:
-            raise WorkerDied(f"the symbolic worker is gone ({exc})") from None
+        except (BrokenPipeError, OSError):
+            raise WorkerGone(f"the symbolic worker {self.how_it_ended()}") from None
 
     def _read(self, deadline: float):
         header = self._read_exact(HEADER.size, deadline)
@@ -104,7 +103,7 @@ class Worker:
                 raise TimeoutError
             chunk = os.read(fd, min(size - got, 1 << 20))
             if not chunk:
-                raise WorkerDied("the symbolic worker exited")
+                raise WorkerDied(f"the symbolic worker {self.how_it_ended()}")
             chunks.append(chunk)
             got += len(chunk)
         return b"".join(chunks)
@@ -132,22 +131,33 @@ class WorkerPool:
         if not self._lock.acquire(timeout=patience):
             return _failure("busy", f"the symbolic worker stayed busy with other questions for {_seconds(timeout)} s")
         try:
-            worker = self._ensure()
-            try:
-                worker.wait_ready()
-            except (TimeoutError, WorkerDied):
-                self._replace()
-                return _failure("worker", "the symbolic worker could not start")
-            try:
-                return worker.call(request, time.monotonic() + timeout + GRACE)
-            except TimeoutError:
-                self._replace()
-                return _failure("timeout", f"timed out after {_seconds(timeout)} s")
-            except WorkerDied as exc:
-                self._replace()
-                return _failure("worker", f"the computation was stopped: {exc} (likely out of memory)")
+            reply = self._call_locked(request, timeout)
+            if reply is None:  # the worker had died while idle, so the request never reached it: resend once
+                reply = self._call_locked(request, timeout)
+            return reply or _failure("crashed", "the symbolic worker keeps dying before it can take a request")
         finally:
             self._lock.release()
+
+    def _call_locked(self, request: Request, timeout: float) -> Reply | None:
+        worker = self._ensure()
+        try:
+            worker.wait_ready()
+        except (TimeoutError, WorkerDied) as exc:
+            self._replace()
+            why = "it did not answer in time" if isinstance(exc, TimeoutError) else str(exc)
+            return _failure("unavailable", f"the symbolic worker could not start ({why})")
+        try:
+            return worker.call(request, time.monotonic() + timeout + GRACE)
+        except TimeoutError:
+            self._replace()
+            return _failure("timeout", f"timed out after {_seconds(timeout)} s")
+        except WorkerGone:
+            self._replace()
+            return None
+        except WorkerDied as exc:
+            self._replace()  # the fresh worker warms up while the caller reads this
+            return _failure("crashed", f"{exc} during the computation (out of memory, or stopped from outside); "
+                                       "a fresh worker has been started, so the next call works")
 
     def shutdown(self) -> None:
         with self._lock:
