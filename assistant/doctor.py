@@ -49,6 +49,10 @@ def model_findings() -> list[Finding]:
     return [backend, *infos]
 
 
+# Without these the sandbox cannot start at all (other layers missing only weaken it, and say so).
+SANDBOX_NEEDS = ("sandbox js-host", "sandbox pyodide-files")
+
+
 def sandbox_findings() -> list[Finding]:
     try:
         import sandbox
@@ -69,6 +73,10 @@ def doctor_command() -> None:
     sections = [("Engines", engine_findings()), ("Planner", model_findings()), ("Sandbox", sandbox_findings())]
     for title, findings in sections:
         click.echo(f"\n{title}\n{render(findings)}")
+    blocking = [f for f in sections[2][1] if not f.ok and f.part in SANDBOX_NEEDS]
+    if blocking:
+        click.echo(f"\nThe python gadget cannot run until {', '.join(f.part for f in blocking)} is fixed "
+                   "(see above); arithmetic, big integers and symbolic math do not need it.")
     engines_ok = all(f.ok for f in sections[0][1])
     sys.exit(0 if engines_ok else 1)
 

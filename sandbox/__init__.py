@@ -12,23 +12,53 @@ from typing import IO
 
 from .config import SandboxConfig
 from .result import IsolationReport, Layer, RunError, RunResult
-from .session import Sandbox
 
 __all__ = ["Sandbox", "SandboxConfig", "RunResult", "RunError", "IsolationReport", "Layer", "doctor", "install"]
 
 
+def __getattr__(name: str):
+    # `Sandbox` (and the fetching, launching and isolation code behind it) loads on first use, so that
+    # `tools/` can import a small helper such as `sandbox.procgroup` without paying for all of it.
+    if name == "Sandbox":
+        from .session import Sandbox
+
+        return Sandbox
+    raise AttributeError(f"module 'sandbox' has no attribute {name!r}")
+
+
 def doctor(config: SandboxConfig | None = None) -> IsolationReport:
-    """The layer report for `calx doctor`: which layers a Sandbox would run with here, and why not."""
-    from . import assets
+    """The layer report for `calx doctor`: which layers a Sandbox would run with here, and why not,
+    plus whether the parts it runs on are usable: the JS host, the Pyodide files, the snapshot."""
     from .isolation import plan
 
     config = config or SandboxConfig()
-    report = plan(config).report
+    return IsolationReport(plan(config).report.layers + _parts(config))
+
+
+def _parts(config: SandboxConfig) -> tuple[Layer, ...]:
+    from . import assets, jshost
+
+    try:
+        host = Layer("js-host", True, jshost.probe(config.runtime))
+    except jshost.HostMissing as exc:
+        host = Layer("js-host", False, str(exc))
     found = assets.assets()
-    installed = assets.is_installed(found)
-    files = Layer("pyodide-files", installed,
-                  f"{found.root}" if installed else f"not fetched yet (fetched on first use); {assets.INSTALL_HINT}")
-    return IsolationReport(report.layers + (files,))
+    bad = assets.damaged_files(found)
+    if not bad:
+        files = Layer("pyodide-files", True, f"{found.pyodide}: every pinned file matches its sha256")
+    elif all(not (found.pyodide / name).exists() for name in bad):
+        files = Layer("pyodide-files", False, f"not fetched yet (fetched on first use); {assets.INSTALL_HINT}")
+    else:
+        files = Layer("pyodide-files", False, f"damaged in {found.pyodide}: {', '.join(bad)} failed the sha256 "
+                                              f"check; fetched again on next use, or {assets.INSTALL_HINT}")
+    target = found.snapshot(config.runtime)
+    if not target.is_file():
+        snap = Layer("snapshot", False, "not built yet: built on first use (about 25 s), or by `calx sandbox install`")
+    elif assets.intact(target):
+        snap = Layer("snapshot", True, f"{target.name} ({target.stat().st_size / 1e6:.0f} MB) matches its digest")
+    else:
+        snap = Layer("snapshot", False, f"{target} is damaged; rebuilt on next use")
+    return host, files, snap
 
 
 def install(config: SandboxConfig | None = None, progress: IO[str] | None = sys.stderr) -> IsolationReport:

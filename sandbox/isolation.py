@@ -29,7 +29,10 @@ class LayerUnavailable(RuntimeError):
 def plan(config: SandboxConfig) -> Plan:
     bwrap_ok, bwrap_why = osjail.available() if config.os_isolation else (False, "turned off in SandboxConfig")
     sc_ok, sc_why = seccomp_filter.available() if config.seccomp else (False, "turned off in SandboxConfig")
-    binary = jshost.find_binary(config.runtime)
+    try:
+        binary, host_why = jshost.locate(config.runtime), ""
+    except jshost.HostMissing as exc:
+        binary, host_why = None, str(exc)
     off = "turned off in SandboxConfig"
     layers = [
         Layer("webassembly", True, f"Pyodide {PYODIDE_VERSION}: CPython compiled to wasm32, no direct system calls"),
@@ -37,7 +40,7 @@ def plan(config: SandboxConfig) -> Plan:
               "`import js` / `pyodide_js` refused; the `js` module sees an empty object" if config.bridge_filter else off),
         Layer("js-permissions", config.js_permissions and binary is not None,
               (jshost.permission_summary(config.runtime) if config.js_permissions else off)
-              if binary is not None else f"{config.runtime} binary not found"),
+              if binary is not None else host_why),
         Layer("codegen-ban", config.codegen_ban,
               "--disallow-code-generation-from-strings: no eval/Function in the JS host" if config.codegen_ban else off),
         Layer("os-isolation", bwrap_ok, bwrap_why),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import selectors
-import signal
 import subprocess
 import tempfile
 import threading
@@ -18,6 +17,7 @@ from . import jshost, limits, osjail, seccomp_filter
 from .assets import Assets
 from .config import SandboxConfig
 from .isolation import Plan
+from .procgroup import describe_exit, kill_group
 
 DRIVER = Path(__file__).with_name("driver.mjs")
 INSIDE = Path(__file__).with_name("inside.py")
@@ -30,11 +30,16 @@ _SPAWNER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="calx-sandbox-sp
 
 
 class WorkerDied(Exception):
-    """The worker exited or broke protocol; `detail` holds the tail of its stderr."""
+    """The worker exited or broke protocol; `detail` holds the tail of its stderr, `how` how it ended."""
 
-    def __init__(self, message: str, detail: str = ""):
+    def __init__(self, message: str, detail: str = "", how: str = ""):
         super().__init__(message)
         self.detail = detail
+        self.how = how
+
+
+class WorkerGone(WorkerDied):
+    """The worker was already dead when a request was sent: nothing of that request ran."""
 
 
 class WorkerTimeout(Exception):
@@ -54,12 +59,13 @@ class Launch:
     config_line: dict
 
 
-def plan_launch(config: SandboxConfig, plan: Plan, found: Assets, *, make_snapshot: Path | None = None) -> Launch:
-    binary = jshost.find_binary(config.runtime)
-    if binary is None:
-        raise WorkerDied(f"the JS runtime {config.runtime!r} is not installed (pip install calx brings deno)")
+def plan_launch(config: SandboxConfig, plan: Plan, found: Assets, *, make_snapshot: Path | None = None,
+                snapshot_ok: bool = True) -> Launch:
+    """The command line and first message of a worker. `snapshot_ok=False` boots without the snapshot
+    (slower), to tell a damaged snapshot from a broken runtime."""
+    binary = jshost.locate(config.runtime)  # HostMissing says what is wrong
     snapshot = found.snapshot(config.runtime)
-    use_snapshot = make_snapshot is None and snapshot.is_file()
+    use_snapshot = snapshot_ok and make_snapshot is None and snapshot.is_file()
     if plan.os_isolation and make_snapshot is None:
         # Inside bubblewrap everything sits at fixed paths under /calx.
         inside = {"bin": f"/calx/bin/{config.runtime}", "driver": "/calx/driver.mjs", "root": "/calx/assets"}
@@ -113,13 +119,19 @@ class Worker:
                 stderr=subprocess.PIPE, env=launch.env, pass_fds=launch.pass_fds, preexec_fn=launch.preexec,
                 start_new_session=True,
             ).result()
+        except OSError as exc:  # checked executable a moment ago, yet exec refused it (e.g. wrong format)
+            raise jshost.HostMissing(f"{launch.argv[0]} cannot be run: {exc.strerror or exc}") from None
         finally:
             for fd in launch.pass_fds:
                 os.close(fd)
         self._buffer = b""
         self._drain = threading.Thread(target=self._drain_stderr, daemon=True)
         self._drain.start()
-        self.ready = self.request(launch.config_line, startup_timeout)
+        try:
+            self.ready = self.request(launch.config_line, startup_timeout)
+        except BaseException:  # a start that dies or overruns must not leave its process behind
+            self.kill()
+            raise
         if not self.ready.get("ready"):
             message = (self.ready.get("error") or {}).get("message", "no ready signal")
             self.kill()
@@ -143,7 +155,8 @@ class Worker:
             self.proc.stdin.write(json.dumps(message).encode() + b"\n")
             self.proc.stdin.flush()
         except (BrokenPipeError, OSError) as exc:
-            raise WorkerDied("the sandbox process is gone", self._tail_after_exit()) from exc
+            tail = self._tail_after_exit()
+            raise WorkerGone(f"the sandbox process {self.how_it_ended()}", tail, self.how_it_ended()) from exc
         line = self._read_line(time.monotonic() + timeout)
         try:
             reply = json.loads(line)
@@ -167,10 +180,14 @@ class Worker:
                     continue
                 chunk = os.read(fd, 1 << 20)
                 if not chunk:
-                    raise WorkerDied("the sandbox process exited", self._tail_after_exit())
+                    tail = self._tail_after_exit()
+                    raise WorkerDied(f"the sandbox process {self.how_it_ended()}", tail, self.how_it_ended())
                 self._buffer += chunk
         line, _, self._buffer = self._buffer.partition(b"\n")
         return line
+
+    def how_it_ended(self) -> str:
+        return describe_exit(self.proc.poll())
 
     def _tail_after_exit(self) -> str:
         try:
@@ -182,20 +199,7 @@ class Worker:
 
     def kill(self) -> None:
         """Kill the whole process group (bubblewrap and everything in its pid namespace go with it)."""
-        if self.proc.poll() is None:
-            try:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-        try:
-            self.proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            pass
-        for stream in (self.proc.stdin, self.proc.stdout):
-            try:
-                stream.close()
-            except OSError:
-                pass
+        kill_group(self.proc)
         self._drain.join(timeout=1)
 
     def close(self) -> None:
