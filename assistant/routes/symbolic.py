@@ -240,7 +240,8 @@ REWRITE_OPS = {"expand": "expand", "factor": "factor", "factorise": "factor", "f
                "trigsimp": "trigsimp"}
 
 V = r"([A-Za-z](?:_?\d{1,2})?)"  # a variable name
-WRT = r"(?:\s*,?\s*(?:with\s+respect\s+to|w\.?r\.?t\.?|by|in)\s+" + V + r")?"
+# \b: the keyword is a word of its own, so the "in" of "sin x" is not "with respect to x".
+WRT = r"(?:\s*,?\s*\b(?:with\s+respect\s+to|w\.?r\.?t\.?|by|in)\s+" + V + r")?"
 
 RULES = [
     (re.compile(r"^solve\s+(?:the\s+)?(?:ode|differential\s+equation|de)\s*:?\s+(.+)$", I), lambda b: _ode(b)),
@@ -272,7 +273,7 @@ RULES = [
      lambda b, v, p, side: _limit(b, v, p, side)),
     (re.compile(r"^(?:the\s+)?(?:taylor|maclaurin|power|laurent)\s+(?:series|expansion|polynomial)(?:\s+expansion)?\s+(?:of|for)\s+(.+?)"
                 r"(?:\s+(?:at|around|about|near)\s+(?:" + V + r"\s*=\s*)?([^\s]+))?"
-                r"(?:\s*,?\s*(?:up\s+to|to|through|until|of)\s+((?:order\s+)?[^\s]+(?:\s+terms?)?))?$", I),
+                r"(?:\s*,?\s*\b(?:up\s+to|to|through|until|of)\s+((?:order\s+)?[^\s]+(?:\s+terms?)?))?$", I),
      lambda b, v, p, up: _series(b, v, p, up)),
     (re.compile(r"^(?:the\s+)?(sum|product)\s+(?:of\s+)?(.+?)\s*,?\s+(?:for|as|with|from)\s+" + V +
                 r"\s*(?:from|=|in)\s*(.+?)\s*(?:to|\.\.|until|up\s+to)\s+(.+)$", I),

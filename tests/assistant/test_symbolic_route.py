@@ -104,6 +104,8 @@ CASES: list[tuple] = [
     ("third derivative of x^5", "expr", "60*x**2"),
     ("second derivative of sin(2x)", "expr", "-4*sin(2*x)"),
     ("differentiate cos(x)^2", "expr", "-2*sin(x)*cos(x)"),
+    ("differentiate sin x", "expr", "cos(x)"),
+    ("differentiate x sin x by x", "expr", "x*cos(x) + sin(x)"),
     ("differentiate x^4 - 3x^2 + 7", "expr", "4*x**3 - 6*x"),
     ("differentiate e^x sin(x) twice", "expr", "2*exp(x)*cos(x)"),
     ("what is the derivative of log(x)/x?", "expr", "(1 - log(x))/x**2"),
@@ -117,6 +119,9 @@ CASES: list[tuple] = [
     # -- integrals ---------------------------------------------------------------------------
     ("integrate x e^x", "anti", "x*exp(x) - exp(x)"),
     ("integrate x^2 sin(x)", "anti", "-x**2*cos(x) + 2*x*sin(x) + 2*cos(x)"),
+    # the "in" of "sin x" is not "with respect to": these once read as integrate(x**2*s, x) and diff(s, x)
+    ("integrate x^2 sin x", "anti", "-x**2*cos(x) + 2*x*sin(x) + 2*cos(x)"),
+    ("integrate x^2 sin x wrt x", "anti", "-x**2*cos(x) + 2*x*sin(x) + 2*cos(x)"),
     ("integrate 1/x", "anti", "log(x)"),
     ("integrate sin(x)^2", "anti", "x/2 - sin(2*x)/4"),
     ("integrate x^3", "anti", "x**4/4"),
