@@ -34,10 +34,11 @@ class CalxApp(App):
 
     def __init__(self, *, session: ChatSession | None = None, config: Config | None = None,
                  history: HistoryStore | None = None, config_problems: list[str] | None = None,
-                 data_dir: Path | None = None, load_model: bool = True):
+                 history_problems: list[str] | None = None, data_dir: Path | None = None, load_model: bool = True):
         super().__init__()
         self.config = config or Config()
         self.config_problems = list(config_problems or [])
+        self.history_problems = list(history_problems or [])
         self.session = session or ChatSession(self.config.model, self.config.server,
                                               tool_timeout=self.config.tool_timeout)
         self.history = history
@@ -53,15 +54,22 @@ class CalxApp(App):
             self.theme = self.config.theme
         except Exception:  # an unknown theme name: say so, keep the default
             self.config_problems.append(f"unknown theme {self.config.theme!r}; themes: {', '.join(self.available_themes)}")
+        self.config_problems += self._drop_clashing_keys()
         if self.config.keys:
             self.set_keymap(self.config.keys)
+        # markup=False: a problem quotes the user's own text ("[keys]", a theme named "[/]"), shown as written
         for problem in self.config_problems:
-            self.notify(problem, title="config", severity="warning", timeout=10)
-        if self.history is not None and self.history.set_aside is not None:
-            self.notify(f"the history database could not be read; it was moved to {self.history.set_aside} "
-                        "and a new one started", title="history", severity="error", timeout=15)
+            self.notify(problem, title="config", severity="warning", timeout=10, markup=False)
+        if self.history is not None:
+            self.history_problems += self.history.notices
+            self.history.on_problem = self._history_problem
+        for problem in self.history_problems:
+            self._history_problem(problem)
         if self.load_model and self.session.use_planner:
             self.run_worker(self._load_model, thread=True, group="load", exit_on_error=False)
+
+    def _history_problem(self, message: str) -> None:
+        self.notify(message, title="history", severity="error", timeout=20, markup=False)
 
     def _load_model(self) -> None:
         session = self.session
@@ -81,6 +89,21 @@ class CalxApp(App):
         self.chat_screen.session = self.session
         self.chat_screen.query_one("StatusBar").status = self.session.status
         self.run_worker(self._load_model, thread=True, group="load", exit_on_error=False)
+
+    def _drop_clashing_keys(self) -> list[str]:
+        """A key the user gave to an action that another action already has: keep that action's default."""
+        from .widgets.chat_input import ChatInput
+
+        bindings = [*ChatInput.BINDINGS, *ChatScreen.BINDINGS, *self.BINDINGS]
+        taken: dict[str, str] = {}
+        for binding in sorted(bindings, key=lambda b: b.id in self.config.keys):  # defaults claim their keys first
+            for key in (k.strip() for k in self.config.keys.get(binding.id, binding.key).split(",")):
+                if key in taken and binding.id in self.config.keys:
+                    del self.config.keys[binding.id]
+                    return [f"[keys] {binding.id} = {key!r} is already the key for {taken[key]}; "
+                            f"{binding.id} keeps its default key"] + self._drop_clashing_keys()
+                taken[key] = binding.id
+        return []
 
     def key_bindings(self) -> list[tuple[str, str]]:
         """(key, description) of calx's own bindings, after the user's key map."""
@@ -115,14 +138,15 @@ def build_app(**overrides) -> CalxApp:
     for field in ("model", "server"):
         if overrides.get(field):
             setattr(config, field, overrides[field])
-    history = None
+    history, history_problems = None, []
     try:
         history = HistoryStore()
-    except Exception as exc:  # no writable data dir: chat without history, and say so
-        problems.append(f"history is off: {exc}")
+    except Exception as exc:  # no usable data dir or file: chat without history, and say so
+        history_problems.append(f"history is off for this session: {exc}")
     session = ChatSession(config.model, config.server, use_planner=not overrides.get("no_model"),
                           tool_timeout=config.tool_timeout)
-    return CalxApp(session=session, config=config, history=history, config_problems=problems)
+    return CalxApp(session=session, config=config, history=history, config_problems=problems,
+                   history_problems=history_problems)
 
 
 def _keep_terminal_from_c_libraries() -> None:
