@@ -1,7 +1,7 @@
 """Models behind one protocol: a local GGUF (llama-cpp-python), an OpenAI-compatible server, a scripted replay."""
 from .base import CompletionStats, Model, ModelInfo
 from .embedded import EMBEDDED_NAME, default_model_path
-from .errors import ModelError, ModelUnavailable
+from .errors import ModelError, ModelTimeout, ModelUnavailable
 from .gguf import LlamaCppModel
 from .resolve import list_models, resolve_model
 from .scripted import ScriptedModel
@@ -9,5 +9,5 @@ from .server import OpenAIServerModel
 
 __all__ = [
     "CompletionStats", "Model", "ModelInfo", "EMBEDDED_NAME", "default_model_path", "ModelError",
-    "ModelUnavailable", "LlamaCppModel", "list_models", "resolve_model", "ScriptedModel", "OpenAIServerModel",
+    "ModelUnavailable", "ModelTimeout", "LlamaCppModel", "list_models", "resolve_model", "ScriptedModel", "OpenAIServerModel",
 ]

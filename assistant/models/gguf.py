@@ -9,12 +9,14 @@ import os
 import sys
 import threading
 import time
+from collections import deque
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from .base import CompletionStats
 from .decode import Decoder, DecodeResult
 from .errors import ModelError, ModelUnavailable
+from .gguf_file import check_gguf
 
 DEFAULT_CTX = 4096
 _SLOW_LOAD_S = 0.5  # only talk about loading when the user would notice the wait
@@ -65,13 +67,14 @@ class LlamaCppModel:
             return self._llm
 
     def _load(self) -> Any:
-        if not self.path.is_file():
-            raise ModelUnavailable(f"model file not found: {self.path}")
+        # llama.cpp names no reason for a bad file (and some builds abort the process on one): check it here first
+        check_gguf(self.path)
         try:
             import llama_cpp
         except ImportError as exc:
             raise ModelUnavailable("llama-cpp-python is not installed (pip install llama-cpp-python)") from exc
         _quiet_llama_logger()
+        _LLAMA_ERRORS.clear()
         start = time.perf_counter()
         notice = _DelayedNotice(f"calx: loading {self.name} ...", enabled=self.progress)
         try:
@@ -85,8 +88,10 @@ class LlamaCppModel:
                 seed=self.seed,
                 verbose=False,
             )
-        except Exception as exc:  # llama.cpp reports a bad file as a bare ValueError
-            raise ModelError(f"could not load {self.path}: {exc}") from exc
+        except Exception as exc:  # llama.cpp reports any failure as a bare ValueError; its log says why
+            reason = _load_error_logged() or f"{exc}; the architecture may be newer than llama-cpp-python " \
+                f"{getattr(llama_cpp, '__version__', '?')}, or memory ran out"
+            raise ModelUnavailable(f"llama.cpp could not load {self.path}: {reason}") from exc
         finally:
             notice.finish()
         self.load_ms = (time.perf_counter() - start) * 1000
@@ -109,6 +114,7 @@ class LlamaCppModel:
         max_tokens: int = 256,
         temperature: float = 0.0,
         seed: int | None = None,
+        timeout: float | None = None,
     ) -> Iterator[str]:
         with self._lock:
             llm = self.load()
@@ -138,6 +144,16 @@ class LlamaCppModel:
 
 _LOG = logging.getLogger("calx.llama")
 _LOG_CALLBACK = None  # the ctypes callback must stay referenced for as long as llama.cpp may call it
+_LLAMA_ERROR_LEVEL = 4  # GGML_LOG_LEVEL_ERROR
+_LLAMA_ERRORS: deque[str] = deque(maxlen=8)  # llama.cpp's last error lines: the reason a load failed
+
+
+def _load_error_logged() -> str | None:
+    """llama.cpp's own words for a failed load ("unknown model architecture: 'x'"), if it logged them."""
+    for line in _LLAMA_ERRORS:
+        if "error loading model:" in line:
+            return line.split("error loading model:", 1)[1].strip()
+    return None
 
 
 def _quiet_llama_logger() -> None:
@@ -155,7 +171,10 @@ def _quiet_llama_logger() -> None:
 
     @llama_cpp.llama_log_callback
     def forward(level: int, text: bytes, user_data: ctypes.c_void_p) -> None:
-        _LOG.debug(text.decode("utf-8", "replace").rstrip())
+        line = text.decode("utf-8", "replace").rstrip()
+        if level == _LLAMA_ERROR_LEVEL:
+            _LLAMA_ERRORS.append(line)
+        _LOG.debug(line)
 
     _LOG_CALLBACK = forward
     llama_cpp.llama_log_set(forward, ctypes.c_void_p(0))
