@@ -60,9 +60,7 @@ class Assistant:
         try:
             planner = self.planner()
         except Exception as exc:  # a missing or broken model must not take the direct route down with it
-            answer = _not_understood(question)
-            answer.error = AnswerError("model_unavailable", f"{exc}")
-            yield AnswerEvent(answer)
+            yield AnswerEvent(Answer(question=question, error=_model_error(exc)))
             return
         load_ms = (time.perf_counter() - start) * 1000
         for event in planner.stream(question):
@@ -85,6 +83,15 @@ class Assistant:
 
 def _is_model(obj) -> bool:
     return obj is not None and not isinstance(obj, str) and hasattr(obj, "complete")
+
+
+def _model_error(exc: Exception) -> AnswerError:
+    """ModelError subclasses carry their Answer.error type; anything else from resolving a model is a bug, said so."""
+    from .models.errors import ModelError
+
+    if isinstance(exc, ModelError):
+        return AnswerError(exc.kind, str(exc))
+    return AnswerError("model_unavailable", f"the model could not be set up ({type(exc).__name__}: {exc})")
 
 
 def _not_understood(question: str) -> Answer:

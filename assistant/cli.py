@@ -100,9 +100,13 @@ def ask(question: tuple[str, ...], as_json: bool, model: str | None, server: str
 
         click.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(render_answer(answer, color=sys.stdout.isatty()))
+        shown = render_answer(answer, color=sys.stdout.isatty())
+        if shown:  # an unanswered question prints nothing on stdout: the reason goes to stderr
+            click.echo(shown)
     if answer.error is not None:
         click.echo(terminal_safe(f"calx: {answer.error.type}: {answer.error.message}"), err=True)
+        if answer.error.type.startswith("model_"):
+            click.echo('calx: direct math ("2+3", "integrate x^2") needs no model and still works', err=True)
     sys.exit(EXIT_ANSWERED if answer.ok else EXIT_NOT_ANSWERED)
 
 

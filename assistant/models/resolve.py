@@ -8,7 +8,8 @@ from .base import Model, ModelInfo
 from .embedded import EMBEDDED_NAME, cache_dir, default_model_path
 from .errors import ModelUnavailable
 from .gguf import LlamaCppModel
-from .server import OpenAIServerModel
+from .gguf_file import check_gguf
+from .server import DEFAULT_TIMEOUT, OpenAIServerModel
 
 # one loaded model per (kind, location): loading a GGUF costs time and memory, so a session reuses it
 _LOADED: dict[tuple[str, str], Model] = {}
@@ -18,7 +19,9 @@ def resolve_model(spec: str | None = None, server: str | None = None) -> Model:
     """`spec` is a GGUF path (or "default"); `server` an OpenAI-compatible URL. Server wins if both given."""
     server = server or (None if spec else os.environ.get("CALX_SERVER"))
     if server:
-        return _cached(("server", server), lambda: OpenAIServerModel(server, grammar_field=_grammar_field()))
+        grammar, timeout = _grammar_field(), _server_timeout()
+        return _cached(("server", f"{server} grammar={grammar} timeout={timeout:g}"),
+                       lambda: OpenAIServerModel(server, grammar_field=grammar, timeout=timeout))
     spec = spec or os.environ.get("CALX_MODEL") or "default"
     if spec.startswith(("http://", "https://")):
         return resolve_model(None, spec)
@@ -26,15 +29,28 @@ def resolve_model(spec: str | None = None, server: str | None = None) -> Model:
         path = default_model_path()
         return _cached(("gguf", str(path)), lambda: LlamaCppModel(path, name=EMBEDDED_NAME))
     path = Path(spec).expanduser()
-    if not path.is_file():
+    if not path.exists():
         raise ModelUnavailable(f"no such model file: {path} (expected a .gguf file, 'default' or an http(s) URL)")
-    return _cached(("gguf", str(path.resolve())), lambda: LlamaCppModel(path))
+    check_gguf(path, layout=False)  # say at once when it is no GGUF at all; loading checks the rest
+    # keyed by the path as given (made absolute), not by its symlink target: a link to the embedded file
+    # must not be handed out later as the default model (a link can dangle; its name is not the default's)
+    return _cached(("gguf", str(path.absolute())), lambda: LlamaCppModel(path))
 
 
 def _grammar_field() -> str | None:
     # CALX_SERVER_GRAMMAR=none for servers that reject llama.cpp's GBNF field (vLLM, Ollama)
     value = os.environ.get("CALX_SERVER_GRAMMAR", "grammar")
     return None if value.lower() in ("", "none", "off") else value
+
+
+def _server_timeout() -> float:
+    # CALX_SERVER_TIMEOUT: seconds a server may stay silent before the answer says it timed out
+    value = os.environ.get("CALX_SERVER_TIMEOUT", "")
+    try:
+        seconds = float(value)
+    except ValueError:
+        return DEFAULT_TIMEOUT
+    return seconds if 0 < seconds < float("inf") else DEFAULT_TIMEOUT
 
 
 def _cached(key: tuple[str, str], make) -> Model:

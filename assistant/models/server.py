@@ -3,19 +3,19 @@
 Two endpoints: `/v1/completions` (raw text continuation: the Calc-X loop fits it exactly, and
 llama.cpp-family servers accept a GBNF `grammar` field and reuse their prompt cache) and
 `/v1/chat/completions` (for servers that only speak chat; the prompt goes in one user message).
-Streaming is Server-Sent Events over stdlib `urllib`: no extra dependency.
+Streaming is Server-Sent Events over stdlib `http.client` (transport.py): no extra dependency.
 """
 from __future__ import annotations
 
-import json
 import os
 import time
-import urllib.error
-import urllib.request
 from typing import Any, Iterator, Sequence
 
 from .base import CompletionStats
-from .errors import ModelError, ModelUnavailable
+from .errors import ModelError
+from .transport import Exchange, Limits, cut_short
+
+DEFAULT_TIMEOUT = 120.0  # seconds a server may stay silent: a cold server loads its model before the first token
 
 _CHAT_SYSTEM = (
     "Continue the user's text exactly where it stops. Output only the continuation, "
@@ -32,7 +32,7 @@ class OpenAIServerModel:
         chat: bool | None = None,
         grammar_field: str | None = "grammar",
         api_key: str | None = None,
-        timeout: float = 120.0,
+        timeout: float = DEFAULT_TIMEOUT,
     ):
         base, chat_from_url = _split_endpoint(url)
         self.base_url = base
@@ -57,8 +57,15 @@ class OpenAIServerModel:
 
     def models(self) -> list[str]:
         """Model ids the server offers (GET /v1/models)."""
-        data = self._request("GET", "/models", None)
-        return [m.get("id", "?") for m in data.get("data", [])]
+        exchange = Exchange(self.base_url, "GET", "/models", None, self._headers(), Limits(self.timeout))
+        try:
+            data = exchange.json()
+        finally:
+            exchange.close()
+        entries = data.get("data") if isinstance(data, dict) else None
+        if not isinstance(entries, list):
+            raise ModelError(f"the model server at {self.base_url} answered /models without a model list")
+        return [m.get("id", "?") if isinstance(m, dict) else str(m) for m in entries]
 
     def complete(
         self,
@@ -69,7 +76,10 @@ class OpenAIServerModel:
         max_tokens: int = 256,
         temperature: float = 0.0,
         seed: int | None = None,
+        timeout: float | None = None,
     ) -> Iterator[str]:
+        """`timeout` bounds the whole call (the planner passes what is left of the question's time);
+        `self.timeout` bounds each silence: no event for that long is a ModelTimeout."""
         body: dict[str, Any] = {"max_tokens": max_tokens, "temperature": temperature, "stream": True}
         if self.model:
             body["model"] = self.model
@@ -87,21 +97,31 @@ class OpenAIServerModel:
             path = "/completions"
         stats = self.last_stats = CompletionStats(prompt_tokens=self.count_tokens(prompt))
         start = time.perf_counter()
-        for event in self._stream(path, body):
-            choices = event.get("choices") or [{}]
-            choice = choices[0]
-            text = (choice.get("delta") or {}).get("content") if self.chat else choice.get("text")
-            if text:
-                if stats.first_token_ms is None:
-                    stats.first_token_ms = (time.perf_counter() - start) * 1000
-                stats.completion_tokens += 1
-                yield text
-            if choice.get("finish_reason"):
-                stats.finish_reason = choice["finish_reason"]
-            usage = event.get("usage") or {}
-            if usage.get("prompt_tokens"):
-                stats.prompt_tokens = usage["prompt_tokens"]
-        stats.total_ms = (time.perf_counter() - start) * 1000
+        exchange = Exchange(self.base_url, "POST", path, body, self._headers(), Limits(self.timeout, timeout))
+        try:
+            for event in exchange.events():
+                if "error" in event:
+                    error = _message(event["error"])
+                    raise ModelError(f"the model server at {self.base_url} reported an error: {error}")
+                choices = event.get("choices") or [{}]
+                choice = choices[0] if isinstance(choices, list) and isinstance(choices[0], dict) else {}
+                text = _text(choice, self.chat)
+                if text:
+                    if stats.first_token_ms is None:
+                        stats.first_token_ms = (time.perf_counter() - start) * 1000
+                    stats.completion_tokens += 1
+                    yield text
+                if choice.get("finish_reason"):
+                    stats.finish_reason = choice["finish_reason"]
+                usage = event.get("usage") or {}
+                if isinstance(usage, dict) and usage.get("prompt_tokens"):
+                    stats.prompt_tokens = usage["prompt_tokens"]
+            if not exchange.done and stats.finish_reason is None:
+                # neither [DONE] nor a finish_reason: the server went away while writing
+                raise cut_short(self.base_url, f"after {stats.completion_tokens} pieces of text")
+        finally:
+            exchange.close()
+            stats.total_ms = (time.perf_counter() - start) * 1000
 
     # -- transport -------------------------------------------------------------------------
     def _headers(self) -> dict[str, str]:
@@ -110,37 +130,21 @@ class OpenAIServerModel:
             headers["Authorization"] = f"Bearer {self.api_key}"
         return headers
 
-    def _open(self, method: str, path: str, body: dict[str, Any] | None):
-        data = json.dumps(body).encode() if body is not None else None
-        req = urllib.request.Request(self.base_url + path, data=data, method=method, headers=self._headers())
-        try:
-            return urllib.request.urlopen(req, timeout=self.timeout)
-        except urllib.error.HTTPError as exc:
-            detail = exc.read().decode("utf-8", "replace")[:300]
-            raise ModelError(f"server answered {exc.code} on {path}: {detail}") from exc
-        except (urllib.error.URLError, OSError) as exc:
-            raise ModelUnavailable(f"cannot reach the model server at {self.base_url}: {exc}") from exc
 
-    def _request(self, method: str, path: str, body: dict[str, Any] | None) -> dict[str, Any]:
-        with self._open(method, path, body) as resp:
-            return json.loads(resp.read().decode("utf-8"))
+def _text(choice: dict[str, Any], chat: bool) -> str | None:
+    """The new text of one streamed choice (or of a whole non-streamed reply)."""
+    if chat:
+        part = choice.get("delta") or choice.get("message") or {}
+        text = part.get("content") if isinstance(part, dict) else None
+    else:
+        text = choice.get("text")
+    return text if isinstance(text, str) else None
 
-    def _stream(self, path: str, body: dict[str, Any]) -> Iterator[dict[str, Any]]:
-        with self._open("POST", path, body) as resp:
-            for raw in resp:
-                line = raw.decode("utf-8", "replace").strip()
-                if not line.startswith("data:"):
-                    continue  # SSE comments, keep-alives and blank separators
-                payload = line[5:].strip()
-                if payload == "[DONE]":
-                    return
-                try:
-                    event = json.loads(payload)
-                except ValueError as exc:
-                    raise ModelError(f"malformed event from server: {payload[:120]}") from exc
-                if "error" in event:
-                    raise ModelError(f"server error: {event['error']}")
-                yield event
+
+def _message(error: Any) -> str:
+    if isinstance(error, dict):
+        return str(error.get("message") or error)[:200]
+    return str(error)[:200]
 
 
 def _split_endpoint(url: str) -> tuple[str, bool]:

@@ -140,8 +140,8 @@ class Planner:
             raise BudgetExceeded("calls", f"calls: more than {self.budgets.max_calls} gadget calls")
         except BudgetExceeded as exc:
             chain.error = AnswerError("budget", str(exc))
-        except ModelError as exc:
-            chain.error = AnswerError("model", str(exc))
+        except ModelError as exc:  # typed: model_unavailable, model_timeout or model_error
+            chain.error = AnswerError(exc.kind, str(exc))
 
     def _generate(self, chain: _Chain, deadline: float, temperature: float, seed: int, allowed) -> Iterator[Event]:
         left = self.budgets.max_tokens - chain.tokens
@@ -150,9 +150,12 @@ class Planner:
         grammar = None
         if self.options.grammar and self.model.supports_grammar:
             grammar = segment_grammar(thoughts=self.options.thoughts, allowed_numbers=allowed)
+        time_left = deadline - time.perf_counter()
+        if time_left <= 0:
+            raise BudgetExceeded("wall", f"wall clock: over {self.budgets.wall_seconds:g}s for this question")
         text, pieces = "", 0
         stream = self.model.complete(chain.prompt + chain.text, stop=STOPS, grammar=grammar,
-                                     max_tokens=left, temperature=temperature, seed=seed)
+                                     max_tokens=left, temperature=temperature, seed=seed, timeout=time_left)
         try:
             for token in stream:
                 text += token
@@ -160,6 +163,15 @@ class Planner:
                 yield TokenEvent(token)
                 if time.perf_counter() > deadline:
                     raise BudgetExceeded("wall", f"wall clock: over {self.budgets.wall_seconds:g}s for this question")
+        except BudgetExceeded:
+            raise
+        except ModelError:
+            chain.text += text  # what the model wrote before it failed stays in the answer's chain
+            raise
+        except Exception as exc:  # a backend outside our models/ that raises its own errors: still typed
+            chain.text += text
+            name = getattr(self.model, "name", "")
+            raise ModelError(f"the model {name} failed: {type(exc).__name__}: {exc}") from exc
         finally:
             stream.close()  # frees the model for the next call even when we stop early
         stats = self.model.last_stats
