@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -19,6 +20,7 @@ from .screens.history import HistoryScreen
 from .session import ChatSession
 
 STYLES = Path(__file__).parent / "styles"
+HISTORY_PROBLEM_QUIET_S = 20.0  # the same history problem is told again only after this long
 
 
 class CalxApp(App):
@@ -39,6 +41,7 @@ class CalxApp(App):
         self.config = config or Config()
         self.config_problems = list(config_problems or [])
         self.history_problems = list(history_problems or [])
+        self._last_history_problem: tuple[str, float] | None = None
         self.session = session or ChatSession(self.config.model, self.config.server,
                                               tool_timeout=self.config.tool_timeout)
         self.history = history
@@ -62,13 +65,20 @@ class CalxApp(App):
             self.notify(problem, title="config", severity="warning", timeout=10, markup=False)
         if self.history is not None:
             self.history_problems += self.history.notices
-            self.history.on_problem = self._history_problem
+            self.history.on_problem = self.report_history_problem
         for problem in self.history_problems:
-            self._history_problem(problem)
+            self.report_history_problem(problem)
         if self.load_model and self.session.use_planner:
             self.run_worker(self._load_model, thread=True, group="load", exit_on_error=False)
 
-    def _history_problem(self, message: str) -> None:
+    def report_history_problem(self, message: str) -> None:
+        """Tell the user, once while the same problem lasts: a full disk fails every save, two per question."""
+        now = time.monotonic()
+        if self._last_history_problem is not None:
+            last, when = self._last_history_problem
+            if last == message and now - when < HISTORY_PROBLEM_QUIET_S:
+                return
+        self._last_history_problem = (message, now)
         self.notify(message, title="history", severity="error", timeout=20, markup=False)
 
     def _load_model(self) -> None:

@@ -429,6 +429,7 @@ def test_full_disk_by_file_size_limit(tmp_path):
 def _check_full_disk(seen: dict, copy: Path, reason: str) -> None:
     failures = [n for n in seen["notes"] if n.startswith("history not saved")]
     assert failures and all(reason in n and seen["db"] in n for n in failures), seen["notes"]
+    assert len(failures) == len(set(failures)), "one notification while the same problem lasts, not one per save"
     assert seen["failed_at"] is not None, "the disk never filled"
     assert integrity(copy) == "ok"
     final = rows(copy)

@@ -291,7 +291,7 @@ class ChatScreen(Screen):
                 self.chat_id = history.new_chat(text if role == "user" else "chat")
             history.add(self.chat_id, role, text, answer)
         except Exception as exc:  # a full disk must not take the chat down
-            self.notify(f"history not saved: {exc}", severity="error")
+            self.app.report_history_problem(f"history not saved: {exc}")
 
     def open_chat(self, chat_id: int) -> None:
         history = self.app.history
