@@ -167,7 +167,9 @@ def read_asdiv_xml(path: Path) -> Dataset:
         # ElementTree does not resolve external entities; a billion-laughs file is refused by size first
         if path.stat().st_size > 50_000_000:
             raise ET.ParseError("file too large")
-        root = ET.parse(path).getroot()
+        # ASDiv is UTF-8. Without the override expat asks Python's codecs for whatever the XML declaration
+        # names, and encoding="UTF-7", "rot13" or "foo" raise ValueError or LookupError, not ParseError
+        root = ET.parse(path, parser=ET.XMLParser(encoding="utf-8")).getroot()
     except ET.ParseError as exc:
         col.skip(path.name, f"malformed XML: {exc}")
         return col.dataset

@@ -108,3 +108,13 @@ def test_long_whitespace_in_a_gadget_call_reads_in_linear_time():
     assert (segment.kind, segment.tool, segment.input) == ("call", "calculator", "1+1")
     segment = read_segment('<gadget id="calculator">1+1</gadget>' + " \n" * 1000)
     assert segment.text == '<gadget id="calculator">1+1</gadget>'
+
+
+@pytest.mark.parametrize("encoding", ["UTF-7", "shift_jis", "foo", "rot13", "idna", "punycode", "undefined"])
+def test_asdiv_xml_declaring_any_encoding_is_read_as_utf8(tmp_path, encoding):
+    path = tmp_path / "asdiv.xml"  # the fuzzer's file declared encoding="UTF-7": ValueError from expat's codec lookup
+    path.write_bytes(f'<?xml version="1.0" encoding="{encoding}"?><ProblemSet><Problem ID="p1"><Body>Ann has 3 pens.'
+                     f'</Body><Question>How many pens?</Question><Answer>3 (pens)</Answer></Problem></ProblemSet>'
+                     .encode())
+    data = read_dataset(path)
+    assert [(i.question, i.gold) for i in data.items] == [("Ann has 3 pens. How many pens?", "3 (pens)")]
