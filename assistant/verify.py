@@ -19,7 +19,7 @@ def checks_for(kind: str, value, understood: str) -> list[Check]:
 
 
 def _factor_check(fac, understood: str) -> list[Check]:
-    import flint
+    from tools.bigint.flint_threads import is_prime  # FLINT's per-thread caches stay on its own threads
 
     product = 1
     for p, e in fac.factors:
@@ -28,7 +28,7 @@ def _factor_check(fac, understood: str) -> list[Check]:
         product *= fac.cofactor
     sign = -1 if fac.n < 0 else 1
     checks = [Check("product of factors", sign * product == fac.n, f"multiplied back to {fac.n}")]
-    primes = all(flint.fmpz(p).is_prime() for p, _ in fac.factors if p.bit_length() < 1000)
+    primes = all(is_prime(p) for p, _ in fac.factors if p.bit_length() < 1000)
     checks.append(Check("factors are prime", primes, "each factor proven prime (FLINT)"))
     return checks
 

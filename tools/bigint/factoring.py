@@ -11,6 +11,7 @@ from collections import Counter
 import flint
 
 from ..budget import remaining
+from . import flint_threads
 from .results import Factorization
 
 INLINE_BITS = 100  # about 30 digits: FLINT factors numbers this size in milliseconds
@@ -22,9 +23,9 @@ def factorize(n: int) -> Factorization:
         return Factorization(n, ())
     magnitude = abs(n)
     if magnitude.bit_length() <= INLINE_BITS:
-        return _complete(n, flint.fmpz(magnitude).factor())
+        return _complete(n, flint_threads.factor(magnitude))
     found, cofactor = _smooth_part(magnitude)
-    if cofactor == 1 or flint.fmpz(cofactor).is_probable_prime():
+    if cofactor == 1 or flint_threads.is_probable_prime(cofactor):
         if cofactor != 1:
             found[cofactor] += 1
         return Factorization(n, tuple(sorted(found.items())))
@@ -45,15 +46,15 @@ def _smooth_part(n: int) -> tuple[Counter, int]:
     """Factors found by FLINT's cheap smooth-part search; the rest is one cofactor."""
     found: Counter = Counter()
     cofactor = n
-    for p, e in flint.fmpz(n).factor_smooth(SMOOTH_BITS):
-        p = int(p)
-        if flint.fmpz(p).is_probable_prime():
-            found[p] += int(e)
-            cofactor //= p ** int(e)
+    for p, e in flint_threads.factor_smooth(n, SMOOTH_BITS):
+        if flint_threads.is_probable_prime(p):
+            found[p] += e
+            cofactor //= p**e
     return found, cofactor
 
 
 def _child(conn, n: int) -> None:
+    # a forked process that exits at once: FLINT directly, its caches go with it
     conn.send([(int(p), int(e)) for p, e in flint.fmpz(n).factor()])
     conn.close()
 

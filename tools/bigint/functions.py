@@ -4,13 +4,13 @@ from __future__ import annotations
 import math
 from typing import Callable
 
-import flint
 import gmpy2
 from gmpy2 import mpz
 
 from ..base import ToolFailure
 from ..calculator.functions import want_int
 from ..calculator.limits import check_bits, short
+from . import flint_threads
 from .factoring import factorize
 from .results import Factorization, IntList, Primality, Text
 
@@ -37,8 +37,8 @@ def is_prime(n) -> Primality:
     if n < 2:
         return Primality(False, True)
     if gmpy2.num_digits(n) <= PROVE_PRIME_DIGITS:
-        return Primality(bool(flint.fmpz(n).is_prime()), True)
-    return Primality(bool(flint.fmpz(n).is_probable_prime()), False)
+        return Primality(flint_threads.is_prime(n), True)
+    return Primality(flint_threads.is_probable_prime(n), False)
 
 
 def next_prime(n) -> mpz:
