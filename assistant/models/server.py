@@ -8,14 +8,16 @@ Streaming is Server-Sent Events over stdlib `http.client` (transport.py): no ext
 from __future__ import annotations
 
 import os
+import threading
 import time
 from typing import Any, Iterator, Sequence
 
-from .base import CompletionStats
-from .errors import ModelError
+from .base import CompletionStats, PerThreadStats
+from .errors import ModelError, ModelTimeout
 from .transport import Exchange, Limits, cut_short
 
 DEFAULT_TIMEOUT = 120.0  # seconds a server may stay silent: a cold server loads its model before the first token
+RETRIES = 4  # asking again after a completion was ended early (see _ask_again)
 
 _CHAT_SYSTEM = (
     "Continue the user's text exactly where it stops. Output only the continuation, "
@@ -24,6 +26,8 @@ _CHAT_SYSTEM = (
 
 
 class OpenAIServerModel:
+    last_stats = PerThreadStats()  # one model serves every thread of a session
+
     def __init__(
         self,
         url: str,
@@ -43,6 +47,11 @@ class OpenAIServerModel:
         self.api_key = api_key if api_key is not None else os.environ.get("CALX_API_KEY")
         self.timeout = timeout
         self.last_stats = CompletionStats()
+        # llama-cpp-python's server (interrupt_requests, on by default) ends a streamed completion with [DONE]
+        # and no finish_reason as soon as another request arrives. Once seen, this client sends one request at
+        # a time and reads each whole before passing it on, so its own threads no longer cut each other short.
+        self.one_at_a_time = False
+        self._turn = threading.Lock()
 
     @property
     def supports_grammar(self) -> bool:
@@ -97,7 +106,23 @@ class OpenAIServerModel:
             path = "/completions"
         stats = self.last_stats = CompletionStats(prompt_tokens=self.count_tokens(prompt))
         start = time.perf_counter()
-        exchange = Exchange(self.base_url, "POST", path, body, self._headers(), Limits(self.timeout, timeout))
+        try:
+            sent = ""
+            if not self.one_at_a_time:
+                for piece in self._pieces(path, body, stats, start, Limits(self.timeout, timeout)):
+                    sent += piece
+                    yield piece
+                if stats.finish_reason is not None:
+                    return
+                self.one_at_a_time = True
+            yield from self._ask_again(path, body, stats, start, timeout, sent)
+        finally:
+            stats.total_ms = (time.perf_counter() - start) * 1000
+
+    def _pieces(self, path: str, body: dict[str, Any], stats: CompletionStats, start: float,
+                limits: Limits) -> Iterator[str]:
+        """The streamed text of one request; stats.finish_reason stays None if the server ended it early."""
+        exchange = Exchange(self.base_url, "POST", path, body, self._headers(), limits)
         try:
             for event in exchange.events():
                 if "error" in event:
@@ -121,7 +146,38 @@ class OpenAIServerModel:
                 raise cut_short(self.base_url, f"after {stats.completion_tokens} pieces of text")
         finally:
             exchange.close()
-            stats.total_ms = (time.perf_counter() - start) * 1000
+
+    def _ask_again(self, path: str, body: dict[str, Any], stats: CompletionStats, start: float,
+                   timeout: float | None, sent: str) -> Iterator[str]:
+        """The same request again, one at a time and read whole, passing on only what follows `sent`.
+
+        Decoding is deterministic (greedy, or seeded), so the text starts with what was already passed on;
+        resuming from a prompt + partial text instead would restart the grammar mid-call."""
+        for _ in range(RETRIES):
+            left = None if timeout is None else timeout - (time.perf_counter() - start)
+            if not self._turn.acquire(timeout=-1 if left is None else max(left, 0.0)):
+                raise ModelTimeout(f"the model server at {self.base_url} timed out: the {timeout:g}s left for "
+                                   "this question ran out while other questions' completions were read")
+            try:
+                again = CompletionStats(prompt_tokens=stats.prompt_tokens)
+                pieces = list(self._pieces(path, body, again, start, Limits(self.timeout, left)))
+            finally:
+                self._turn.release()
+            text = "".join(pieces)
+            if not text.startswith(sent):
+                raise ModelError(f"the model server at {self.base_url} ended a completion early, and asked again "
+                                 "it wrote a different text; start it with --interrupt_requests False (llama-cpp-"
+                                 "python) so that concurrent requests are not cut short")
+            stats.completion_tokens, stats.finish_reason = len(pieces), again.finish_reason
+            stats.first_token_ms = stats.first_token_ms or again.first_token_ms
+            if len(text) > len(sent):
+                yield text[len(sent):]
+                sent = text
+            if again.finish_reason is not None:
+                return
+        raise ModelError(f"the model server at {self.base_url} ended the completion early {RETRIES + 1} times "
+                         "(another client's requests cut it short?); start it with --interrupt_requests False "
+                         "(llama-cpp-python) to serve several requests at once")
 
     # -- transport -------------------------------------------------------------------------
     def _headers(self) -> dict[str, str]:
