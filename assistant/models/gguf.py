@@ -13,7 +13,7 @@ from collections import deque
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
-from .base import CompletionStats
+from .base import CompletionStats, PerThreadStats
 from .decode import Decoder, DecodeResult
 from .errors import ModelError, ModelUnavailable
 from .gguf_file import check_gguf
@@ -33,6 +33,7 @@ def default_threads() -> int:
 
 class LlamaCppModel:
     supports_grammar = True
+    last_stats = PerThreadStats()  # read after the lock is released: another thread's call may have begun
 
     def __init__(
         self,

@@ -56,7 +56,7 @@ def _server_timeout() -> float:
 def _cached(key: tuple[str, str], make) -> Model:
     model = _LOADED.get(key)
     if model is None:
-        model = _LOADED[key] = make()
+        model = _LOADED.setdefault(key, make())  # threads racing here all get the one stored (making one is cheap)
     return model
 
 
