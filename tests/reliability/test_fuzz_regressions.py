@@ -45,6 +45,17 @@ def test_modulo_by_zero_is_a_domain_error(text, message):
     assert not result.ok and result.error.type == "domain" and message in result.error.message
 
 
+@pytest.mark.parametrize("question", ["2.^10^10^101.", "2.^10^10^101.^1.^1z0%%"])  # the second: the fuzzer's
+def test_float_power_past_mpmath_is_too_large(question):
+    answer = Assistant(use_planner=False, tool_timeout=5.0).ask(question)  # was OverflowError in mpmath's mpf_pow
+    assert answer.error is not None and answer.error.type == "too_large"
+    assert "too large to represent" in answer.error.message
+
+
+def test_float_powers_still_compute():
+    assert tools.run("symbolic", "1.5^200", timeout=5.0).output.startswith("1.65291991078821e+35")
+
+
 def test_modulo_still_computes():
     assert tools.run("symbolic", "17 mod 5", timeout=5.0).output == "2"
 

@@ -50,6 +50,8 @@ def compute(request: Request) -> Reply:
         return _failure("timeout", f"timed out after {budget:g} s")
     except ZeroDivisionError:  # SymPy raises it from inside a computation, e.g. Mod(x, y) once y becomes 0
         return _failure("domain", "division by zero")
+    except OverflowError:  # mpmath turning a float's huge exponent into an int: 2.0^(10^(10^101.))
+        return _failure("too_large", "a number in the computation is too large to represent")
     except NotImplementedError as exc:
         return _failure("unsupported", f"SymPy cannot do this: {exc}"[:500])
     except (ValueError, TypeError, AttributeError, sp.SympifyError, sp.PolynomialError) as exc:
