@@ -14,6 +14,9 @@ FUNCS = {
     "abs": abs, "Abs": abs, "factorial": mpmath.factorial, "gamma": mpmath.gamma,
 }
 CONSTS = {"pi": mpmath.pi, "E": mpmath.e, "I": mpmath.j}
+# Largest value (in bits of magnitude) a check point may produce. sin(2^k) at 30 digits first reduces its
+# argument modulo pi to about k bits, so sin(x^10^10) would compute pi to ten billion bits: a hang.
+MAX_MAGNITUDE_BITS = 4096
 
 
 class CannotEvaluate(Exception):
@@ -21,6 +24,14 @@ class CannotEvaluate(Exception):
 
 
 def evaluate(t: Term, point: dict[str, mpmath.mpf]):
+    """The value of `t` at `point`; OverflowError when a value grows past what can be checked quickly."""
+    value = _evaluate(t, point)
+    if mpmath.mag(value) > MAX_MAGNITUDE_BITS:  # +inf and nan compare False/True as they should
+        raise OverflowError(f"a value at this point has over {MAX_MAGNITUDE_BITS} bits of magnitude")
+    return value
+
+
+def _evaluate(t: Term, point: dict[str, mpmath.mpf]):
     if isinstance(t, Const):
         return mpmath.mpf(t.value.numerator) / t.value.denominator
     if isinstance(t, Sym):
@@ -70,5 +81,5 @@ def agree(a: Term, b: Term, count: int = 5, seed: int = 11) -> tuple[bool | None
             if decided >= count:
                 break
     if not decided:
-        return None, "no point where both sides are defined"
+        return None, "no point where both sides are defined and small enough to check"
     return True, f"input and result agree at {decided} random points (30 digits)"
