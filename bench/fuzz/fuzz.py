@@ -74,6 +74,8 @@ def main() -> None:
             pass
         if target.tally is not None and (label := target.tally(result)):
             TALLY[label] = TALLY.get(label, 0) + 1
+            if STATS["inputs"] % 10_000 == 0:
+                print(f"TALLY after {STATS['inputs']} inputs: {dict(sorted(TALLY.items()))}", file=sys.stderr)
         elapsed = time.perf_counter() - start
         if elapsed > STATS["slowest_s"]:
             STATS["slowest_s"], STATS["slowest_input"] = elapsed, arg[:200]

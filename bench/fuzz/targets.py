@@ -95,6 +95,38 @@ ROUTER_SEEDS = (
 )
 
 
+# Free text rarely survives mutation as a symbolic question (2.6% of router inputs reached the worker), so the
+# `router-symbolic` target keeps the phrase and fuzzes the mathematics: the first character picks a phrase,
+# the rest fills it.
+SYMBOLIC_PHRASES = (
+    "integrate {}", "integrate {} dx", "integral of {} from 0 to 1", "integrate {} from -oo to oo",
+    "differentiate {}", "differentiate {} with respect to y twice", "derivative of {}", "third derivative of {}",
+    "d/dx {}", "solve {}", "solve {} = 0", "solve for x: {}", "solve {} for x and y", "roots of {}",
+    "solve the ode {}", "limit of {} as x -> 0", "limit of {} as x -> infinity", "limit of {} as x -> 0 from the left",
+    "taylor series of {} at 0 to order 5", "sum of {} for k from 1 to n", "product of {}, k = 1 to 5",
+    "determinant of {}", "eigenvalues of {}", "inverse of {}", "expand {}", "factor {}", "simplify {}",
+    "partial fractions of {}", "{} at x = 2", "{}", "\\int_0^1 {} \\,dx", "\\frac{{d}}{{dx}} {}",
+    "\\lim_{{x \\to 0}} {}", "\\sum_{{k=1}}^{{10}} {}",
+)
+SYMBOLIC_EXPRESSIONS = (
+    "x^2 sin(x)", "x e^x", "1/(x^2-1)", "x^2-5x+6", "sin(x)/x", "e^(2x) cos(x)", "k^2", "[[1, 2], [3, 4]]",
+    "y'' + y", "y' = y, y(0) = 1", "(x+1)^5", "x^3 - 6x^2 + 11x - 6", "ln(x^2+1)", "x^2 + y = 5, x - y = 1",
+    "(1+1/x)^x", "sqrt(1 - x^2)", "exp(-x^2)", "abs(x)", "x^x", "tan(x)^3", "\\frac{1}{x^2}", "\\sqrt{x}",
+)
+
+
+def _router_symbolic(text: str):
+    if not text:
+        return None
+    return _router(SYMBOLIC_PHRASES[ord(text[0]) % len(SYMBOLIC_PHRASES)].format(text[1:]))
+
+
+def _router_symbolic_seeds() -> tuple[str, ...]:
+    n = len(SYMBOLIC_EXPRESSIONS)
+    return tuple(chr(i) + SYMBOLIC_EXPRESSIONS[(i * 7 + k) % n]
+                 for i in range(len(SYMBOLIC_PHRASES)) for k in range(2))
+
+
 # -- the Calc-X markup the planner reads from a model ------------------------------------------------
 
 SEGMENT_SEPARATOR = "\x1f"  # between the segments the scripted model writes, one per completion
@@ -250,6 +282,12 @@ def targets() -> dict[str, Target]:
                                      "assistant.routes.text", "assistant.verify", "tools.symbolic",
                                      "tools.parsing.latex"),
                          setup=_warm_symbolic, tally=_tool_used),
+        "router-symbolic": Target("router-symbolic", _router_symbolic, (), 5.0, dictionary="router.dict",
+                                  seeds=_router_symbolic_seeds(),
+                                  instrument=("assistant.router", "assistant.routes", "assistant.routes.symbolic",
+                                              "assistant.routes.text", "assistant.verify", "tools.symbolic",
+                                              "tools.parsing.latex"),
+                                  setup=_warm_symbolic, tally=_tool_used),
     }
 
 
