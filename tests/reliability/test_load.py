@@ -84,6 +84,36 @@ def test_32_threads_answer_a_mix_of_direct_questions_correctly():
     _assert_nothing_leaked(before, _held())
 
 
+def test_the_watchdog_fails_a_stuck_run_with_every_threads_stack():
+    release = threading.Event()
+
+    def stuck_ask(question):
+        release.wait()  # a deadlock, as the watchdog sees it
+
+    items = load.workload(4, seed=2)
+    try:
+        with pytest.raises(load.Stuck) as stuck:
+            load.run_concurrently(stuck_ask, items, 4, bound=0.5)
+    finally:
+        release.set()
+    assert "0/4 answered" in str(stuck.value) and "in stuck_ask" in str(stuck.value)
+
+
+def test_a_symbolic_call_queued_behind_a_slow_one_ends_with_a_typed_error():
+    """One warm worker serves every thread; waiting for it is bounded by the waiting call's own budget."""
+    assert tools.run("symbolic", "diff(x^2, x)", timeout=TOOL_TIMEOUT).ok  # the worker is up: no start-up grace
+    slow = threading.Thread(target=tools.run, args=("symbolic", "simplify((sin(x)^20 + cos(x)^20)^3 - 1)"),
+                            kwargs={"timeout": 5.0})
+    slow.start()
+    try:
+        time.sleep(0.3)  # the slow call has the worker
+        queued = tools.run("symbolic", "diff(x^3, x)", timeout=0.5)
+    finally:
+        slow.join()
+    assert queued.error is not None and queued.error.type == "busy", queued
+    assert tools.run("symbolic", "diff(x^3, x)", timeout=TOOL_TIMEOUT).output == "3*x**2"  # and it serves again
+
+
 COLD_START = """
 import faulthandler, importlib.util, json, sys
 faulthandler.dump_traceback_later({bound}, exit=True)  # stuck: every thread's stack on stderr, then exit
