@@ -95,7 +95,8 @@ def _poly_text(coeffs: dict[int, int]) -> str:
             continue
         sign = "-" if c < 0 else "+"
         mag = abs(c)
-        body = (str(mag) if mag != 1 or power == 0 else "") + ("" if power == 0 else "x" if power == 1 else f"x^{power}")
+        variable = "" if power == 0 else "x" if power == 1 else f"x^{power}"
+        body = (str(mag) if mag != 1 or power == 0 else "") + variable
         parts.append((sign, body))
     first_sign, first = parts[0]
     text = ("-" if first_sign == "-" else "") + first
@@ -503,13 +504,15 @@ def main(argv: list[str] | None = None) -> int:
     end = usage()
     growth = 100.0 * (end.total_kb - at_warm.total_kb) / at_warm.total_kb
     print(f"\nmemory over {args.questions:,} questions in {args.batches} batches of {size:,}, {args.threads} fresh "
-          f"threads each ({args.questions / seconds:.1f} q/s); warm-up: {args.warmup:,} questions + the throughput rounds")
+          f"threads each ({args.questions / seconds:.1f} q/s); warm-up: {args.warmup:,} questions + the "
+          "throughput rounds")
     print(f"  {'':14}{'process':>11}{'children':>14}{'total':>14}   fds  threads(os/py)  child processes")
     for label, u in (("start", before), ("after warm-up", at_warm), ("end", end)):
         print(f"  {label:14}{_mb(u.rss_kb)}{_mb(u.children_rss_kb):>14}{_mb(u.total_kb):>14}  {u.fds:4}  "
               f"{u.threads:6}/{u.python_threads:<8}  {len(u.child_pids)}")
-    print(f"  RSS growth after warm-up: {growth:+.2f}% (process {100.0 * (end.rss_kb - at_warm.rss_kb) / at_warm.rss_kb:+.2f}%, "
-          f"children {100.0 * (end.children_rss_kb - at_warm.children_rss_kb) / max(1, at_warm.children_rss_kb):+.2f}%)")
+    process = 100.0 * (end.rss_kb - at_warm.rss_kb) / at_warm.rss_kb
+    kids = 100.0 * (end.children_rss_kb - at_warm.children_rss_kb) / max(1, at_warm.children_rss_kb)
+    print(f"  RSS growth after warm-up: {growth:+.2f}% (process {process:+.2f}%, children {kids:+.2f}%)")
     print(f"  total after each batch (MB): {', '.join(f'{kb / 1024:.1f}' for kb in trend)}")
     from tools.symbolic.worker import POOL
 
