@@ -6,6 +6,8 @@ Targets are in targets.py. Each one's seeds are written to a fresh corpus direct
 inputs it finds there, not in the repository) and its dictionary is used unless -dict is given.
 Counts inputs and calls over the target's time budget; any exception other than the target's
 documented one stops the run with a traceback and a crash-* file to replay (`fuzz.py TARGET crash-...`).
+With --keep-going a finding is counted and printed once per distinct error (FINDING lines) and the run goes
+on: for a long run that meets a bug in code someone else is fixing.
 Prints a SUMMARY line that docs/RELIABILITY.md records.
 """
 from __future__ import annotations
@@ -26,7 +28,8 @@ sys.path.insert(0, str(HERE))
 from targets import Target, targets  # noqa: E402  (imports nothing of calx at module level)
 
 ALWAYS_INSTRUMENTED = ("tools", "tools.calculator", "tools.bigint", "tools.parsing", "assistant.routes.arithmetic")
-STATS = {"inputs": 0, "slow": 0, "slowest_s": 0.0, "slowest_input": ""}
+STATS = {"inputs": 0, "slow": 0, "uncaught": 0, "slowest_s": 0.0, "slowest_input": ""}
+FINDINGS: dict[str, int] = {}  # --keep-going: distinct error -> count
 TALLY: dict[str, int] = {}
 
 
@@ -49,6 +52,8 @@ def corpus_dir(target: Target) -> str | None:
 
 def main() -> None:
     name, flags = sys.argv[1], sys.argv[2:]
+    keep_going = "--keep-going" in flags
+    flags = [f for f in flags if f != "--keep-going"]
     with atheris.instrument_imports():
         for module in ALWAYS_INSTRUMENTED:
             importlib.import_module(module)
@@ -72,6 +77,14 @@ def main() -> None:
             result = target.call(arg)
         except target.expected:
             pass
+        except Exception as exc:
+            STATS["uncaught"] += 1
+            if not keep_going:
+                raise
+            key = f"{type(exc).__name__}: {str(exc)[:120]}"
+            if key not in FINDINGS:
+                print(f"FINDING {key} input={arg[:300]!r}", file=sys.stderr)
+            FINDINGS[key] = FINDINGS.get(key, 0) + 1
         if target.tally is not None and (label := target.tally(result)):
             TALLY[label] = TALLY.get(label, 0) + 1
             if STATS["inputs"] % 10_000 == 0:
@@ -84,7 +97,8 @@ def main() -> None:
             print(f"SLOW {elapsed:.2f}s > {target.budget_s}s: {arg[:200]!r}", file=sys.stderr)
 
     atexit.register(lambda: print(
-        f"SUMMARY target={name} inputs={STATS['inputs']} over_budget={STATS['slow']} budget={target.budget_s}s "
+        f"SUMMARY target={name} inputs={STATS['inputs']} uncaught={STATS['uncaught']} "
+        f"distinct={len(FINDINGS)} over_budget={STATS['slow']} budget={target.budget_s}s "
         f"slowest={STATS['slowest_s']:.3f}s input={STATS['slowest_input']!r}"
         + (f" tally={dict(sorted(TALLY.items()))}" if TALLY else ""), file=sys.stderr))
     atheris.Setup([sys.argv[0], *flags], one_input)
