@@ -58,6 +58,22 @@ def test_float_powers_still_compute():
     assert tools.run("symbolic", "1.5^200", timeout=5.0).output.startswith("1.65291991078821e+35")
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("simplify(9*I!!!!!*f9**9)", "domain"),  # the fuzzer's '9i!!!!!f9^9': KeyError inside SymPy's Piecewise
+    ("pi!!", "domain"),
+    ("(1/2)!!", "domain"),
+    ("(10^9)!!", "too_large"),  # was computed until the timeout
+])
+def test_double_factorial_of_a_non_integer_number_is_refused(text, kind):
+    result = tools.run("symbolic", text, timeout=5.0)
+    assert not result.ok and result.error.type == kind
+
+
+@pytest.mark.parametrize("text, output", [("7!!", "105"), ("(-3)!!", "-1"), ("x!!", "factorial2(x)")])
+def test_double_factorial_still_computes(text, output):
+    assert tools.run("symbolic", text, timeout=5.0).output == output
+
+
 def test_modulo_still_computes():
     assert tools.run("symbolic", "17 mod 5", timeout=5.0).output == "2"
 

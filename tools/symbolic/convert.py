@@ -142,7 +142,7 @@ class Converter:
         if node.op == "!":
             return factorial(value)
         if node.op == "!!":
-            return sp.factorial2(value)
+            return double_factorial(value)
         if node.op == "%":
             return value / 100
         raise ToolFailure("parse", f"unknown postfix {node.op!r}")
@@ -226,6 +226,16 @@ def factorial(value):
     if value.is_Integer and int(value) > MAX_FACTORIAL:
         raise ToolFailure("too_large", f"factorial({value}) is too large to compute exactly (limit {MAX_FACTORIAL:,})")
     return sp.factorial(value)
+
+
+def double_factorial(value):
+    """n!! for integers (and symbols). SymPy leaves factorial2(I) or factorial2(pi) unevaluated, and simplifying
+    them later fails inside SymPy (KeyError from Piecewise.rewrite(ITE)): a number must be an integer here."""
+    if value.is_number and value.is_integer is not True:
+        raise ToolFailure("domain", f"the double factorial n!! needs an integer, not {value}")
+    if value.is_Integer and int(value) > MAX_FACTORIAL:
+        raise ToolFailure("too_large", f"{value}!! is too large to compute exactly (limit {MAX_FACTORIAL:,})")
+    return sp.factorial2(value)
 
 
 def binomial(n, k):
