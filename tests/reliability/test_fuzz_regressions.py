@@ -149,11 +149,11 @@ def test_asdiv_xml_declaring_any_encoding_is_read_as_utf8(tmp_path, encoding):
     assert [(i.question, i.gold) for i in data.items] == [("Ann has 3 pens. How many pens?", "3 (pens)")]
 
 
-# -- found through the router, fixed by the calculator's owner: pinned here so the fix is seen ------------------
+# -- found through the router: arithmetic on a factorization or a list was an internal TypeError ----------------
 
-@pytest.mark.xfail(strict=True, reason="calculator: arithmetic on a non-number result (a Factorization, a list) "
-                                      "raises TypeError inside tools/calculator/values.py; not fixed yet")
-@pytest.mark.parametrize("text", ["2^factor(6)", "-factor(4^6441)", "factor(6) + 1"])
+@pytest.mark.parametrize("text", ["2^factor(6)", "-factor(4^6441)", "factor(6) + 1", "divisors(12) * 2",
+                                  "abs(factor(6))", "gcd(factor(6), 2)", "factor(6)!", "factor(6) < 3"])
 def test_arithmetic_on_an_integer_function_result_is_a_typed_error(text):
     result = tools.run("calculator", text, timeout=5.0)  # fuzzer: 'factor 4^6factor 4^64+4+1', '-factor 4^6441'
-    assert not result.ok and result.error.type != "internal", result.output
+    assert not result.ok and result.error.type == "domain", result.output
+    assert "not a number" in result.output

@@ -8,12 +8,13 @@ import gmpy2
 from gmpy2 import mpq, mpz
 
 from ..base import ToolFailure
-from ..parsing import BinOp, Call, Name, Neg, Node, Num, Postfix, Relation, Seq
+from ..parsing import BinOp, Call, Name, Neg, Node, Num, Postfix, Relation, Seq, to_text
 from . import values as V
 from .functions import ARITY, FUNCTIONS, arity, double_factorial, factorial, want_int
 from .formatting import exact_text
 from .gaussian import Gaussian
 
+NUMBERS = (V.MPZ, V.MPQ, V.MPFR, V.MPC, Gaussian, bool)  # what operators and functions take; not a Factorization or list
 MAX_DIGITS_REQUEST = 100_000
 COMPARE = {"=": lambda a, b: a == b, "!=": lambda a, b: a != b, "<": lambda a, b: a < b,
            ">": lambda a, b: a > b, "<=": lambda a, b: a <= b, ">=": lambda a, b: a >= b}
@@ -51,7 +52,7 @@ class Evaluator:
         if isinstance(node, BinOp):
             return self.binop(node)
         if isinstance(node, Neg):
-            return V.neg(self.value_of(node.operand))
+            return V.neg(self.operand(node.operand))
         if isinstance(node, Postfix):
             return self.postfix(node)
         if isinstance(node, Call):
@@ -64,11 +65,21 @@ class Evaluator:
             raise ToolFailure("unsupported", "the calculator computes one expression at a time, not a list")
         raise ToolFailure("unsupported", f"cannot evaluate {type(node).__name__}")
 
+    def operand(self, node: Node):
+        """The value of a node an operator or function works on: a number, not a factorization or a list."""
+        value = self.value_of(node)
+        if not isinstance(value, NUMBERS):
+            shown = to_text(node)
+            shown = shown if len(shown) <= 60 else shown[:57] + "..."
+            raise ToolFailure("domain", f"{shown} gives {_kind(value)}, not a number, so it cannot be "
+                                        "computed with; ask for it on its own")
+        return value
+
     def binop(self, node: BinOp):
         if node.op == "mod" and isinstance(node.left, BinOp) and node.left.op == "^":
             return self.power_mod(node)
-        a = self.value_of(node.left)
-        b = self.value_of(node.right)
+        a = self.operand(node.left)
+        b = self.operand(node.right)
         if node.op == "+":
             return V.add(a, b)
         if node.op == "-":
@@ -85,15 +96,15 @@ class Evaluator:
 
     def power_mod(self, node: BinOp):
         """a^k mod m on integers is modular exponentiation: 881170^499959518 mod 813653 never builds the power."""
-        base, exponent = self.value_of(node.left.left), self.value_of(node.left.right)
-        modulus = self.value_of(node.right)
+        base, exponent = self.operand(node.left.left), self.operand(node.left.right)
+        modulus = self.operand(node.right)
         if not (all(isinstance(v, V.MPZ) for v in (base, exponent, modulus)) and exponent >= 0 and modulus != 0):
             return FUNCTIONS["mod"](V.power(base, exponent), modulus)
         rest = gmpy2.powmod(base, exponent, abs(modulus))
         return rest + modulus if modulus < 0 and rest != 0 else rest  # the sign of the modulus, as `mod` gives
 
     def postfix(self, node: Postfix):
-        value = self.value_of(node.operand)
+        value = self.operand(node.operand)
         if node.op == "!":
             return factorial(value)
         if node.op == "!!":
@@ -125,19 +136,19 @@ class Evaluator:
         if func in FUNCTIONS:
             if func in ARITY:
                 arity(func, node.args, *ARITY[func])
-            return FUNCTIONS[func](*[self.value_of(arg) for arg in node.args])
+            return FUNCTIONS[func](*[self.operand(arg) for arg in node.args])
         from ..bigint.functions import INTEGER_FUNCTIONS  # integer functions live in the bigint engine
 
         if func in INTEGER_FUNCTIONS:
             fn = INTEGER_FUNCTIONS[func]
             _check_arity(func, fn, len(node.args))
-            return fn(*[self.value_of(arg) for arg in node.args])
+            return fn(*[self.operand(arg) for arg in node.args])
         if func in ("N", "evalf", "decimals", "fraction"):
             raise ToolFailure("unsupported", f"{func}(...) must be the whole expression")
         raise ToolFailure("unsupported", f"{func}() needs the symbolic tool")
 
     def relation(self, node: Relation):
-        a, b = self.value_of(node.left), self.value_of(node.right)
+        a, b = self.operand(node.left), self.operand(node.right)
         if node.op not in ("=", "!=") and any(isinstance(v, (Gaussian, V.MPC)) for v in (a, b)):
             raise ToolFailure("domain", "complex numbers cannot be ordered")
         return COMPARE[node.op](_comparable(a), _comparable(b))
@@ -166,6 +177,10 @@ class Evaluator:
             self.decimal_input = False
             value = self.value_of(node.args[0])
         return Digits(value, _float_digits(value, count, places))
+
+
+def _kind(value) -> str:
+    return {"Factorization": "a factorization", "IntList": "a list"}.get(type(value).__name__, "a non-number")
 
 
 def _check_arity(name: str, fn, count: int) -> None:
