@@ -62,7 +62,7 @@ def main() -> None:
             importlib.import_module(module)
     if target.setup is not None:
         target.setup()
-    if not any(f.startswith("-dict=") for f in flags):
+    if target.dictionary and not any(f.startswith("-dict=") for f in flags):
         flags.append(f"-dict={HERE / target.dictionary}")
     replaying = any(not f.startswith("-") for f in flags)
     if not replaying and (corpus := corpus_dir(target)):

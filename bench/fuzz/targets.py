@@ -15,7 +15,7 @@ class Target:
     call: Callable[[object], object]
     expected: tuple[type[BaseException], ...]  # exceptions that are the target's documented answer to bad input
     budget_s: float  # a call slower than this is a finding
-    dictionary: str = "math.dict"  # default -dict (in bench/fuzz/) when the command line gives none
+    dictionary: str | None = "math.dict"  # default -dict (in bench/fuzz/) when the command line gives none
     seeds: tuple[str, ...] = ()  # starting corpus; the fuzzer mutates from these
     instrument: tuple[str, ...] = ()  # modules (beyond the parser and the tools) to instrument for coverage
     raw: bool = False  # call takes the fuzzer's bytes (files), not text
@@ -95,9 +95,10 @@ ROUTER_SEEDS = (
 )
 
 
-# Free text rarely survives mutation as a symbolic question (2.6% of router inputs reached the worker), so the
-# `router-symbolic` target keeps the phrase and fuzzes the mathematics: the first character picks a phrase,
-# the rest fills it.
+# Free text rarely survives mutation as a symbolic question (2.5% of router inputs reached the worker). Two
+# structured targets keep a phrase and fuzz the mathematics; the first byte (character) picks the phrase:
+#   router-phrases   the rest of the text fills the phrase as it is;
+#   router-symbolic  each further byte picks a token of SYMBOLIC_TOKENS, so most inputs parse and reach SymPy.
 SYMBOLIC_PHRASES = (
     "integrate {}", "integrate {} dx", "integral of {} from 0 to 1", "integrate {} from -oo to oo",
     "differentiate {}", "differentiate {} with respect to y twice", "derivative of {}", "third derivative of {}",
@@ -113,18 +114,47 @@ SYMBOLIC_EXPRESSIONS = (
     "y'' + y", "y' = y, y(0) = 1", "(x+1)^5", "x^3 - 6x^2 + 11x - 6", "ln(x^2+1)", "x^2 + y = 5, x - y = 1",
     "(1+1/x)^x", "sqrt(1 - x^2)", "exp(-x^2)", "abs(x)", "x^x", "tan(x)^3", "\\frac{1}{x^2}", "\\sqrt{x}",
 )
+SYMBOLIC_TOKENS = (
+    "x", "y", "z", "t", "k", "n", "a", "0", "1", "2", "3", "7", "10", "1/2", "0.5", "pi", "e", "i", "oo", "+", "-",
+    "*", "/", "^", "(", ")", "(", ")", " ", ",", "=", "<", "'", "!", "!!", "%", " mod ", "sin(", "cos(", "tan(",
+    "exp(", "ln(", "log(", "sqrt(", "abs(", "atan(", "sinh(", "gamma(", "erf(", "floor(", "factorial(", "binomial(",
+    "max(", "re(", "[", "]", "[[1, 2], [3, 4]]", "x^2", "e^x", "y'", "y''", "x^x", "1e10", "10^10^10",
+)
 
 
-def _router_symbolic(text: str):
-    if not text:
-        return None
-    return _router(SYMBOLIC_PHRASES[ord(text[0]) % len(SYMBOLIC_PHRASES)].format(text[1:]))
+def _phrase(index: int, body: str) -> str:
+    return SYMBOLIC_PHRASES[index % len(SYMBOLIC_PHRASES)].format(body)
 
 
-def _router_symbolic_seeds() -> tuple[str, ...]:
+def _router_phrases(text: str):
+    return _router(_phrase(ord(text[0]), text[1:])) if text else None
+
+
+def _router_phrases_seeds() -> tuple[str, ...]:
     n = len(SYMBOLIC_EXPRESSIONS)
-    return tuple(chr(i) + SYMBOLIC_EXPRESSIONS[(i * 7 + k) % n]
-                 for i in range(len(SYMBOLIC_PHRASES)) for k in range(2))
+    return tuple(chr(i) + SYMBOLIC_EXPRESSIONS[(i * 7 + k) % n] for i in range(len(SYMBOLIC_PHRASES)) for k in range(2))
+
+
+def symbolic_question(data: bytes) -> str:
+    """Byte 0 picks the phrase, each further byte a token: 'integrate x^2 sin(x)' from a few bytes."""
+    if not data:
+        return ""
+    return _phrase(data[0], "".join(SYMBOLIC_TOKENS[b % len(SYMBOLIC_TOKENS)] for b in data[1:64]))
+
+
+def _router_symbolic(data: bytes):
+    question = symbolic_question(data)
+    return _router(question) if question else None
+
+
+def _router_symbolic_seeds() -> tuple[bytes, ...]:
+    index = {tok: i for i, tok in reversed(list(enumerate(SYMBOLIC_TOKENS)))}
+    bodies = [["x^2", " ", "sin(", "x", ")"], ["x", " ", "e^x"], ["1", "/", "(", "x^2", "-", "1", ")"],
+              ["x^2", "-", "3", "x", "+", "2"], ["sin(", "x", ")", "/", "x"], ["y''", "+", "y"],
+              ["(", "x", "+", "1", ")", "^", "7"], ["ln(", "x^2", "+", "1", ")"], ["[[1, 2], [3, 4]]"],
+              ["k", "^", "2"], ["x^x"], ["sqrt(", "1", "-", "x^2", ")"], ["exp(", "-", "x^2", ")"]]
+    return tuple(bytes([p] + [index[t] for t in body]) for p in range(len(SYMBOLIC_PHRASES))
+                 for body in bodies[p % len(bodies):][:2])
 
 
 # -- the Calc-X markup the planner reads from a model ------------------------------------------------
@@ -259,6 +289,10 @@ def _reader_seeds() -> tuple[bytes, ...]:
 
 # -----------------------------------------------------------------------------------------------------
 
+ROUTER_MODULES = ("assistant.router", "assistant.routes", "assistant.routes.symbolic", "assistant.routes.text",
+                  "assistant.verify", "tools.symbolic", "tools.parsing.latex")
+
+
 def targets() -> dict[str, Target]:
     from tools.parsing import ParseError
     from tools.parsing.latex import LatexError
@@ -278,15 +312,12 @@ def targets() -> dict[str, Target]:
                           instrument=("assistant.evaluation.readers", "assistant.evaluation.latex",
                                       "assistant.evaluation.numbers")),
         "router": Target("router", _router, (), 5.0, dictionary="router.dict", seeds=ROUTER_SEEDS,
-                         instrument=("assistant.router", "assistant.routes", "assistant.routes.symbolic",
-                                     "assistant.routes.text", "assistant.verify", "tools.symbolic",
-                                     "tools.parsing.latex"),
-                         setup=_warm_symbolic, tally=_tool_used),
-        "router-symbolic": Target("router-symbolic", _router_symbolic, (), 5.0, dictionary="router.dict",
-                                  seeds=_router_symbolic_seeds(),
-                                  instrument=("assistant.router", "assistant.routes", "assistant.routes.symbolic",
-                                              "assistant.routes.text", "assistant.verify", "tools.symbolic",
-                                              "tools.parsing.latex"),
+                         instrument=ROUTER_MODULES, setup=_warm_symbolic, tally=_tool_used),
+        "router-phrases": Target("router-phrases", _router_phrases, (), 5.0, dictionary="router.dict",
+                                 seeds=_router_phrases_seeds(), instrument=ROUTER_MODULES,
+                                 setup=_warm_symbolic, tally=_tool_used),
+        "router-symbolic": Target("router-symbolic", _router_symbolic, (), 5.0, dictionary=None, raw=True,
+                                  seeds=_router_symbolic_seeds(), instrument=ROUTER_MODULES,
                                   setup=_warm_symbolic, tally=_tool_used),
     }
 
