@@ -74,6 +74,12 @@ def test_double_factorial_still_computes(text, output):
     assert tools.run("symbolic", text, timeout=5.0).output == output
 
 
+@pytest.mark.parametrize("text", ["diff(0.51 factorial(), x)", "factorial(1, 2)", "binomial(5)"])
+def test_factorial_and_binomial_with_the_wrong_arity_are_arity_errors(text):
+    result = tools.run("symbolic", text, timeout=5.0)  # the fuzzer's 'derivative of 0.51factorial()': IndexError
+    assert not result.ok and result.error.type == "arity"
+
+
 def test_modulo_still_computes():
     assert tools.run("symbolic", "17 mod 5", timeout=5.0).output == "2"
 

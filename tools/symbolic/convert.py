@@ -121,10 +121,12 @@ class Converter:
         args = [self.convert(a) for a in node.args]
         fn = FUNCTIONS.get(node.func)
         if fn is None:
-            if node.func in ("factorial",):
-                return factorial(args[0])
-            if node.func == "binomial":
-                return binomial(*args)
+            if node.func in ("factorial", "binomial"):
+                wanted = 1 if node.func == "factorial" else 2
+                if len(args) != wanted:  # factorial() was an IndexError
+                    raise ToolFailure("arity", f"{node.func} takes {wanted} argument{'s' * (wanted > 1)}, "
+                                               f"got {len(args)}")
+                return factorial(*args) if wanted == 1 else binomial(*args)
             if node.func.isidentifier() and node.func not in OPERATIONS_NOT_FUNCTIONS:
                 return sp.Function(node.func)(*args)  # f(x), y(t): an undefined function
             raise ToolFailure("unsupported", f"{node.func}(...) is not supported by the symbolic engine")
