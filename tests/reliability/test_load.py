@@ -339,6 +339,7 @@ def _server_check(item, answer) -> str | None:
     return f"{item.question!r}: {'; '.join(problems)}" if problems else None
 
 
+@pytest.mark.slow  # 1.5-4 min on 2 shared cores: the server answers one chain at a time
 def test_8_planner_questions_at_once_against_a_real_server(server_url):
     assistant = Assistant(server=server_url, budgets=Budgets(max_calls=3, max_tokens=96, wall_seconds=BOUND))
     items = [load.Item(q, "planner", None) for q in SERVER_QUESTIONS]
