@@ -80,6 +80,28 @@ def test_factorial_and_binomial_with_the_wrong_arity_are_arity_errors(text):
     assert not result.ok and result.error.type == "arity"
 
 
+@pytest.mark.parametrize("question, kind, message", [
+    # the fuzzer's: an error message formatted a Float with a 10^31-digit exponent through decimal (InvalidOperation)
+    ("integral of 0.510^10^100.50.50.510^10^10,10^10^100.5 from 0 to 1", "arity", "is not a variable"),
+    ("solve x^x!!!!!!y''<10^10^1010^10^10%", "domain", "not an inequality"),  # AssertionError inside dsolve
+    ("solve y' = y' + 1", "domain", "no derivative found"),  # IndexError inside dsolve's classifier
+])
+def test_symbolic_route_inputs_found_by_fuzzing(question, kind, message):
+    answer = Assistant(use_planner=False, tool_timeout=5.0).ask(question)
+    assert answer.steps[0].tool == "symbolic"
+    assert answer.error is not None and answer.error.type == kind and message in answer.error.message
+
+
+@pytest.mark.parametrize("text, message", [
+    ("factorial(10^5000)", "factorial(an integer of about 5,000 digits) is too large"),
+    ("x^(10^5000)", "exponent an integer of about 5,000 digits is too large"),
+    ("series(x, x, 0, 10^5000)", "got an integer of about 5,000 digits"),
+])
+def test_error_messages_never_print_huge_integers(text, message):
+    result = tools.run("symbolic", text, timeout=5.0)  # was "ValueError: Exceeds the limit (4300 digits) ..."
+    assert result.error.type in ("too_large", "arity") and message in result.error.message
+
+
 def test_modulo_still_computes():
     assert tools.run("symbolic", "17 mod 5", timeout=5.0).output == "2"
 

@@ -28,6 +28,18 @@ def _log(*args):
     return sp.log(*args)
 
 
+def shown(value, limit: int = 80) -> str:
+    """A value as error messages show it. Never f"{value}": a Float's __format__ goes through decimal, which fails
+    on exponents like 10^(10^100.5), and an Integer past 4,300 digits cannot become text at all."""
+    if isinstance(value, sp.Integer) and abs(value.p).bit_length() > 4_000:
+        return f"an integer of about {int(abs(value.p).bit_length() * 0.30103):,} digits"
+    try:
+        text = str(value)
+    except ValueError:  # an integer inside an expression, past the int-string limit
+        return "an expression with an enormous number in it"
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def _root(x, n=None):
     return sp.sqrt(x) if n is None else sp.root(x, n)
 
@@ -220,13 +232,13 @@ def power(base, exp):
         if size > MAX_INT_BITS:
             raise ToolFailure("too_large", f"the power has about {int(size):,} bits; the limit is {MAX_INT_BITS:,}")
     if exp.is_Integer and abs(int(exp)) > 10**7 and base.free_symbols:
-        raise ToolFailure("too_large", f"exponent {exp} is too large for symbolic work")
+        raise ToolFailure("too_large", f"exponent {shown(exp)} is too large for symbolic work")
     return base ** exp
 
 
 def factorial(value):
     if value.is_Integer and int(value) > MAX_FACTORIAL:
-        raise ToolFailure("too_large", f"factorial({value}) is too large to compute exactly (limit {MAX_FACTORIAL:,})")
+        raise ToolFailure("too_large", f"factorial({shown(value)}) is too large to compute exactly (limit {MAX_FACTORIAL:,})")
     return sp.factorial(value)
 
 
@@ -234,13 +246,13 @@ def double_factorial(value):
     """n!! for integers (and symbols). SymPy leaves factorial2(I) or factorial2(pi) unevaluated, and simplifying
     them later fails inside SymPy (KeyError from Piecewise.rewrite(ITE)): a number must be an integer here."""
     if value.is_number and value.is_integer is not True:
-        raise ToolFailure("domain", f"the double factorial n!! needs an integer, not {value}")
+        raise ToolFailure("domain", f"the double factorial n!! needs an integer, not {shown(value)}")
     if value.is_Integer and int(value) > MAX_FACTORIAL:
-        raise ToolFailure("too_large", f"{value}!! is too large to compute exactly (limit {MAX_FACTORIAL:,})")
+        raise ToolFailure("too_large", f"{shown(value)}!! is too large to compute exactly (limit {MAX_FACTORIAL:,})")
     return sp.factorial2(value)
 
 
 def binomial(n, k):
     if n.is_Integer and k.is_Integer and int(n) > 10**7:
-        raise ToolFailure("too_large", f"binomial({n}, {k}) is too large to compute exactly")
+        raise ToolFailure("too_large", f"binomial({shown(n)}, {shown(k)}) is too large to compute exactly")
     return sp.binomial(n, k)

@@ -13,7 +13,7 @@ import sympy as sp
 
 from ..base import ToolFailure
 from ..parsing import Call, Name, Node, Num, Postfix, Relation, Seq
-from .convert import Converter
+from .convert import Converter, shown
 from .guards import check_expand, check_solve_degree
 
 ODE_FUNCTIONS = ("y", "f", "u", "g", "z")
@@ -75,7 +75,7 @@ def run_operation(ctx: Context, func: str, args: tuple[Node, ...]) -> Outcome:
 def _sym(ctx: Context, node: Node, what: str = "variable") -> sp.Symbol:
     value = ctx.expr(node)
     if not isinstance(value, sp.Symbol):
-        raise ToolFailure("arity", f"expected a {what} name, got {value}")
+        raise ToolFailure("arity", f"expected a {what} name, got {shown(value)}")
     return value
 
 
@@ -95,7 +95,7 @@ def _main_var(expr, given=None) -> sp.Symbol:
 def _int_arg(ctx: Context, node: Node, what: str, low: int = 0, high: int = 10_000) -> int:
     value = ctx.expr(node)
     if not (isinstance(value, sp.Basic) and value.is_Integer and low <= int(value) <= high):
-        raise ToolFailure("arity", f"{what} must be an integer from {low} to {high}, got {value}")
+        raise ToolFailure("arity", f"{what} must be an integer from {low} to {high}, got {shown(value)}")
     return int(value)
 
 
@@ -242,7 +242,7 @@ def _diff(ctx: Context, args):
         elif isinstance(value, tuple) and len(value) == 2:
             spec.append([value[0], int(value[1])])
         else:
-            raise ToolFailure("arity", f"diff: cannot read {value} as a variable or an order")
+            raise ToolFailure("arity", f"diff: cannot read {shown(value)} as a variable or an order")
     if not spec:
         spec = [[_main_var(expr), 1]]
     value = sp.diff(expr, *[x for pair in spec for x in pair])
@@ -307,7 +307,7 @@ def _integrate(ctx: Context, args):
         rest = [_main_var(expr)]
     var = rest[0]
     if not isinstance(var, sp.Symbol):
-        raise ToolFailure("arity", f"integrate: {var} is not a variable")
+        raise ToolFailure("arity", f"integrate: {shown(var)} is not a variable")
     if len(rest) == 1:
         found = antiderivative(expr, var)
         return Outcome("integrate", found.value, {"expr": expr, "var": var, "verified": (found.passed, found.detail),
@@ -375,7 +375,10 @@ def _dsolve(ctx: Context, args):
     ode = ctx.expr(args[0])
     if isinstance(ode, (list, tuple)):
         raise ToolFailure("unsupported", "systems of ODEs are not supported yet")
-    funcs = sorted(ode.atoms(sp.Derivative), key=str)
+    if not isinstance(ode, (sp.Eq, sp.Expr)):  # y'' < 1 reached an `assert isinstance(eq, Expr)` inside SymPy
+        raise ToolFailure("domain", "an ODE is an equation like y'' + y = 0, not an inequality or a truth value")
+    # derivatives that cancel (y' = y' + 1) left SymPy's classifier with nothing to match: an IndexError
+    funcs = sorted((ode.lhs - ode.rhs if isinstance(ode, sp.Eq) else ode).atoms(sp.Derivative), key=str)
     if not funcs:
         raise ToolFailure("domain", "no derivative found: write the ODE with y' or y''")
     target = funcs[0].expr
