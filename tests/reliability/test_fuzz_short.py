@@ -149,12 +149,14 @@ def test_every_reader_returns_a_dataset(text, name):
 
 # -- the router's symbolic route (the warm SymPy worker) ---------------------------------------------------
 
-EXPR_TOKENS = ["x", "y", "2", "10", "0", "1/2", "+", "-", "*", "/", "^", "%", " mod ", "(", ")", "sin(x)", "e^x",
-               "ln(x)", "sqrt(x)", "x^2", "oo", "=", ",", " ", "'", "!", "[[1, 2], [3, 4]]"]
+EXPR_TOKENS = ["x", "y", "2", "10", "0", "1/2", "0.5", "+", "-", "*", "/", "^", "%", " mod ", "(", ")", "sin(x)", "e^x",
+               "ln(x)", "sqrt(x)", "x^2", "oo", "i", "=", "<", ",", " ", "'", "y''", "!", "!!", "factorial(", "10^10^10",
+               "[[1, 2], [3, 4]]"]
 expression = st.lists(st.sampled_from(EXPR_TOKENS), min_size=1, max_size=8).map("".join)
 PHRASES = ["integrate {}", "integrate {} from 0 to 1", "differentiate {}", "derivative of {} with respect to x",
            "solve {} = 0", "solve {}", "limit of {} as x -> 0", "taylor series of {} at 0", "expand {}", "factor {}",
            "simplify {}", "{} at x = 2", "sum of {} for x from 1 to 5", "determinant of {}", "\\int_0^1 {} dx",
+           "solve the ode {}",
            "\\frac{{d}}{{dx}} {}"]
 SYMBOLIC_ASSISTANT = Assistant(use_planner=False, tool_timeout=1.0)
 
