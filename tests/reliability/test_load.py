@@ -11,13 +11,11 @@ import importlib.util
 import json
 import random
 import re
-import socket
 import subprocess
 import sys
 import textwrap
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -27,6 +25,8 @@ from assistant import Assistant
 from assistant.models.base import CompletionStats, PerThreadStats
 from assistant.planner import Budgets
 from tools.bigint import flint_threads
+
+from llama_server import embedded_model_server
 
 ROOT = Path(__file__).resolve().parents[2]
 THREADS = 32
@@ -277,49 +277,12 @@ ALLOWED_ERRORS = {None, "no_result", "budget"}  # a tiny model may ramble or sto
 SEGMENT = re.compile(r'(<gadget id="[a-z]+">[^<]*</gadget>\n<output>[^<]*</output>\n)*(<result>[^<]*</result>)?')
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server_url(tmp_path_factory):
-    """llama-cpp-python's server with its defaults (as tests/assistant/test_models_server.py starts it) on the
-    embedded model. Its default `interrupt_requests` ends a stream early whenever another request arrives."""
-    pytest.importorskip("llama_cpp.server")  # the [server] extra (uvicorn, fastapi, sse-starlette)
-    from assistant.models import default_model_path
-
-    port = _free_port()
-    log = (tmp_path_factory.mktemp("server") / "server.log").open("w+b")  # a file: an undrained pipe blocks it
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "llama_cpp.server", "--model", str(default_model_path()),
-         "--host", "127.0.0.1", "--port", str(port), "--n_ctx", "2048", "--model_alias", "embedded"],
-        stdout=log, stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    try:
-        while True:
-            if proc.poll() is not None:
-                log.seek(0)
-                pytest.fail("server exited: " + log.read().decode("utf-8", "replace")[-2000:])
-            try:
-                with urllib.request.urlopen(url + "/v1/models", timeout=2) as resp:
-                    json.load(resp)
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail("server did not come up in 120 s")
-                time.sleep(0.5)
+    """llama-cpp-python's server with its defaults on the embedded model. Its default `interrupt_requests`
+    ends a stream early whenever another request arrives."""
+    with embedded_model_server(tmp_path_factory.mktemp("server")) as url:
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 def _server_check(item, answer) -> str | None:
