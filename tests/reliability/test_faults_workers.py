@@ -30,8 +30,10 @@ import tools
 from assistant import Assistant
 from assistant.models import ScriptedModel
 from assistant.planner import Planner
-from sandbox import Sandbox, assets
+from sandbox import assets
 from tools.python import PythonTool
+
+from procfs import live_processes
 from tools.python.session import PythonSession
 from tools.symbolic import TOOL as SYMBOLIC
 from tools.symbolic.worker import POOL
@@ -71,17 +73,8 @@ def wait_dead(pid: int, within: float = 10.0) -> None:
 def descendants(pid: int) -> list[tuple[int, str]]:
     """(pid, command) of every live process below `pid`, however many sessions deep (bubblewrap nests)."""
     children: dict[int, list[tuple[int, str]]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            stat = Path(f"/proc/{entry}/stat").read_text()
-        except OSError:
-            continue
-        comm = stat[stat.index("(") + 1 : stat.rindex(")")]
-        state, ppid = stat[stat.rindex(")") + 2 :].split()[:2]
-        if state != "Z":
-            children.setdefault(int(ppid), []).append((int(entry), comm))
+    for child, comm, fields in live_processes():
+        children.setdefault(int(fields[1]), []).append((child, comm))
     found, todo = [], [pid]
     while todo:
         for child in children.get(todo.pop(), []):

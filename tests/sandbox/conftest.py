@@ -16,6 +16,8 @@ import pytest
 
 from sandbox import Sandbox, SandboxConfig, assets
 
+from procfs import live_processes
+
 PROJECT = Path(__file__).resolve().parents[2]
 SECRET_ENV = "CALX_TEST_SECRET"
 
@@ -121,20 +123,7 @@ def watched(secret) -> list[Path]:
 
 def processes_in_session(sid: int) -> list[tuple[int, str]]:
     """(pid, command name) of every live process whose session id is `sid`."""
-    found = []
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            stat = Path(f"/proc/{entry}/stat").read_text()
-        except OSError:
-            continue
-        comm = stat[stat.index("(") + 1 : stat.rindex(")")]
-        fields = stat[stat.rindex(")") + 2 :].split()
-        state, session = fields[0], int(fields[3])
-        if session == sid and state != "Z":
-            found.append((int(entry), comm))
-    return found
+    return [(pid, comm) for pid, comm, fields in live_processes() if int(fields[3]) == sid]
 
 
 @pytest.fixture(scope="session")
