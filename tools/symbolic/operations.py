@@ -377,17 +377,24 @@ def _dsolve(ctx: Context, args):
         raise ToolFailure("unsupported", "systems of ODEs are not supported yet")
     if not isinstance(ode, (sp.Eq, sp.Expr)):  # y'' < 1 reached an `assert isinstance(eq, Expr)` inside SymPy
         raise ToolFailure("domain", "an ODE is an equation like y'' + y = 0, not an inequality or a truth value")
-    # derivatives that cancel (y' = y' + 1) left SymPy's classifier with nothing to match: an IndexError
-    funcs = sorted((ode.lhs - ode.rhs if isinstance(ode, sp.Eq) else ode).atoms(sp.Derivative), key=str)
+    # derivatives that cancel (y' = y' + 1) or sit only in a denominator (1/(y'' - 1) = 0) left SymPy's
+    # classifier with nothing to match: an IndexError
+    difference = ode.lhs - ode.rhs if isinstance(ode, sp.Eq) else ode
+    funcs = sorted(difference.atoms(sp.Derivative), key=str)
     if not funcs:
         raise ToolFailure("domain", "no derivative found: write the ODE with y' or y''")
+    if not sp.numer(sp.together(difference)).atoms(sp.Derivative):
+        raise ToolFailure("domain", "the derivatives are only in a denominator: with it cleared, no ODE is left")
     target = funcs[0].expr
     ics = {}
     for node in args[1:]:
         cond = ctx.expr(node)
         if isinstance(cond, sp.Eq):
             ics[cond.lhs] = cond.rhs
-    value = sp.dsolve(ode, target, ics=ics or None)
+    try:
+        value = sp.dsolve(ode, target, ics=ics or None)
+    except (IndexError, KeyError, AssertionError) as exc:  # SymPy's classifier on equations it cannot read
+        raise ToolFailure("unsupported", f"SymPy's ODE solver cannot read this equation ({type(exc).__name__})") from None
     return Outcome("dsolve", value, {"ode": ode, "func": target})
 
 
