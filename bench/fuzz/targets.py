@@ -165,9 +165,9 @@ SEGMENT_SEPARATOR = "\x1f"  # between the segments the scripted model writes, on
 def _markup(text: str):
     """The planner's whole reading of model output: the first line is the question, the rest is what the model
     writes, one segment per completion. Calls go through the real loop (read_segment, budgets, output markup,
-    number restriction, grammar building, checks, the final answer); calculator and bigint calls really run, other
-    gadgets are answered with an error: symbolic and python are slow to start, and rewrite can hang on
-    `sin(x^10^10)` (its numeric check ignores the timeout; see the `rewrite` target). Each has its own target."""
+    number restriction, grammar building, checks, the final answer); calculator, bigint and rewrite calls really
+    run (this target found rewrite's hang on `sin(x^10^10)`), symbolic and python are answered with an error: they
+    are slow to start and have their own targets and tests."""
     from assistant.models.scripted import ScriptedModel
     from assistant.planner import Planner
     from assistant.planner.budgets import Budgets
@@ -192,7 +192,7 @@ def _offline_planner_class():
     from assistant.planner import Planner
 
     class OfflinePlanner(Planner):
-        RUN = frozenset({"calculator", "bigint"})
+        RUN = frozenset({"calculator", "bigint", "rewrite"})
 
         def _run_tool(self, tool, text, deadline):
             if tool in self.RUN or tool not in tools.names():  # an unknown id takes the real error path
