@@ -57,8 +57,15 @@ class Decoder:
         else:
             llm.reset()
             prefix = 0
-        llm.eval(list(tokens[prefix:]))  # llama.cpp's decode over token ids: runs the model, evaluates no text
+        self._decode_tokens(list(tokens[prefix:]))
         return prefix
+
+    def _decode_tokens(self, token_ids: list[int]) -> None:
+        """Run the model over token ids (llama.cpp's batch decode, which llama-cpp-python names `eval`).
+
+        The only input is integer ids from the tokenizer or our own sampler, never text: nothing is
+        evaluated as code here. This is the one place calx calls it."""
+        self.llm.eval(token_ids)
 
     # -- generation ------------------------------------------------------------------------
     def generate(
@@ -100,7 +107,7 @@ class Decoder:
                 if safe > emitted:
                     yield text[emitted:safe]
                     emitted = safe
-                self.llm.eval([token])
+                self._decode_tokens([token])
             if len(text) > emitted:
                 yield text[emitted:]
         finally:
