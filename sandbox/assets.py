@@ -87,11 +87,6 @@ def assets(root: Path | None = None) -> Assets:
 Checked = dict  # path -> (size, mtime, inode) of files already verified; a session keeps one
 
 
-def is_installed(found: Assets | None = None) -> bool:
-    found = found or assets()
-    return not damaged_files(found) and found.site.is_file()
-
-
 def damaged_files(found: Assets, checked: Checked | None = None) -> list[str]:
     """The pinned Pyodide files that are missing or differ from the verified tarball's."""
     return [name for name, (size, sha256) in PINNED_FILES.items()
