@@ -121,21 +121,16 @@ def ensure(progress: IO[str] | None = sys.stderr, checked: Checked | None = None
 def intact(path: Path, checked: Checked | None = None) -> bool:
     """Whether a file calx built still matches the digest recorded when it was built. A file from
     before digests were recorded is trusted once and its digest recorded now."""
-    identity = _identity(path)
-    if identity is None:
-        return False
-    if checked is not None and checked.get(str(path)) == identity:
-        return True
+    return _verified(path, checked, lambda _: _agrees_with_record(path))
+
+
+def _agrees_with_record(path: Path) -> bool:
     try:
         recorded = path.with_name(path.name + DIGEST_SUFFIX).read_text().strip()
     except OSError:
         record_digest(path)
-        recorded = None
-    if recorded is not None and recorded != _sha256(path):
-        return False
-    if checked is not None:
-        checked[str(path)] = identity
-    return True
+        return True
+    return recorded == _sha256(path)
 
 
 def record_digest(path: Path) -> None:
@@ -159,12 +154,17 @@ def discard(path: Path) -> None:
 
 
 def _matches(path: Path, size: int, sha256: str, checked: Checked | None) -> bool:
+    return _verified(path, checked, lambda identity: identity[0] == size and _sha256(path) == sha256)
+
+
+def _verified(path: Path, checked: Checked | None, check) -> bool:
+    """`check(identity)` on a file that exists, skipped when `checked` holds it unchanged since it last passed."""
     identity = _identity(path)
-    if identity is None or identity[0] != size:
+    if identity is None:
         return False
     if checked is not None and checked.get(str(path)) == identity:
         return True
-    if _sha256(path) != sha256:
+    if not check(identity):
         return False
     if checked is not None:
         checked[str(path)] = identity
