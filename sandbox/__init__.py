@@ -35,7 +35,8 @@ def doctor(config: SandboxConfig | None = None) -> IsolationReport:
     return IsolationReport(plan(config).report.layers + _parts(config))
 
 
-def _parts(config: SandboxConfig) -> tuple[Layer, ...]:
+def _parts(config: SandboxConfig, checked: dict | None = None) -> tuple[Layer, ...]:
+    # `checked`: files install() verified or built a moment ago (the 65 MB snapshot) are not hashed again
     from . import assets, jshost
 
     try:
@@ -43,7 +44,7 @@ def _parts(config: SandboxConfig) -> tuple[Layer, ...]:
     except jshost.HostMissing as exc:
         host = Layer("js-host", False, str(exc))
     found = assets.assets()
-    bad = assets.damaged_files(found)
+    bad = assets.damaged_files(found, checked)
     if not bad:
         files = Layer("pyodide-files", True, f"{found.pyodide}: every pinned file matches its sha256")
     elif all(not (found.pyodide / name).exists() for name in bad):
@@ -54,7 +55,7 @@ def _parts(config: SandboxConfig) -> tuple[Layer, ...]:
     target = found.snapshot(config.runtime)
     if not target.is_file():
         snap = Layer("snapshot", False, "not built yet: built on first use (about 25 s), or by `calx sandbox install`")
-    elif assets.intact(target):
+    elif assets.intact(target, checked):
         snap = Layer("snapshot", True, f"{target.name} ({target.stat().st_size / 1e6:.0f} MB) matches its digest")
     else:
         snap = Layer("snapshot", False, f"{target} is damaged; rebuilt on next use")
@@ -67,6 +68,7 @@ def install(config: SandboxConfig | None = None, progress: IO[str] | None = sys.
     from .isolation import plan
 
     config = config or SandboxConfig()
-    found = assets.ensure(progress)
-    snapshot.ensure(config, plan(config), found)
-    return doctor(config)
+    checked: assets.Checked = {}  # what ensure verified or built just now is not hashed again for the report
+    found = assets.ensure(progress, checked)
+    snapshot.ensure(config, plan(config), found, checked)
+    return IsolationReport(plan(config).report.layers + _parts(config, checked))

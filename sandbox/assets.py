@@ -114,7 +114,7 @@ def ensure(progress: IO[str] | None = sys.stderr, checked: Checked | None = None
         if damaged_files(found, checked):
             raise AssetsMissing(f"{what}, and a fresh copy does not match either; {INSTALL_HINT}")
     if not found.site.is_file() or not _site_is_current(found.site) or not intact(found.site, checked):
-        build_site_zip(found.site)
+        build_site_zip(found.site, checked)
     return found
 
 
@@ -133,18 +133,24 @@ def _agrees_with_record(path: Path) -> bool:
     return recorded == _sha256(path)
 
 
-def record_digest(path: Path) -> None:
+def record_digest(path: Path, checked: Checked | None = None) -> None:
+    """Write the digest of a file calx just built; `checked` then holds it as verified, so the session
+    that built it does not hash it again at its next start."""
     target = path.with_name(path.name + DIGEST_SUFFIX)
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{target.name}.")
     except OSError:  # a read-only cache still works; it is only not checked
         return
+    identity = _identity(path)
     try:
         with os.fdopen(fd, "w") as out:
             out.write(_sha256(path) + "\n")
         os.replace(tmp, target)
     except OSError:
         Path(tmp).unlink(missing_ok=True)
+        return
+    if checked is not None and identity is not None and _identity(path) == identity:
+        checked[str(path)] = identity
 
 
 def discard(path: Path) -> None:
@@ -240,7 +246,7 @@ def fetch_pyodide(found: Assets, progress: IO[str] | None = sys.stderr) -> None:
         discard(stale)  # a snapshot belongs to one exact build
 
 
-def build_site_zip(target: Path) -> None:
+def build_site_zip(target: Path, checked: Checked | None = None) -> None:
     """Pack the host's installed SymPy and mpmath (sources only, tests left out) into one zip."""
     import importlib.util
 
@@ -261,7 +267,7 @@ def build_site_zip(target: Path) -> None:
             manifest[name] = _version(name)
         archive.writestr("calx-site.json", json.dumps(manifest))
     os.replace(tmp, target)
-    record_digest(target)
+    record_digest(target, checked)
     for stale in target.parent.glob("snapshot-*.bin"):
         discard(stale)  # the snapshot holds imported modules from the old zip
 

@@ -26,10 +26,10 @@ def ensure(config: SandboxConfig, plan_: Plan, found: Assets, checked: Checked |
             return
         sys.stderr.write(f"calx: the sandbox snapshot {target} is damaged; building it again\n")
         discard(target)
-    build(config, plan_, found)
+    build(config, plan_, found, checked)
 
 
-def build(config: SandboxConfig, plan_: Plan, found: Assets) -> float:
+def build(config: SandboxConfig, plan_: Plan, found: Assets, checked: Checked | None = None) -> float:
     from .worker import Worker, WorkerDied, plan_launch
 
     target = found.snapshot(config.runtime)
@@ -49,7 +49,7 @@ def build(config: SandboxConfig, plan_: Plan, found: Assets) -> float:
         tmp.unlink(missing_ok=True)
         raise WorkerDied("building the sandbox snapshot failed", worker.stderr_tail())
     os.replace(tmp, target)
-    record_digest(target)
+    record_digest(target, checked)
     for stale in target.parent.glob(f"snapshot-{config.runtime}-*.bin"):
         if stale != target:
             discard(stale)
