@@ -254,8 +254,16 @@ def _damage(db: sqlite3.Connection) -> str | None:
         lines = [line for p in problems for line in str(p).splitlines() if line and not line.startswith("***")]
         more = f", and {len(lines) - 1} more" if len(lines) > 1 else ""
         return f"it is damaged (SQLite's check: {lines[0][:120] if lines else 'failed'}{more})"
-    tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                             "AND name NOT LIKE 'sqlite_%'")}
+    return _schema_problem(db, _tables(db))
+
+
+def _tables(db: sqlite3.Connection) -> set[str]:
+    return {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                           "AND name NOT LIKE 'sqlite_%'")}
+
+
+def _schema_problem(db: sqlite3.Connection, tables: set[str]) -> str | None:
+    """Why these tables are not a calx history's (an empty database is one still to be made), or None."""
     if tables and not tables & set(COLUMNS):
         return f"it is not a calx history (its tables: {', '.join(sorted(tables))[:200]})"
     for table in tables & set(COLUMNS):
@@ -296,9 +304,8 @@ def _salvage(aside: Path, db: sqlite3.Connection) -> tuple[int, int]:
 
 def _is_calx_history(db: sqlite3.Connection) -> bool:
     try:
-        tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        return set(COLUMNS) <= tables and all(
-            set(COLUMNS[t]) <= {row[1] for row in db.execute(f"PRAGMA table_info({t})")} for t in COLUMNS)
+        tables = _tables(db)
+        return set(COLUMNS) <= tables and _schema_problem(db, tables) is None
     except sqlite3.Error:
         return False
 
