@@ -51,7 +51,6 @@ class LlamaCppModel:
         self.n_threads = n_threads or default_threads()
         self.seed = seed
         self.progress = progress
-        self.last_stats = CompletionStats()
         self.load_ms: float | None = None
         self._llm: Any = None
         self._lock = threading.RLock()  # one context, one generation at a time

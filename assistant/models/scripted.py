@@ -21,7 +21,6 @@ class ScriptedModel:
         self._repeat_last = repeat_last
         self.prompts: list[str] = []  # every prompt it was given, for assertions
         self.grammars: list[str | None] = []
-        self.last_stats = CompletionStats()
 
     def complete(
         self,

@@ -46,7 +46,6 @@ class OpenAIServerModel:
         self.grammar_field = grammar_field
         self.api_key = api_key if api_key is not None else os.environ.get("CALX_API_KEY")
         self.timeout = timeout
-        self.last_stats = CompletionStats()
         # llama-cpp-python's server (interrupt_requests, on by default) ends a streamed completion with [DONE]
         # and no finish_reason as soon as another request arrives. Once seen, this client sends one request at
         # a time and reads each whole before passing it on, so its own threads no longer cut each other short.
