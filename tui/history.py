@@ -145,7 +145,7 @@ class HistoryStore:
             self._create_schema(db)
             chats, messages = _salvage(aside, db)
         except sqlite3.Error as exc:
-            self.notices.append(f"{self.path}: {_reason(exc)}; chats may not be saved until that is fixed")
+            self._open_anyway(db, exc)
         recovered = f" {chats} chats ({messages} messages) could still be read and were copied over." if chats else ""
         self.notices.insert(0, f"the history database could not be read: {damage}. It was moved, unchanged, to "
                                f"{aside} and a new one started.{recovered}")
@@ -213,7 +213,7 @@ class _Write:
                     raise HistoryError(f"{store.path} is not a calx history; restart calx to set it aside")
                 store._create_schema(store.db)
             except sqlite3.Error as exc:
-                raise HistoryError(f"{_reason(exc)} ({store.path})") from exc
+                raise self._failed(exc) from exc
         store.db.__enter__()
         return self
 
@@ -222,10 +222,13 @@ class _Write:
             self.store.db.__exit__(kind, exc, tb)  # commit, or roll back when the body failed
         except sqlite3.Error as failure:  # the commit itself failed (a full disk often shows up only here)
             _roll_back(self.store.db)
-            raise HistoryError(f"{_reason(failure)} ({self.store.path})") from failure
+            raise self._failed(failure) from failure
         if isinstance(exc, sqlite3.Error):
-            raise HistoryError(f"{_reason(exc)} ({self.store.path})") from exc
+            raise self._failed(exc) from exc
         return False
+
+    def _failed(self, exc: sqlite3.Error) -> HistoryError:
+        return HistoryError(f"{_reason(exc)} ({self.store.path})")
 
 
 def _roll_back(db: sqlite3.Connection) -> None:
