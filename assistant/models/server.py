@@ -14,7 +14,7 @@ from typing import Any, Iterator, Sequence
 
 from .base import CompletionStats, PerThreadStats
 from .errors import ModelError, ModelTimeout
-from .transport import Exchange, Limits, cut_short
+from .transport import Exchange, Limits, cut_short, error_message
 
 DEFAULT_TIMEOUT = 120.0  # seconds a server may stay silent: a cold server loads its model before the first token
 RETRIES = 4  # asking again after a completion was ended early (see _ask_again)
@@ -125,7 +125,7 @@ class OpenAIServerModel:
         try:
             for event in exchange.events():
                 if "error" in event:
-                    error = _message(event["error"])
+                    error = error_message(event["error"])
                     raise ModelError(f"the model server at {self.base_url} reported an error: {error}")
                 choices = event.get("choices") or [{}]
                 choice = choices[0] if isinstance(choices, list) and isinstance(choices[0], dict) else {}
@@ -194,12 +194,6 @@ def _text(choice: dict[str, Any], chat: bool) -> str | None:
     else:
         text = choice.get("text")
     return text if isinstance(text, str) else None
-
-
-def _message(error: Any) -> str:
-    if isinstance(error, dict):
-        return str(error.get("message") or error)[:200]
-    return str(error)[:200]
 
 
 def _split_endpoint(url: str) -> tuple[str, bool]:

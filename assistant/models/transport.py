@@ -241,9 +241,13 @@ def _error_detail(raw: bytes) -> str:
         data = json.loads(raw.decode("utf-8"))
     except ValueError:
         return _quote(raw) if raw.strip() else ""
-    error = data.get("error", data) if isinstance(data, dict) else data
+    return error_message(data.get("error", data) if isinstance(data, dict) else data, otherwise=data)
+
+
+def error_message(error: Any, *, otherwise: Any = None) -> str:
+    """An OpenAI-style error's "message", else `otherwise` (by default the error itself), cut to _DETAIL."""
     message = error.get("message") if isinstance(error, dict) else error
-    return str(message if message else data)[:_DETAIL]
+    return str(message if message else (error if otherwise is None else otherwise))[:_DETAIL]
 
 
 def _quote(raw: bytes) -> str:
