@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import stat
 import tomllib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
