@@ -152,7 +152,7 @@ class Planner:
             grammar = segment_grammar(thoughts=self.options.thoughts, allowed_numbers=allowed)
         time_left = deadline - time.perf_counter()
         if time_left <= 0:
-            raise BudgetExceeded("wall", f"wall clock: over {self.budgets.wall_seconds:g}s for this question")
+            raise self._over_wall_clock()
         text, pieces = "", 0
         stream = self.model.complete(chain.prompt + chain.text, stop=STOPS, grammar=grammar,
                                      max_tokens=left, temperature=temperature, seed=seed, timeout=time_left)
@@ -162,7 +162,7 @@ class Planner:
                 pieces += 1
                 yield TokenEvent(token)
                 if time.perf_counter() > deadline:
-                    raise BudgetExceeded("wall", f"wall clock: over {self.budgets.wall_seconds:g}s for this question")
+                    raise self._over_wall_clock()
         except BudgetExceeded:
             raise
         except ModelError:
@@ -183,10 +183,14 @@ class Planner:
             raise BudgetExceeded("tokens", f"tokens: the chain used its {self.budgets.max_tokens} tokens")
         return text
 
+    def _over_wall_clock(self) -> BudgetExceeded:
+        # _out_of_time() recognises this by its "wall" prefix
+        return BudgetExceeded("wall", f"wall clock: over {self.budgets.wall_seconds:g}s for this question")
+
     def _run_tool(self, tool: str, text: str, deadline: float) -> Iterator[Event]:
         left = deadline - time.perf_counter()
         if left <= 0:
-            raise BudgetExceeded("wall", f"wall clock: over {self.budgets.wall_seconds:g}s for this question")
+            raise self._over_wall_clock()
         yield ToolCallEvent(tool, text)
         result = tools.run(tool, text, timeout=min(self.budgets.tool_timeout, left))
         error = None if result.ok else (result.error.type if result.error else "error")
