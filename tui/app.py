@@ -100,13 +100,17 @@ class CalxApp(App):
         self.chat_screen.query_one("StatusBar").status = self.session.status
         self.run_worker(self._load_model, thread=True, group="load", exit_on_error=False)
 
-    def _drop_clashing_keys(self) -> list[str]:
-        """A key the user gave to an action that another action already has: keep that action's default."""
+    def _own_bindings(self) -> list:
+        """calx's own bindings, the ones [keys] may rebind."""
         from .widgets.chat_input import ChatInput
 
-        bindings = [*ChatInput.BINDINGS, *ChatScreen.BINDINGS, *self.BINDINGS]
+        return [*ChatInput.BINDINGS, *ChatScreen.BINDINGS, *self.BINDINGS]
+
+    def _drop_clashing_keys(self) -> list[str]:
+        """A key the user gave to an action that another action already has: keep that action's default."""
         taken: dict[str, str] = {}
-        for binding in sorted(bindings, key=lambda b: b.id in self.config.keys):  # defaults claim their keys first
+        # defaults claim their keys first
+        for binding in sorted(self._own_bindings(), key=lambda b: b.id in self.config.keys):
             for key in (k.strip() for k in self.config.keys.get(binding.id, binding.key).split(",")):
                 if key in taken and binding.id in self.config.keys:
                     del self.config.keys[binding.id]
@@ -117,10 +121,8 @@ class CalxApp(App):
 
     def key_bindings(self) -> list[tuple[str, str]]:
         """(key, description) of calx's own bindings, after the user's key map."""
-        from .widgets.chat_input import ChatInput
-
         rows = []
-        for binding in [*ChatInput.BINDINGS, *ChatScreen.BINDINGS, *self.BINDINGS]:
+        for binding in self._own_bindings():
             rows.append((self.config.keys.get(binding.id, binding.key), binding.description))
         rows.append(("ctrl+p", "Command palette"))
         return rows
