@@ -240,10 +240,12 @@ def _roll_back(db: sqlite3.Connection) -> None:
 
 # -- helpers ----------------------------------------------------------------------------------------
 def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    """Saves wait WRITE_WAIT_S for a lock; `_damage` lowers it to OPEN_WAIT_S only while the start-up check runs
+    (a fresh database after a set-aside gets the same wait as any other)."""
     if read_only:
-        return sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=OPEN_WAIT_S,
+        return sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True, timeout=WRITE_WAIT_S,
                                check_same_thread=False)
-    return sqlite3.connect(path, timeout=OPEN_WAIT_S, check_same_thread=False)
+    return sqlite3.connect(path, timeout=WRITE_WAIT_S, check_same_thread=False)
 
 
 def _damage(db: sqlite3.Connection) -> str | None:
