@@ -25,7 +25,7 @@ def _limit_memory() -> None:
 
 
 def serve(stdin, stdout) -> None:
-    from .worker import HEADER
+    from .worker import HEADER, RECEIVED
 
     _limit_memory()
     sys.setrecursionlimit(20_000)
@@ -40,6 +40,8 @@ def serve(stdin, stdout) -> None:
             return
         (size,) = HEADER.unpack(header)
         request = pickle.loads(stdin.read(size))  # from our parent: the parse tree, not user text
+        stdout.write(RECEIVED)  # from here on, dying means dying during this request
+        stdout.flush()
         reply = compute(request)
         _send(stdout, reply)
 

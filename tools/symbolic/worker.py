@@ -26,6 +26,7 @@ STARTUP_TIMEOUT = 60.0  # importing SymPy on a busy machine can take seconds; ne
 GRACE = 1.0  # the worker stops itself at the budget; the parent kills it this much later
 MAX_REPLY_BYTES = 64 * 1024 * 1024
 HEADER = struct.Struct("!Q")
+RECEIVED = b"\x06"  # the worker sends this as soon as it has read a whole request, before computing
 PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])  # the directory holding `tools/`
 
 
@@ -34,7 +35,11 @@ class WorkerDied(Exception):
 
 
 class WorkerGone(WorkerDied):
-    """The worker was dead before it received the request: nothing of that request ran."""
+    """The worker died before it received the request: nothing of that request ran.
+
+    A killed worker can look dead (a zombie in /proc) while its other threads still hold the pipe open,
+    so a write succeeding proves nothing; only the worker's RECEIVED byte says the request got there.
+    """
 
 
 class Worker:
@@ -62,6 +67,7 @@ class Worker:
 
     def call(self, request: Request, deadline: float) -> Reply:
         self._write(request)
+        self._wait_received(deadline)
         reply = self._read(deadline)
         if not isinstance(reply, Reply):
             raise WorkerDied("the symbolic worker sent an unexpected reply")
@@ -83,6 +89,14 @@ class Worker:
             self.proc.stdin.flush()
         except (BrokenPipeError, OSError):
             raise WorkerGone(f"the symbolic worker {self.how_it_ended()}") from None
+
+    def _wait_received(self, deadline: float) -> None:
+        try:
+            mark = self._read_exact(len(RECEIVED), deadline)
+        except WorkerDied as exc:
+            raise WorkerGone(str(exc)) from None
+        if mark != RECEIVED:
+            raise WorkerDied("the symbolic worker sent an unexpected reply")
 
     def _read(self, deadline: float):
         header = self._read_exact(HEADER.size, deadline)
