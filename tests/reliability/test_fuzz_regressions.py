@@ -186,3 +186,15 @@ def test_arithmetic_on_an_integer_function_result_is_a_typed_error(text):
     result = tools.run("calculator", text, timeout=5.0)  # fuzzer: 'factor 4^6factor 4^64+4+1', '-factor 4^6441'
     assert not result.ok and result.error.type == "domain", result.output
     assert "not a number" in result.output
+
+
+# -- bigint: 'factor 101010!!' ran FLINT's uninterruptible smooth-part search inline for 13-27 s on a 1 s budget ----
+
+def test_factoring_a_huge_smooth_number_stays_within_its_budget():
+    started = time.monotonic()
+    result = tools.run("bigint", "factor(101010!!)", timeout=1.0)  # 766,748 bits: the search alone takes ~12 s here
+    elapsed = time.monotonic() - started
+    fac = result.value
+    assert result.ok and not fac.complete and fac.note == "the time budget ran out", result.output[:200]
+    assert fac.factors == () and fac.cofactor.bit_length() == 766_748  # CPython's str() of it was a ValueError
+    assert elapsed < 5, f"took {elapsed:.1f} s on a 1 s budget"

@@ -104,3 +104,19 @@ def test_digits_and_bases_match_python(n, base):
     assert int(run(f"digits({n})").value) == len(str(n))
     assert int(run(f"digit_sum({n})").value) == sum(map(int, str(n)))
     assert int(run(f"to_base({n}, {base})").output, base) == n
+
+
+def test_a_number_beyond_the_inline_size_is_factored_completely_in_the_child():
+    import gmpy2
+
+    prime = int(gmpy2.next_prime(2**3000))  # 3,001 bits: the smooth search itself runs in the child
+    fac = run(f"factor(2^5 * 7 * {prime})", timeout=60).value
+    assert fac.complete and fac.factors == ((2, 5), (7, 1), (prime, 1))
+
+
+def test_a_large_number_out_of_time_keeps_the_small_factors_the_child_found():
+    import gmpy2
+
+    p, q = int(gmpy2.next_prime(2**1100)), int(gmpy2.next_prime(2**1101))  # a 2,203-bit hard cofactor
+    fac = run(f"factor(3^4 * 11 * {p * q})", timeout=3).value
+    assert not fac.complete and fac.factors == ((3, 4), (11, 1)) and fac.cofactor == p * q

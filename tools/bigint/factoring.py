@@ -6,6 +6,7 @@ killed when the budget runs out; what was found before that is reported as a par
 from __future__ import annotations
 
 import multiprocessing as mp
+import time
 from collections import Counter
 
 import flint
@@ -15,7 +16,10 @@ from . import flint_threads
 from .results import Factorization
 
 INLINE_BITS = 100  # about 30 digits: FLINT factors numbers this size in milliseconds
-SMOOTH_BITS = 24  # trial division / ECM effort spent inline before handing over
+SMOOTH_BITS = 24  # trial division / ECM effort spent on small factors before the full search
+# FLINT's smooth-part search grows with the size of n (a random 4,000-bit n takes 0.25 s, 100,000 bits
+# 24 s) and cannot be interrupted: above this size it runs in the killable child as well
+SMOOTH_INLINE_BITS = 2048
 
 
 def factorize(n: int) -> Factorization:
@@ -24,55 +28,81 @@ def factorize(n: int) -> Factorization:
     magnitude = abs(n)
     if magnitude.bit_length() <= INLINE_BITS:
         return _complete(n, flint_threads.factor(magnitude))
-    found, cofactor = _smooth_part(magnitude)
+    if magnitude.bit_length() > SMOOTH_INLINE_BITS:
+        return _in_child(n, Counter(), magnitude, smooth_first=True)
+    found, cofactor = _smooth_part(magnitude, flint_threads.factor_smooth)
     if cofactor == 1 or flint_threads.is_probable_prime(cofactor):
-        if cofactor != 1:
-            found[cofactor] += 1
-        return Factorization(n, tuple(sorted(found.items())))
-    hard = _factor_in_child(cofactor, remaining())
-    if hard is None:
-        return Factorization(n, tuple(sorted(found.items())), False, cofactor,
-                             "the time budget ran out")
-    for p, e in hard:
-        found[p] += e
-    return Factorization(n, tuple(sorted(found.items())))
+        return _finished(n, found, cofactor)
+    return _in_child(n, found, cofactor, smooth_first=False)
 
 
 def _complete(n: int, pairs) -> Factorization:
     return Factorization(n, tuple(sorted((int(p), int(e)) for p, e in pairs)))
 
 
-def _smooth_part(n: int) -> tuple[Counter, int]:
+def _finished(n: int, found: Counter, prime_cofactor: int) -> Factorization:
+    if prime_cofactor != 1:
+        found[prime_cofactor] += 1
+    return Factorization(n, tuple(sorted(found.items())))
+
+
+def _smooth_part(n: int, factor_smooth) -> tuple[Counter, int]:
     """Factors found by FLINT's cheap smooth-part search; the rest is one cofactor."""
     found: Counter = Counter()
-    cofactor = n
-    for p, e in flint_threads.factor_smooth(n, SMOOTH_BITS):
-        if flint_threads.is_probable_prime(p):
+    for p, e in factor_smooth(n, SMOOTH_BITS):
+        if p < 1 << SMOOTH_BITS or flint.fmpz(p).is_probable_prime():  # below 2^24 it is a prime by construction
             found[p] += e
-            cofactor //= p**e
-    return found, cofactor
+    divisor = 1
+    for p, e in found.items():
+        divisor *= p**e
+    return found, n // divisor  # one division: n may have hundreds of thousands of digits
 
 
-def _child(conn, n: int) -> None:
-    # a forked process that exits at once: FLINT directly, its caches go with it
-    conn.send([(int(p), int(e)) for p, e in flint.fmpz(n).factor()])
+def _in_child(n: int, found: Counter, cofactor: int, *, smooth_first: bool) -> Factorization:
+    """The rest of the factorization in a forked child, within the call's budget; what the child reported
+    before the budget ran out (its smooth part) is kept as a partial factorization."""
+    for kind, pairs, left in _child_messages(cofactor, smooth_first, remaining()):
+        for p, e in pairs:
+            found[p] += e
+        if kind == "done":
+            return Factorization(n, tuple(sorted(found.items())))
+        cofactor = left
+    return Factorization(n, tuple(sorted(found.items())), False, cofactor, "the time budget ran out")
+
+
+def _direct_smooth(n: int, bits: int) -> list[tuple[int, int]]:
+    return [(int(p), int(e)) for p, e in flint.fmpz(n).factor_smooth(bits)]
+
+
+def _child(conn, n: int, smooth_first: bool) -> None:
+    # a forked process that exits at once: FLINT directly (no calx-flint threads here), its caches go with it
+    if smooth_first:
+        found, n = _smooth_part(n, _direct_smooth)
+        if n == 1 or flint.fmpz(n).is_probable_prime():
+            conn.send(("done", list(found.items()) + ([(n, 1)] if n != 1 else []), 1))
+            return
+        conn.send(("partial", list(found.items()), n))
+    conn.send(("done", [(int(p), int(e)) for p, e in flint.fmpz(n).factor()], 1))
     conn.close()
 
 
-def _factor_in_child(n: int, seconds: float):
+def _child_messages(n: int, smooth_first: bool, seconds: float) -> list[tuple[str, list, int]]:
+    """(kind, [(prime, exponent)], cofactor left) messages from the child, until "done" or the budget ends."""
     ctx = mp.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(child, n), daemon=True)
+    proc = ctx.Process(target=_child, args=(child, n, smooth_first), daemon=True)
+    deadline = time.monotonic() + seconds
     proc.start()
     child.close()
+    messages = []
     try:
-        if parent.poll(seconds):
-            return parent.recv()
-        return None
+        while not (messages and messages[-1][0] == "done") and parent.poll(max(0.0, deadline - time.monotonic())):
+            messages.append(parent.recv())
     except EOFError:
-        return None
+        pass  # the child died: what it sent before stands
     finally:
         if proc.is_alive():
             proc.kill()
         proc.join(1)
         parent.close()
+    return messages

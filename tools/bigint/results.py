@@ -3,6 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import gmpy2
+
+
+def _digits(n: int) -> str:
+    """Decimal digits of any size (CPython's str() refuses ints beyond 4,300 digits)."""
+    return str(gmpy2.mpz(n))
+
 
 @dataclass(frozen=True)
 class Factorization:
@@ -15,15 +22,15 @@ class Factorization:
     def calcx_text(self) -> str:
         text = self.exact_text()
         if not self.complete:
-            text += f" (partial: {self.cofactor} is composite and was not factored; {self.note})"
+            text += f" (partial: {_digits(self.cofactor)} is composite and was not factored; {self.note})"
         return text
 
     def exact_text(self) -> str:
         if self.n in (0, 1, -1) and not self.factors:
-            return str(self.n)
-        parts = [f"{p}^{e}" if e > 1 else str(p) for p, e in self.factors]
+            return _digits(self.n)
+        parts = [f"{_digits(p)}^{e}" if e > 1 else _digits(p) for p, e in self.factors]
         if not self.complete:
-            parts.append(str(self.cofactor))
+            parts.append(_digits(self.cofactor))
         sign = "-" if self.n < 0 else ""
         return sign + " * ".join(parts)
 
@@ -54,7 +61,7 @@ class IntList:
         return self.exact_text()
 
     def exact_text(self) -> str:
-        return "[" + ", ".join(str(i) for i in self.items) + "]"
+        return "[" + ", ".join(_digits(i) for i in self.items) + "]"
 
 
 @dataclass(frozen=True)
