@@ -1,8 +1,14 @@
-"""Numbers in text, read with a regex into exact Fractions: model output is never evaluated."""
+"""Numbers in text, read with a regex into exact Fractions: model output is never evaluated.
+
+Digits go through GMP both ways: CPython's int() and str() refuse more than 4,300 digits (a ValueError
+that would end the planner's answer), and a model's <result> can be that long.
+"""
 from __future__ import annotations
 
 import re
 from fractions import Fraction
+
+import gmpy2
 
 # 1,234.5 | 12 | .5 | 3/4 (a fraction only when both sides are plain integers)
 _NUMBER = re.compile(r"(?<![\w.])-?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?![\w])")
@@ -32,14 +38,24 @@ def to_fraction(text: str | None) -> Fraction | None:
     text = text.lstrip("$").replace(",", "")
     fraction = _FRACTION.match(text)
     if fraction:
-        den = int(fraction.group(2))
-        return Fraction(int(fraction.group(1)), den) if den else None
-    match = re.match(r"^(-?\d+(?:\.\d+)?|-?\.\d+)(?:\s*[A-Za-z%]+.*)?$", text)
+        den = _int(fraction.group(2))
+        return Fraction(_int(fraction.group(1)), den) if den else None
+    # a unit may follow ("12 apples"), but not an exponent: "1.5e21" is not 1.5
+    match = re.match(r"^(-?\d+(?:\.\d+)?|-?\.\d+)(?:\s*(?![eE][-+]?\d)[A-Za-z%]+.*)?$", text)
     if not match:
         return None
-    return Fraction(match.group(1))
+    whole, _, decimals = match.group(1).partition(".")
+    value = Fraction(_int(whole.lstrip("-") or "0"))
+    if decimals:
+        value += Fraction(_int(decimals), 10 ** len(decimals))
+    return -value if whole.startswith("-") else value
 
 
 def show(value: Fraction) -> str:
     """Exact text: integers as integers, other rationals as a/b (SymPy-parsable)."""
-    return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+    num = str(gmpy2.mpz(value.numerator))
+    return num if value.denominator == 1 else f"{num}/{gmpy2.mpz(value.denominator)}"
+
+
+def _int(digits: str) -> int:
+    return int(gmpy2.mpz(digits))

@@ -145,3 +145,9 @@ def test_scripted_model_gets_no_grammar_but_a_grammar_model_does():
 def test_read_segment(text, kind, tool, inp, result):
     seg = read_segment(text)
     assert (seg.kind, seg.tool, seg.input, seg.result) == (kind, tool, inp, result)
+
+
+def test_a_result_longer_than_pythons_int_string_limit_is_the_answer_not_a_crash():
+    digits = "7" * 5000  # to_fraction() raised ValueError here and Planner.ask ended in an exception
+    answer = Planner(ScriptedModel([CALC.format("7 * 1"), f"<result>{digits}</result>"])).ask("How many?")
+    assert answer.error is None and answer.answer == digits

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+import gmpy2
 import pytest
 
 import tools
 from assistant.planner.fewshot import EXAMPLES
 from assistant.planner.grammar import segment_grammar
-from assistant.planner.numbers import numbers_in, to_fraction
+from assistant.planner.numbers import numbers_in, show, to_fraction
 from assistant.planner.prompt import build_prompt
 
 
@@ -51,6 +52,14 @@ def test_numbers_in_reads_commas_and_decimals():
 @pytest.mark.parametrize("text,value", [
     ("42", Fraction(42)), ("-3.5", Fraction(-7, 2)), ("9/4 = around 2.25", Fraction(9, 4)),
     ("$12.", Fraction(12)), ("12 apples", Fraction(12)), ("x + 1", None), ("__import__('os')", None),
+    ("-.5", Fraction(-1, 2)), ("1.5e21", None), ("2e-3 kg", None), ("5 E-mails", Fraction(5)),  # never 1.5, never 2
 ])
 def test_to_fraction_never_evaluates(text, value):
     assert to_fraction(text) == value
+
+
+def test_numbers_beyond_pythons_int_string_limit_are_read_and_shown_exactly():
+    digits = "7" * 5000  # CPython's int() and str() refuse more than 4,300 digits: the planner's answer crashed
+    assert show(to_fraction(digits)) == digits
+    assert to_fraction(f"{digits}.25") == Fraction(int(gmpy2.mpz(digits)) * 4 + 1, 4)
+    assert show(to_fraction(f"-{digits}/3")) == f"-{digits}/3"
