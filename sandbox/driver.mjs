@@ -10,7 +10,8 @@
 //                    "inside": python source of the runner, "make_snapshot": out file or null}
 //   reply:          {"ready": true, "ms": load time, "from_snapshot": bool}
 //   then in:        {"op": "run", "code": str, "limit": chars} | {"op": "ping"}
-//   reply:          {"stdout", "stderr", "stdout_cut", "stderr_cut", "value", "error"}
+//   reply to run:   {"received": true} at once, then
+//                   {"stdout", "stderr", "stdout_cut", "stderr_cut", "value", "error"}
 import { createInterface } from "node:readline";
 import { readFileSync, writeFileSync } from "node:fs";
 import process from "node:process";
@@ -177,6 +178,7 @@ async function main() {
     }
     if (msg.op === "ping") send({ pong: true });
     else if (msg.op === "run") {
+      send({ received: true }); // from here on, dying means dying during this code (see worker.py)
       const reply = runOne(state, msg);
       send(reply);
       if (reply.fatal) break;

@@ -39,7 +39,14 @@ class WorkerDied(Exception):
 
 
 class WorkerGone(WorkerDied):
-    """The worker was already dead when a request was sent: nothing of that request ran."""
+    """The worker died before it received the request: nothing of that request ran.
+
+    A killed host can look dead while its other threads (Node and Deno run several) still hold the pipe
+    open, so a write succeeding proves nothing; only the driver's {"received": true} says the code got there.
+    """
+
+
+RECEIVED = {"received": True}  # the driver's first line after a "run", sent before the code starts
 
 
 class WorkerTimeout(Exception):
@@ -151,20 +158,38 @@ class Worker:
         return self.proc.poll() is None
 
     def request(self, message: dict, timeout: float) -> dict:
+        """Send one message and return the reply; a "run" is first acknowledged by the driver."""
+        deadline = time.monotonic() + timeout
         try:
             self.proc.stdin.write(json.dumps(message).encode() + b"\n")
             self.proc.stdin.flush()
         except (BrokenPipeError, OSError) as exc:
-            tail = self._tail_after_exit()
-            raise WorkerGone(f"the sandbox process {self.how_it_ended()}", tail, self.how_it_ended()) from exc
-        line = self._read_line(time.monotonic() + timeout)
-        try:
-            reply = json.loads(line)
-        except ValueError as exc:
-            raise WorkerDied("the sandbox process broke protocol", self._tail_after_exit()) from exc
+            raise self._gone() from exc
+        first = self._taken(deadline) if message.get("op") == "run" else self._read_line(deadline)
+        reply = self._parse(first)
+        if reply == RECEIVED:  # the driver took the code; its answer follows
+            reply = self._parse(self._read_line(deadline))
         if reply.get("fatal") and not reply.get("error"):
             raise WorkerDied("the sandbox process failed", self._tail_after_exit())
         return reply
+
+    def _taken(self, deadline: float) -> bytes:
+        """The first line after a "run": normally the driver's RECEIVED; the end of the pipe before it
+        means the code never reached the interpreter, so the caller may run it on a fresh one."""
+        try:
+            return self._read_line(deadline)
+        except WorkerDied as exc:
+            raise self._gone() from exc
+
+    def _gone(self) -> WorkerGone:
+        tail = self._tail_after_exit()
+        return WorkerGone(f"the sandbox process {self.how_it_ended()}", tail, self.how_it_ended())
+
+    def _parse(self, line: bytes) -> dict:
+        try:
+            return json.loads(line)
+        except ValueError as exc:
+            raise WorkerDied("the sandbox process broke protocol", self._tail_after_exit()) from exc
 
     def _read_line(self, deadline: float) -> bytes:
         fd = self.proc.stdout.fileno()
