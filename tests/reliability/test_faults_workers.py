@@ -11,6 +11,7 @@ directory, pointed to by $CALX_SANDBOX_CACHE; the real cache is fingerprinted an
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import http.server
 import io
@@ -19,7 +20,9 @@ import shutil
 import signal
 import subprocess
 import sys
+import struct
 import tarfile
+import termios
 import threading
 import time
 from pathlib import Path
@@ -95,6 +98,30 @@ def wait_busy(pid: int, within: float = 30.0) -> None:
     while cpu_ticks(pid) < before + 20:  # 0.2 s of CPU at 100 Hz
         assert time.monotonic() < deadline, "the call never started computing"
         time.sleep(0.05)
+
+
+def wait_written(pipe_fd: int, within: float = 10.0) -> None:
+    """Until bytes wait unread in a pipe (FIONREAD works on the write end too)."""
+    deadline = time.monotonic() + within
+    while struct.unpack("i", fcntl.ioctl(pipe_fd, termios.FIONREAD, b"\0" * 4))[0] == 0:
+        assert time.monotonic() < deadline, "the request was never written"
+        time.sleep(0.005)
+
+
+def killed_after_the_write(pid: int, stdin, call) -> object:
+    """Stop the worker and everything under it, start `call`, let its request land unread in the worker's
+    stdin pipe, then SIGKILL the group: the worker dies with the request written but never taken. (A killed
+    multi-threaded worker can hold its pipe open like this on its own: the race CI met.) Bubblewrap puts the
+    JS host in sessions of its own, so each descendant is stopped by pid; the kill reaches them through
+    bubblewrap's die-with-parent."""
+    for process in [pid] + [child for child, _ in descendants(pid)]:
+        os.kill(process, signal.SIGSTOP)
+    try:
+        background = InBackground(call)
+        wait_written(stdin.fileno())
+    finally:
+        os.killpg(pid, signal.SIGKILL)
+    return background.result(within=120)[0]
 
 
 class InBackground:
@@ -419,6 +446,17 @@ def test_sandbox_killed_while_idle_the_next_result_says_state_was_lost(python_to
     assert python_tool.run("6 * 7").extra["notes"] == []  # said once
 
 
+def test_sandbox_dying_with_the_code_written_but_not_taken_runs_it_on_a_fresh_interpreter(python_tool):
+    assert python_tool.run("kept = 41", timeout=60).ok
+    sandbox = python_tool.session.sandbox()
+    pid, stdin = sandbox.pid(), sandbox._worker.proc.stdin
+    r = killed_after_the_write(pid, stdin, lambda: python_tool.run("6 * 7", timeout=60))
+    assert r.output == "42", r  # not 'crashed': none of the code had run
+    assert r.extra["notes"] == ["the previous interpreter was killed (SIGKILL) while idle; this run started a "
+                                "fresh one, so earlier variables and imports are gone"]
+    assert sandbox.pid() not in (None, pid)
+
+
 def test_planner_chain_goes_on_when_the_python_gadget_is_down(monkeypatch, tmp_path):
     monkeypatch.setenv("CALX_DENO_BIN", str(tmp_path / "no-such-deno"))
     shared = tools.get("python").session
@@ -450,6 +488,14 @@ def test_symbolic_worker_killed_while_idle_the_next_call_answers():
     assert r.ok and sorted(r.value.text.split(" + ")) == ["3*x**2*sin(x)", "x**3*cos(x)"], r
     assert time.monotonic() - started < 60 and POOL.pid() != pid
     still_answers()
+
+
+def test_symbolic_worker_dying_with_the_request_written_but_not_taken_answers_on_a_fresh_worker():
+    pid = warm_symbolic_pid()
+    stdin = POOL._worker.proc.stdin
+    r = killed_after_the_write(pid, stdin, lambda: SYMBOLIC.run("diff(x^3 sin(x), x)", timeout=60))
+    assert r.ok and sorted(r.value.text.split(" + ")) == ["3*x**2*sin(x)", "x**3*cos(x)"], r
+    assert POOL.pid() != pid
 
 
 def test_symbolic_worker_killed_mid_integral_is_a_typed_error_and_the_next_call_answers():
