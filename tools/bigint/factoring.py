@@ -30,7 +30,7 @@ def factorize(n: int) -> Factorization:
         return _complete(n, flint_threads.factor(magnitude))
     if magnitude.bit_length() > SMOOTH_INLINE_BITS:
         return _in_child(n, Counter(), magnitude, smooth_first=True)
-    found, cofactor = _smooth_part(magnitude, flint_threads.factor_smooth)
+    found, cofactor = flint_threads.call(_smooth_part, magnitude)
     if cofactor == 1 or flint_threads.is_probable_prime(cofactor):
         return _finished(n, found, cofactor)
     return _in_child(n, found, cofactor, smooth_first=False)
@@ -46,12 +46,13 @@ def _finished(n: int, found: Counter, prime_cofactor: int) -> Factorization:
     return Factorization(n, tuple(sorted(found.items())))
 
 
-def _smooth_part(n: int, factor_smooth) -> tuple[Counter, int]:
-    """Factors found by FLINT's cheap smooth-part search; the rest is one cofactor."""
+def _smooth_part(n: int) -> tuple[Counter, int]:
+    """Factors found by FLINT's cheap smooth-part search; the rest is one cofactor. FLINT directly: call it
+    on a FLINT thread (its caches) or in the child."""
     found: Counter = Counter()
-    for p, e in factor_smooth(n, SMOOTH_BITS):
-        if p < 1 << SMOOTH_BITS or flint.fmpz(p).is_probable_prime():  # below 2^24 it is a prime by construction
-            found[p] += e
+    for p, e in flint.fmpz(n).factor_smooth(SMOOTH_BITS):
+        if p.is_probable_prime():
+            found[int(p)] += int(e)
     divisor = 1
     for p, e in found.items():
         divisor *= p**e
@@ -70,14 +71,10 @@ def _in_child(n: int, found: Counter, cofactor: int, *, smooth_first: bool) -> F
     return Factorization(n, tuple(sorted(found.items())), False, cofactor, "the time budget ran out")
 
 
-def _direct_smooth(n: int, bits: int) -> list[tuple[int, int]]:
-    return [(int(p), int(e)) for p, e in flint.fmpz(n).factor_smooth(bits)]
-
-
 def _child(conn, n: int, smooth_first: bool) -> None:
     # a forked process that exits at once: FLINT directly (no calx-flint threads here), its caches go with it
     if smooth_first:
-        found, n = _smooth_part(n, _direct_smooth)
+        found, n = _smooth_part(n)
         if n == 1 or flint.fmpz(n).is_probable_prime():
             conn.send(("done", list(found.items()) + ([(n, 1)] if n != 1 else []), 1))
             return

@@ -41,6 +41,3 @@ def is_probable_prime(n: int) -> bool:
 def factor(n: int) -> list[tuple[int, int]]:
     return call(lambda: [(int(p), int(e)) for p, e in flint.fmpz(n).factor()])
 
-
-def factor_smooth(n: int, bits: int) -> list[tuple[int, int]]:
-    return call(lambda: [(int(p), int(e)) for p, e in flint.fmpz(n).factor_smooth(bits)])
