@@ -199,7 +199,7 @@ def test_server_that_never_answers_times_out_on_time():
         answer = assistant.ask(WORD_PROBLEM)
         elapsed = time.perf_counter() - start
         failed_with(answer, "model_timeout", "timed out", "no answer for 0.5s", server.url)
-        assert 0.5 <= elapsed < 1.5, elapsed
+        assert 0.5 <= elapsed < 4, elapsed  # the client's own 0.5 s, not the 120 s default; slack for a loaded CI
         still_answers_direct_math(assistant)
 
 
@@ -209,7 +209,7 @@ def test_server_timeout_from_the_environment(monkeypatch):
         assistant = Assistant(server=server.url)
         start = time.perf_counter()
         failed_with(assistant.ask(WORD_PROBLEM), "model_timeout", "timed out", "0.4s")
-        assert time.perf_counter() - start < 1.4
+        assert time.perf_counter() - start < 4  # 0.4 s from the environment, not the 120 s default
 
 
 def test_hung_server_cannot_outlast_the_question_wall_clock():
@@ -218,7 +218,7 @@ def test_hung_server_cannot_outlast_the_question_wall_clock():
         assistant = Assistant(model=OpenAIServerModel(server.url), budgets=Budgets(wall_seconds=0.8))
         start = time.perf_counter()
         failed_with(assistant.ask(WORD_PROBLEM), "model_timeout", "timed out", "within the 0.8s left for this question")
-        assert time.perf_counter() - start < 1.8
+        assert time.perf_counter() - start < 4  # the question's 0.8 s, not the server's 120 s
 
 
 def test_server_sending_only_keep_alives_times_out():
@@ -227,7 +227,7 @@ def test_server_sending_only_keep_alives_times_out():
         assistant = Assistant(model=OpenAIServerModel(server.url, timeout=0.5))
         start = time.perf_counter()
         failed_with(assistant.ask(WORD_PROBLEM), "model_timeout", "timed out")
-        assert time.perf_counter() - start < 1.5
+        assert time.perf_counter() - start < 4  # keep-alives forever: only the 0.5 s silence rule ends it
 
 
 @pytest.mark.parametrize("dying", [
