@@ -108,14 +108,27 @@ def wait_written(pipe_fd: int, within: float = 10.0) -> None:
         time.sleep(0.005)
 
 
+def stop_all(pids: list[int], within: float = 10.0) -> None:
+    """SIGSTOP each process and wait until /proc shows every one stopped (a stop takes effect only when
+    the process next runs, and the JS host can still read its pipe until then)."""
+    deadline = time.monotonic() + within
+    while True:
+        running = [pid for pid in pids if process_state(pid) not in ("T", "t")]
+        if not running:
+            return
+        assert time.monotonic() < deadline, f"processes {running} would not stop"
+        for pid in running:
+            os.kill(pid, signal.SIGSTOP)
+        time.sleep(0.01)
+
+
 def killed_after_the_write(pid: int, stdin, call) -> object:
     """Stop the worker and everything under it, start `call`, let its request land unread in the worker's
     stdin pipe, then SIGKILL the group: the worker dies with the request written but never taken. (A killed
     multi-threaded worker can hold its pipe open like this on its own: the race CI met.) Bubblewrap puts the
     JS host in sessions of its own, so each descendant is stopped by pid; the kill reaches them through
     bubblewrap's die-with-parent."""
-    for process in [pid] + [child for child, _ in descendants(pid)]:
-        os.kill(process, signal.SIGSTOP)
+    stop_all([pid] + [child for child, _ in descendants(pid)])
     try:
         background = InBackground(call)
         wait_written(stdin.fileno())
