@@ -1,7 +1,8 @@
 """Factorization on FLINT with a time budget: small factors inline, the hard part in a killable process.
 
-FLINT's factor() cannot be interrupted, so anything that might take long runs in a forked child that is
-killed when the budget runs out; what was found before that is reported as a partial factorization.
+FLINT's factor() and factor_smooth() cannot be interrupted, so anything that might take long runs in a
+forked child that is killed when the budget runs out; what was found before that (the small factors,
+which the child reports first) is kept as a partial factorization.
 """
 from __future__ import annotations
 
