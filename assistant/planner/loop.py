@@ -15,7 +15,7 @@ from . import checks
 from .budgets import BudgetExceeded, Budgets
 from .grammar import question_numbers, segment_grammar
 from .markup import STOPS, output_markup, read_segment
-from .numbers import numbers_in, show, to_fraction
+from .numbers import decimal, numbers_in, show, to_fraction
 from .prompt import build_prompt
 
 
@@ -223,7 +223,7 @@ class Planner:
         value = to_fraction(result)
         answer.answer = show(value) if value is not None else result
         if value is not None and value.denominator != 1:
-            answer.decimal = f"{float(value):.10g}"
+            answer.decimal = decimal(value)
         checks.settle_planner_verified(answer)
         return answer
 

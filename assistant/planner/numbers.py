@@ -57,5 +57,10 @@ def show(value: Fraction) -> str:
     return num if value.denominator == 1 else f"{num}/{gmpy2.mpz(value.denominator)}"
 
 
+def decimal(value: Fraction) -> str:
+    """Ten significant digits, as f"{float(value):.10g}" would give, for any size (float() overflows)."""
+    return format(gmpy2.mpfr(gmpy2.mpq(value.numerator, value.denominator)), ".10g")
+
+
 def _int(digits: str) -> int:
     return int(gmpy2.mpz(digits))

@@ -151,3 +151,10 @@ def test_a_result_longer_than_pythons_int_string_limit_is_the_answer_not_a_crash
     digits = "7" * 5000  # to_fraction() raised ValueError here and Planner.ask ended in an exception
     answer = Planner(ScriptedModel([CALC.format("7 * 1"), f"<result>{digits}</result>"])).ask("How many?")
     assert answer.error is None and answer.answer == digits
+    answer = Planner(ScriptedModel([CALC.format("7 * 1"), f"<result>{digits}/3</result>"])).ask("How much?")
+    assert answer.answer == f"{digits}/3" and answer.decimal == "2.592592593e+4999"  # float() overflowed
+
+
+def test_a_fractional_answer_has_ten_significant_digits_beside_it():
+    answer = Planner(ScriptedModel([CALC.format("10 / 3"), "<result>10/3</result>"])).ask("How much?")
+    assert answer.answer == "10/3" and answer.decimal == "3.333333333"
