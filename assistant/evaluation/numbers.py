@@ -2,8 +2,8 @@
 
 '1,234.5', '$12', '9 (apples)', '-3.5e-2', '5/2', '5/2 = around 2.5', '3:4' (a ratio), '12%', '\\frac{3}{4}'.
 Enormous inputs are bounded: a mantissa of more than MAX_DIGITS digits or an exponent beyond
-MAX_EXPONENT is refused (10^(10^9) would take the process's memory), and digits go through gmpy2,
-which has no int-string-length limit.
+MAX_EXPONENT is refused (10^(10^9) would take the process's memory), and digits are read by
+tools.digits, which has no int-string-length limit.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
-import gmpy2
+from tools.digits import decimal_fraction, int_from_digits
 
 MAX_DIGITS = 1_000_000
 MAX_EXPONENT = 10_000
@@ -82,10 +82,10 @@ def _ratio(m: re.Match) -> Number | None:
     a, b = m.group("a").replace("−", "-").replace("–", "-"), m.group("b")
     if len(a) > MAX_DIGITS or len(b) > MAX_DIGITS:
         return None
-    den = int(gmpy2.mpz(b))
+    den = int_from_digits(b)
     if den == 0:
         return None
-    num = int(gmpy2.mpz(a.lstrip("+")))
+    num = int_from_digits(a.lstrip("+"))
     if m.groupdict().get("sign") == "-":
         num = -num
     return Number(Fraction(num, den), False)
@@ -99,10 +99,7 @@ def _decimal(sign: str, mantissa: str, exponent: str | None) -> Number:
     exp = int(exponent) if exponent else 0
     if abs(exp) > MAX_EXPONENT:
         raise TooLarge(f"exponent beyond {MAX_EXPONENT}")
-    value = Fraction(int(gmpy2.mpz(whole or "0")))
-    if frac:
-        value += Fraction(int(gmpy2.mpz(frac)), 10 ** len(frac))
-    value *= Fraction(10) ** exp
+    value = decimal_fraction(whole, frac) * Fraction(10) ** exp
     if sign in ("-", "−", "–"):
         value = -value
     return Number(value, bool(frac.strip("0")) or exp < 0)

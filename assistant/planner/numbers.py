@@ -10,6 +10,8 @@ from fractions import Fraction
 
 import gmpy2
 
+from tools.digits import decimal_fraction, digits_of, int_from_digits
+
 # 1,234.5 | 12 | .5 | 3/4 (a fraction only when both sides are plain integers)
 _NUMBER = re.compile(r"(?<![\w.])-?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?![\w])")
 _FRACTION = re.compile(r"^\s*(-?\d+)\s*/\s*(\d+)\s*$")
@@ -38,29 +40,24 @@ def to_fraction(text: str | None) -> Fraction | None:
     text = text.lstrip("$").replace(",", "")
     fraction = _FRACTION.match(text)
     if fraction:
-        den = _int(fraction.group(2))
-        return Fraction(_int(fraction.group(1)), den) if den else None
+        den = int_from_digits(fraction.group(2))
+        return Fraction(int_from_digits(fraction.group(1)), den) if den else None
     # a unit may follow ("12 apples"), but not an exponent: "1.5e21" is not 1.5
     match = re.match(r"^(-?\d+(?:\.\d+)?|-?\.\d+)(?:\s*(?![eE][-+]?\d)[A-Za-z%]+.*)?$", text)
     if not match:
         return None
     whole, _, decimals = match.group(1).partition(".")
-    value = Fraction(_int(whole.lstrip("-") or "0"))
-    if decimals:
-        value += Fraction(_int(decimals), 10 ** len(decimals))
+    value = decimal_fraction(whole.lstrip("-"), decimals)
     return -value if whole.startswith("-") else value
 
 
 def show(value: Fraction) -> str:
     """Exact text: integers as integers, other rationals as a/b (SymPy-parsable)."""
-    num = str(gmpy2.mpz(value.numerator))
-    return num if value.denominator == 1 else f"{num}/{gmpy2.mpz(value.denominator)}"
+    num = digits_of(value.numerator)
+    return num if value.denominator == 1 else f"{num}/{digits_of(value.denominator)}"
 
 
 def decimal(value: Fraction) -> str:
     """Ten significant digits, as f"{float(value):.10g}" would give, for any size (float() overflows)."""
     return format(gmpy2.mpfr(gmpy2.mpq(value.numerator, value.denominator)), ".10g")
 
-
-def _int(digits: str) -> int:
-    return int(gmpy2.mpz(digits))

@@ -3,12 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import gmpy2
-
-
-def _digits(n: int) -> str:
-    """Decimal digits of any size (CPython's str() refuses ints beyond 4,300 digits)."""
-    return str(gmpy2.mpz(n))
+from ..digits import digits_of as _digits
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
 
+from ..digits import decimal_fraction
 from .errors import ParseError
 
 MAX_INPUT = 100_000
@@ -124,7 +125,7 @@ class _Lexer:
         if exponent is not None:
             decimal = True
         text = src[start:self.i]
-        value = Fraction(_int(digits or "0") * 10 ** len(frac) + _int(frac or "0"), 10 ** len(frac))
+        value = decimal_fraction(digits, frac)
         if exponent is not None:
             if abs(exponent) > 10_000:
                 raise ParseError(f"exponent {exponent} is too large (limit 10000)", start, "", src)
@@ -189,14 +190,6 @@ class _Lexer:
             raise ParseError(f"base-{base} literal has {len(digits):,} digits; the limit is 4,000", start, "", src)
         return Token("num", text, start, int(digits, base), False, space)
 
-
-def _int(digits: str) -> int:
-    """Python's int() refuses more than 4,300 digits; GMP reads any length in near-linear time."""
-    if len(digits) < 4000:
-        return int(digits)
-    import gmpy2
-
-    return int(gmpy2.mpz(digits))
 
 
 def _digit_value(ch: str) -> int:
