@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import ctypes
+import operator
 from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
 
@@ -63,9 +64,11 @@ class Decoder:
     def _decode_tokens(self, token_ids: list[int]) -> None:
         """Run the model over token ids (llama.cpp's batch decode, which llama-cpp-python names `eval`).
 
-        The only input is integer ids from the tokenizer or our own sampler, never text: nothing is
-        evaluated as code here. This is the one place calx calls it."""
-        self.llm.eval(token_ids)
+        Its only input is integer ids from the tokenizer or our own sampler: operator.index() refuses
+        anything else (a str raises TypeError here), so no text can reach it and nothing is evaluated
+        as code. This is the one place calx calls it."""
+        ids = [operator.index(token) for token in token_ids]
+        self.llm.eval(ids)
 
     # -- generation ------------------------------------------------------------------------
     def generate(
