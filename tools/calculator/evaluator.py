@@ -180,6 +180,7 @@ class Evaluator:
 
 
 def _kind(value) -> str:
+    # by class name: importing tools.bigint here would be circular (bigint's gadget is built on the calculator)
     return {"Factorization": "a factorization", "IntList": "a list"}.get(type(value).__name__, "a non-number")
 
 
