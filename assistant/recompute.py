@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-from tools.parsing import BinOp, Call, Neg, Node, Num, Postfix
+from tools.parsing import CHAIN_OPS, BinOp, Call, Neg, Node, Num, Postfix, fold_chain
 
 MAX_EXPONENT = 100_000
 
@@ -20,8 +20,10 @@ def recompute(node: Node) -> Fraction:
         return Fraction(node.value)
     if isinstance(node, Neg):
         return -recompute(node.operand)
-    if isinstance(node, BinOp) and node.op == "mod" and isinstance(node.left, BinOp) and node.left.op == "^":
+    if isinstance(node, BinOp) and _is_power_mod(node):
         return _power_mod(recompute(node.left.left), recompute(node.left.right), recompute(node.right))
+    if isinstance(node, BinOp) and node.op in CHAIN_OPS:  # long sums fold in a loop, as in the calculator
+        return fold_chain(node, recompute, _binop, stop=_is_power_mod)
     if isinstance(node, BinOp):
         return _binop(node.op, recompute(node.left), recompute(node.right))
     if isinstance(node, Postfix) and node.op == "!":
@@ -34,6 +36,10 @@ def recompute(node: Node) -> Fraction:
     if isinstance(node, Call):
         return _call(node)
     raise Unsupported(type(node).__name__)
+
+
+def _is_power_mod(node: BinOp) -> bool:
+    return node.op == "mod" and isinstance(node.left, BinOp) and node.left.op == "^"
 
 
 def _binop(op: str, a: Fraction, b: Fraction) -> Fraction:

@@ -32,4 +32,6 @@ def strip_question(text: str) -> str:
 def words_to_operators(text: str) -> str:
     for pattern, op in WORD_OPERATORS:
         text = re.sub(pattern, f" {op} ", text, flags=re.IGNORECASE)
-    return re.sub(r"\s+", " ", text).strip()
+    # runs of spaces become one space, but a line break stays: the parser must see it to refuse reading
+    # two lines as one product ("2^10\n3*7" is two questions, not 2^10*3*7)
+    return re.sub(r"[^\S\n]+", " ", re.sub(r"\s*\n\s*", "\n", text)).strip()

@@ -8,7 +8,7 @@ import gmpy2
 from gmpy2 import mpq, mpz
 
 from ..base import ToolFailure
-from ..parsing import BinOp, Call, Name, Neg, Node, Num, Postfix, Relation, Seq, to_text
+from ..parsing import CHAIN_OPS, BinOp, Call, Name, Neg, Node, Num, Postfix, Relation, Seq, fold_chain, to_text
 from . import values as V
 from .functions import ARITY, FUNCTIONS, arity, double_factorial, factorial, want_int
 from .formatting import exact_text
@@ -76,23 +76,26 @@ class Evaluator:
         return value
 
     def binop(self, node: BinOp):
-        if node.op == "mod" and isinstance(node.left, BinOp) and node.left.op == "^":
+        if _is_power_mod(node):
             return self.power_mod(node)
-        a = self.operand(node.left)
-        b = self.operand(node.right)
-        if node.op == "+":
+        if node.op in CHAIN_OPS:  # 1+2+...+n: a loop along the chain, not n nested calls
+            return fold_chain(node, self.operand, self.apply, stop=_is_power_mod)
+        return self.apply(node.op, self.operand(node.left), self.operand(node.right))
+
+    def apply(self, op: str, a, b):
+        if op == "+":
             return V.add(a, b)
-        if node.op == "-":
+        if op == "-":
             return V.sub(a, b)
-        if node.op == "*":
+        if op == "*":
             return V.mul(a, b)
-        if node.op == "/":
+        if op == "/":
             return V.div(a, b)
-        if node.op == "^":
+        if op == "^":
             return V.power(a, b)
-        if node.op == "mod":
+        if op == "mod":
             return FUNCTIONS["mod"](a, b)
-        raise ToolFailure("unsupported", f"unknown operator {node.op}")
+        raise ToolFailure("unsupported", f"unknown operator {op}")
 
     def power_mod(self, node: BinOp):
         """a^k mod m on integers is modular exponentiation: 881170^499959518 mod 813653 never builds the power."""
@@ -177,6 +180,10 @@ class Evaluator:
             self.decimal_input = False
             value = self.value_of(node.args[0])
         return Digits(value, _float_digits(value, count, places))
+
+
+def _is_power_mod(node: BinOp) -> bool:
+    return node.op == "mod" and isinstance(node.left, BinOp) and node.left.op == "^"
 
 
 def _kind(value) -> str:

@@ -4,6 +4,7 @@ from .functions import canonical
 from .nodes import BinOp, Call, Name, Neg, Node, Num, Postfix, Relation, Seq
 from .parser import parse
 from .printer import to_text
+from .walk import CHAIN_OPS, fold_chain, left_chain
 
 __all__ = ["ParseError", "TooDeepError", "canonical", "BinOp", "Call", "Name", "Neg", "Node", "Num",
-           "Postfix", "Relation", "Seq", "parse", "to_text"]
+           "Postfix", "Relation", "Seq", "parse", "to_text", "CHAIN_OPS", "fold_chain", "left_chain"]

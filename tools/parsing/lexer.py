@@ -1,6 +1,7 @@
 """Turns text into tokens, reading numbers and operators the way people and models write them."""
 from __future__ import annotations
 
+import dataclasses
 import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
@@ -32,6 +33,7 @@ class Token:
     value: int | Fraction | None = None
     decimal: bool = False
     space_before: bool = False
+    newline_before: bool = False  # a line break precedes the token: never read as implicit multiplication
 
 
 def normalize(text: str) -> str:
@@ -68,8 +70,9 @@ class _Lexer:
     def tokens(self):
         src = self.src
         while True:
-            space = False
+            space = newline = False
             while self.i < len(src) and src[self.i].isspace():
+                newline = newline or src[self.i] in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
                 self.i += 1
                 space = True
             if self.i >= len(src):
@@ -77,11 +80,12 @@ class _Lexer:
                 return
             ch = src[self.i]
             if ch.isdigit() or (ch == "." and self.i + 1 < len(src) and src[self.i + 1].isdigit()):
-                yield self._number(space)
+                token = self._number(space)
             elif ch.isalpha() or ch == "_" or ch == "\\":
-                yield self._name(space)
+                token = self._name(space)
             else:
-                yield self._operator(space)
+                token = self._operator(space)
+            yield dataclasses.replace(token, newline_before=True) if newline else token
 
     def _operator(self, space: bool) -> Token:
         src, start = self.src, self.i

@@ -118,6 +118,17 @@ class Parser:
 
     def starts_juxtaposed_operand(self, left: Node) -> bool:
         tok = self.tok
+        if tok.newline_before and (tok.kind == "num" or (tok.kind == "name" and tok.text not in KEYWORDS)
+                                   or (tok.kind == "op" and tok.text in OPERAND_START_OPS)):
+            raise self.line_break()
+        return self._juxtaposed(left)
+
+    def line_break(self) -> ParseError:
+        """`2^10` and `3*7` on two lines are two questions, never the product 2^10*3*7."""
+        return self.error("a line break between two expressions (one question per line)", "an operator")
+
+    def _juxtaposed(self, left: Node) -> bool:
+        tok = self.tok
         if tok.kind == "num":
             # "2 3" is far more likely a typo than a product; "x 2" likewise
             if isinstance(left, Num) or not tok.space_before and isinstance(left, Name):
@@ -260,6 +271,8 @@ class Parser:
         node = self.parse_power()
         while self.tok.kind == "name" and canonical(self.tok.text) is None and \
                 self.tok.text not in KEYWORDS and not _is_differential(self.tok.text):
+            if self.tok.newline_before:
+                raise self.line_break()
             node = BinOp("*", node, self.parse_power())
         return node
 

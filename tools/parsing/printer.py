@@ -4,6 +4,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from .nodes import BinOp, Call, Name, Neg, Node, Num, Postfix, Relation, Seq
+from .walk import left_chain
 
 PRECEDENCE = {"=": 0, "<": 0, ">": 0, "<=": 0, ">=": 0, "!=": 0, "+": 1, "-": 1,
               "*": 2, "/": 2, "mod": 2, "neg": 3, "^": 4, "postfix": 5, "atom": 6}
@@ -43,17 +44,23 @@ def _text(node: Node) -> tuple[str, int]:
 
 def _binop(node: BinOp) -> tuple[str, int]:
     prec = PRECEDENCE[node.op]
-    left, lp = _text(node.left)
-    right, rp = _text(node.right)
     if node.op == "^":
+        left, lp = _text(node.left)
+        right, rp = _text(node.right)
         left = left if lp > prec else f"({left})"
         right = right if rp > prec else f"({right})"
         return f"{left}**{right}", prec
-    left = left if lp >= prec else f"({left})"
-    # the right side of - and / needs parentheses at equal precedence: a - (b - c)
-    right = right if rp > prec or (rp == prec and node.op in ("+", "*")) else f"({right})"
-    symbol = {"mod": " mod "}.get(node.op, f" {node.op} " if prec == 1 else node.op)
-    return f"{left}{symbol}{right}", prec
+    # a run of operators of one precedence (1 + 2 - 3 + ...) is printed in a loop: it can be thousands long
+    same = [op for op, p in PRECEDENCE.items() if p == prec]
+    first, chain = left_chain(node, same)
+    left, lp = _text(first)
+    parts = [left if lp >= prec else f"({left})"]
+    for binop in chain:
+        right, rp = _text(binop.right)
+        # the right side of - and / needs parentheses at equal precedence: a - (b - c)
+        right = right if rp > prec or (rp == prec and binop.op in ("+", "*")) else f"({right})"
+        parts.append({"mod": " mod "}.get(binop.op, f" {binop.op} " if prec == 1 else binop.op) + right)
+    return "".join(parts), prec
 
 
 def _number(node: Num) -> str:

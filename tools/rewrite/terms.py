@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ..parsing import BinOp, Call, Name, Neg, Node, Num, Postfix
+from ..parsing import CHAIN_OPS, BinOp, Call, Name, Neg, Node, Num, Postfix, fold_chain
 
 AC = frozenset({"+", "*"})  # associative and commutative heads
 
@@ -106,24 +106,29 @@ def from_tree(node: Node) -> Term:
         return _name(node.name)
     if isinstance(node, Neg):
         return make("*", (MINUS_ONE, from_tree(node.operand)))
+    if isinstance(node, BinOp) and node.op in CHAIN_OPS:  # long sums and products in a loop
+        return fold_chain(node, from_tree, _from_binop)
     if isinstance(node, BinOp):
-        left, right = from_tree(node.left), from_tree(node.right)
-        if node.op == "+":
-            return make("+", (left, right))
-        if node.op == "-":
-            return make("+", (left, make("*", (MINUS_ONE, right))))
-        if node.op == "*":
-            return make("*", (left, right))
-        if node.op == "/":
-            return make("*", (left, make("^", (right, MINUS_ONE))))
-        if node.op == "^":
-            return make("^", (left, right))
-        return make(node.op, (left, right))
+        return _from_binop(node.op, from_tree(node.left), from_tree(node.right))
     if isinstance(node, Call):
         return make(node.func, tuple(from_tree(a) for a in node.args))
     if isinstance(node, Postfix) and node.op == "!":
         return make("factorial", (from_tree(node.operand),))
     raise ValueError(f"the rewriter does not handle {type(node).__name__}")
+
+
+def _from_binop(op: str, left: Term, right: Term) -> Term:
+    if op == "+":
+        return make("+", (left, right))
+    if op == "-":
+        return make("+", (left, make("*", (MINUS_ONE, right))))
+    if op == "*":
+        return make("*", (left, right))
+    if op == "/":
+        return make("*", (left, make("^", (right, MINUS_ONE))))
+    if op == "^":
+        return make("^", (left, right))
+    return make(op, (left, right))
 
 
 def _name(name: str) -> Term:

@@ -11,7 +11,7 @@ from typing import Callable
 import sympy as sp
 
 from ..base import ToolFailure
-from ..parsing import BinOp, Call, Name, Neg, Node, Num, Postfix, Relation, Seq
+from ..parsing import CHAIN_OPS, BinOp, Call, Name, Neg, Node, Num, Postfix, Relation, Seq, left_chain
 
 MAX_INT_BITS = 4_000_000  # an exact integer power or factorial beyond this many bits is refused
 MAX_FACTORIAL = 200_000
@@ -107,8 +107,29 @@ class Converter:
         raise ToolFailure("parse", f"cannot read {type(node).__name__}")
 
     def binop(self, node: BinOp):
-        left, right = self.convert(node.left), self.convert(node.right)
-        op = node.op
+        if node.op in CHAIN_OPS:
+            return self.chain(node)
+        return self.apply(node.op, self.convert(node.left), self.convert(node.right))
+
+    def chain(self, node: BinOp):
+        """A run like 1 + x + x^2 + ... in a loop (it may be thousands long); a sum of scalars is built as one
+        Add, since adding terms one at a time re-flattens the sum each time."""
+        first, chain = left_chain(node)
+        acc = self.convert(first)
+        terms = [acc] if isinstance(acc, sp.Expr) else None  # the scalar terms of the sum being gathered
+        for binop in chain:
+            right = self.convert(binop.right)
+            if binop.op in "+-" and terms is not None and isinstance(right, sp.Expr):
+                terms.append(right if binop.op == "+" else -right)
+                continue
+            if terms is not None and len(terms) > 1:
+                acc = sp.Add(*terms)
+            terms = None
+            acc = self.apply(binop.op, acc, right)
+            terms = [acc] if isinstance(acc, sp.Expr) else None
+        return sp.Add(*terms) if terms is not None and len(terms) > 1 else acc
+
+    def apply(self, op: str, left, right):
         if op == "+":
             return left + right
         if op == "-":

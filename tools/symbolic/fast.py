@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..base import ToolFailure
-from ..parsing import BinOp, Call, Name, Neg, Node, Num, Postfix, Seq, Relation
+from ..parsing import CHAIN_OPS, BinOp, Call, Name, Neg, Node, Num, Postfix, Relation, Seq, fold_chain
 from .guards import MAX_TERMS
 
 MAX_FLINT_EXPONENT = 10_000
@@ -84,11 +84,9 @@ def estimate_terms(node: Node) -> int:
         return 1
     if isinstance(node, Neg):
         return estimate_terms(node.operand)
+    if isinstance(node, BinOp) and node.op in "+-*":  # a loop along long sums and products
+        return fold_chain(node, estimate_terms, lambda op, a, b: a * b if op == "*" else a + b, ops="+-*")
     if isinstance(node, BinOp):
-        if node.op in "+-":
-            return estimate_terms(node.left) + estimate_terms(node.right)
-        if node.op == "*":
-            return estimate_terms(node.left) * estimate_terms(node.right)
         if node.op == "^" and isinstance(node.right, Num) and not node.right.decimal:
             n = int(node.right.value)
             k = estimate_terms(node.left)
@@ -118,18 +116,23 @@ def _to_flint(node: Node, gens: dict, ctx):
                 raise ToolFailure("too_large", f"the expansion would have more than {MAX_TERMS:,} terms")
             base = _to_flint(node.left, gens, ctx)
             return base ** n
-        left, right = _to_flint(node.left, gens, ctx), _to_flint(node.right, gens, ctx)
-        if node.op == "+":
-            return _lift(left, ctx) + _lift(right, ctx) if _mixed(left, right) else left + right
-        if node.op == "-":
-            return _lift(left, ctx) - _lift(right, ctx) if _mixed(left, right) else left - right
-        if node.op == "*":
-            if not isinstance(left, Fraction) and not isinstance(right, Fraction) \
-                    and len(left) * len(right) > MAX_TERMS:
-                raise ToolFailure("too_large", f"the expansion would have more than {MAX_TERMS:,} terms")
-            return _lift(left, ctx) * _lift(right, ctx) if _mixed(left, right) else left * right
-        if node.op == "/" and isinstance(right, Fraction) and right != 0:
-            return left / right if isinstance(left, Fraction) else left * _lift(1 / right, ctx)
+        if node.op in CHAIN_OPS:
+            return fold_chain(node, lambda n: _to_flint(n, gens, ctx), lambda op, a, b: _flint_op(op, a, b, ctx))
+    raise NotHere
+
+
+def _flint_op(op: str, left, right, ctx):
+    if op == "+":
+        return _lift(left, ctx) + _lift(right, ctx) if _mixed(left, right) else left + right
+    if op == "-":
+        return _lift(left, ctx) - _lift(right, ctx) if _mixed(left, right) else left - right
+    if op == "*":
+        if not isinstance(left, Fraction) and not isinstance(right, Fraction) \
+                and len(left) * len(right) > MAX_TERMS:
+            raise ToolFailure("too_large", f"the expansion would have more than {MAX_TERMS:,} terms")
+        return _lift(left, ctx) * _lift(right, ctx) if _mixed(left, right) else left * right
+    if op == "/" and isinstance(right, Fraction) and right != 0:
+        return left / right if isinstance(left, Fraction) else left * _lift(1 / right, ctx)
     raise NotHere
 
 
@@ -174,23 +177,10 @@ def to_symengine(node: Node):
         return constants.get(node.name) or se.Symbol(node.name)
     if isinstance(node, Neg):
         return -to_symengine(node.operand)
+    if isinstance(node, BinOp) and node.op in CHAIN_OPS:
+        return fold_chain(node, to_symengine, _se_op)
     if isinstance(node, BinOp):
-        left, right = to_symengine(node.left), to_symengine(node.right)
-        if node.op == "+":
-            return left + right
-        if node.op == "-":
-            return left - right
-        if node.op == "*":
-            return left * right
-        if node.op == "/":
-            if right == 0:
-                raise NotHere
-            return left / right
-        if node.op == "^":
-            if right.is_Number and (not right.is_integer or abs(int(right)) > 1000):
-                raise NotHere  # big or fractional powers: SymPy's guards and simplifications apply
-            return left ** right
-        raise NotHere
+        return _se_op(node.op, to_symengine(node.left), to_symengine(node.right))
     if isinstance(node, Call) and node.func in SE_FUNCTIONS:
         args = [to_symengine(a) for a in node.args]
         if node.func == "log" and len(args) == 2:
@@ -199,6 +189,24 @@ def to_symengine(node: Node):
             raise NotHere
         name = {"abs": "Abs"}.get(node.func, node.func)
         return getattr(se, name)(args[0])
+    raise NotHere
+
+
+def _se_op(op: str, left, right):
+    if op == "+":
+        return left + right
+    if op == "-":
+        return left - right
+    if op == "*":
+        return left * right
+    if op == "/":
+        if right == 0:
+            raise NotHere
+        return left / right
+    if op == "^":
+        if right.is_Number and (not right.is_integer or abs(int(right)) > 1000):
+            raise NotHere  # big or fractional powers: SymPy's guards and simplifications apply
+        return left ** right
     raise NotHere
 
 

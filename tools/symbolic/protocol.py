@@ -17,6 +17,19 @@ class Request:
     kind: str = "run"  # "run" a tool call; "ping" to check the worker is alive
     bare: bool = False  # True only for benchmarks timing the engines: no checks, no LaTeX/pretty forms
 
+    def __reduce__(self):
+        # pickle recurses once per tree level: a 5,000-term sum crosses the pipe in its flat form instead
+        from ..parsing.walk import flatten
+
+        tree = flatten(self.tree) if self.tree is not None else None
+        return (_request, (tree, self.budget, self.kind, self.bare))
+
+
+def _request(records, budget: float, kind: str, bare: bool) -> Request:
+    from ..parsing.walk import unflatten
+
+    return Request(unflatten(records) if records is not None else None, budget, kind, bare)
+
 
 @dataclass
 class Reply:
