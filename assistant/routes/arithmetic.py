@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 from typing import Callable
 
-from tools.parsing import Call, Name, Node, ParseError, Relation, Seq, parse, to_text
+from tools.parsing import BinOp, Call, Name, Neg, Node, Num, ParseError, Relation, Seq, TooDeepError, parse, to_text
 
 from .plan import DirectPlan
 from .text import strip_question, words_to_operators
@@ -26,6 +27,39 @@ def free_names(node: Node) -> set[str]:
         for child in _children(n):
             stack.append(child)
     return found
+
+
+def ambiguous_root(node: Node) -> bool:
+    """A negative number to a fractional power with an odd denominator: (-125)^(4/3) is 625 with the real cube
+    root a textbook means, and -312.5 - 541.3i with the principal root the engines compute. The direct route
+    does not guess which was meant; such a question goes on (to the planner, or is declined)."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, BinOp) and n.op == "^":
+            base, exponent = _constant(n.left), _constant(n.right)
+            if base is not None and exponent is not None and base < 0 and exponent.denominator % 2 == 1 \
+                    and exponent.denominator != 1:
+                return True
+        stack.extend(_children(n))
+    return False
+
+
+def _constant(node: Node, depth: int = 0) -> Fraction | None:
+    """The value of a small constant subtree (-125, 4/3, -(1/3)), else None."""
+    if depth > 8:
+        return None
+    if isinstance(node, Num):
+        return Fraction(node.value)
+    if isinstance(node, Neg):
+        inner = _constant(node.operand, depth + 1)
+        return None if inner is None else -inner
+    if isinstance(node, BinOp) and node.op in ("/", "*", "+", "-"):
+        a, b = _constant(node.left, depth + 1), _constant(node.right, depth + 1)
+        if a is None or b is None or (node.op == "/" and b == 0):
+            return None
+        return {"/": lambda: a / b, "*": lambda: a * b, "+": lambda: a + b, "-": lambda: a - b}[node.op]()
+    return None
 
 
 def _has_list(node: Node) -> bool:
@@ -56,7 +90,7 @@ def numeric(text: str) -> str | None:
         tree = parse(text)
     except ParseError:
         return None
-    if free_names(tree) or _has_list(tree):
+    if free_names(tree) or _has_list(tree) or ambiguous_root(tree):
         return None
     return to_text(tree)
 
@@ -199,15 +233,23 @@ def _plain_expression(text: str) -> DirectPlan | None:
     for candidate in _readings(text):
         try:
             tree = parse(candidate)
+        except TooDeepError:  # numbers nested too deeply: the calculator says so, with the typed error
+            return DirectPlan("calculator", candidate, candidate[:80], "arithmetic") if not free_letters(text) else None
         except ParseError:
             continue
         if free_names(tree) or _has_list(tree):
             continue  # "68824 times 42716" reads as names until the words become operators; lists are matrices
+        if ambiguous_root(tree):
+            return None
         understood = to_text(tree)
         tool = "bigint" if isinstance(tree, Call) and _is_integer_function(tree.func) else "calculator"
         kind = "relation" if isinstance(tree, Relation) else _kind_of(tree)
         return DirectPlan(tool, candidate, understood, kind)
     return None
+
+
+def free_letters(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
 
 
 def _readings(text: str):

@@ -15,7 +15,7 @@ import re
 
 from tools.parsing import Name, Node, ParseError, Postfix, Relation, Seq, parse, to_text
 
-from .arithmetic import free_names
+from .arithmetic import ambiguous_root, free_names
 from .plan import DirectPlan
 from .text import words_to_operators
 
@@ -55,6 +55,8 @@ def _tree(text: str, applied: frozenset[str] = frozenset()) -> Node | None:
         except ParseError:
             continue
         names = free_names(tree) - CONSTANT_NAMES
+        if ambiguous_root(tree):
+            return None
         if all(_is_variable(n) for n in names):
             return tree
     return None
@@ -328,6 +330,8 @@ def _latex(text: str) -> DirectPlan | None:
     try:
         tree = parse_latex(text)
     except (LatexError, ParseError):
+        return None
+    if ambiguous_root(tree):
         return None
     return _plan(to_text(tree))
 

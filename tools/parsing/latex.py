@@ -47,11 +47,39 @@ def parse_latex(text: str) -> Node:
 def latex_to_text(text: str) -> str:
     text = text.strip().strip("$").strip()
     text = re.sub(r"^\\\[|\\\]$", "", text).strip()
+    text = _unbraced_arguments(text)
     tokens = [t for t in TOKEN.findall(text)]
     if len(tokens) > MAX_TOKENS:
         raise LatexError(f"LaTeX input has {len(tokens):,} tokens; the limit is {MAX_TOKENS:,}", 0)
     tokens = [t for t in tokens if t not in SPACING and not t.isspace()] + [""]
     return _Translator(tokens).run()
+
+
+# An unbraced argument in LaTeX is one character: \frac58 is 5/8, \log_264 is log base 2 of 64, x^23 is x^2 3.
+_FRAC_TWO_DIGITS = re.compile(r"\\(d?frac|tfrac|binom)\s*(\d)\s*(\d)")
+_FRAC_SECOND_DIGIT = re.compile(r"(\\(?:d?frac|tfrac|binom)\s*\{[^{}]*\})\s*(\d)")
+_FRAC_FIRST_DIGIT = re.compile(r"\\(d?frac|tfrac|binom)\s*(\d)\s*(?=\{)")
+# \log_264: the base is the one digit 2 and 64 the argument, when nothing but the end or an operator follows;
+# `\log_10 100` or `\log_10x` were surely meant as base 10, which LaTeX does not say: those are refused
+_LOG_GLUED = re.compile(r"\\log_([2-9])(\d+)(?=$|[)\]}+\-=,.<>;]|\\(?:cdot|times|div|right|quad|qquad)\b)")
+_AMBIGUOUS = [(re.compile(r"\\log_\d{2,}"), "\\log_ with a base of several digits needs braces: \\log_{10}"),
+              (re.compile(r"\^\s*\d{2,}"), "an exponent of several digits needs braces: x^{10} (x^10 is x^1 0 in LaTeX)"),
+              (re.compile(r"\\sqrt\s*\d{2,}"), "a square root of several digits needs braces: \\sqrt{25}")]
+# a whole number right before a numeric fraction is a mixed number: 4\frac{5}{8} is 4 + 5/8, not 4 * 5/8
+_MIXED = re.compile(r"(?<![\d.^_}\w])(\d+)\s*\\[dt]?frac\s*\{\s*(\d+)\s*\}\s*\{\s*(\d+)\s*\}")
+
+
+def _unbraced_arguments(text: str) -> str:
+    """Braces made explicit where LaTeX reads a one-character argument; a reading LaTeX leaves open is refused."""
+    text = _FRAC_TWO_DIGITS.sub(r"\\\1{\2}{\3}", text)
+    text = _FRAC_FIRST_DIGIT.sub(r"\\\1{\2}", text)
+    text = _FRAC_SECOND_DIGIT.sub(r"\1{\2}", text)
+    text = _LOG_GLUED.sub(r"\\log_{\1}{\2}", text)
+    for pattern, message in _AMBIGUOUS:
+        m = pattern.search(text)
+        if m:
+            raise LatexError(f"ambiguous LaTeX: {message}", m.start())
+    return _MIXED.sub(r"(\1 + \\frac{\2}{\3})", text)
 
 
 class _Translator:
@@ -189,6 +217,10 @@ class _Translator:
         raise self.error(f"LaTeX command \\{name} is not supported")
 
     def function(self, name: str) -> str:
+        base = ""
+        if name == "log" and self.tok == "_":  # \log_{2} 64 is log(64, 2)
+            self.take()
+            base = self.group()
         power = ""
         if self.tok == "^":
             self.take()
@@ -202,7 +234,7 @@ class _Translator:
                 arg = "(" + self.parenthesised() + ")"
         else:
             arg = "(" + self.bare_argument() + ")"
-        call = f" {name}{arg} "
+        call = f" {name}({arg}, {base}) " if base else f" {name}{arg} "
         return f" ({call})^{power} " if power else call
 
     def parenthesised(self) -> str:
