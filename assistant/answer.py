@@ -58,14 +58,45 @@ class Answer:
         return asdict(self)
 
     def settle_verified(self) -> None:
-        """verified is True only if every decided check passed; False if any failed; None if none decided."""
-        decided = [c.passed for c in self.checks if c.passed is not None]
-        if any(p is False for p in decided):
-            self.verified = False
-        elif decided:
-            self.verified = True
-        else:
-            self.verified = None
+        """verified is True only if there are checks and every one passed; False if any failed; else None.
+
+        A check that could not decide (passed None) is not a pass: `verified` claims the answer was checked."""
+        self.verified = verdict(self.checks)
+
+
+def verdict(checks: list[Check]) -> bool | None:
+    if any(c.passed is False for c in checks):
+        return False
+    if checks and all(c.passed is True for c in checks):
+        return True
+    return None
+
+
+ERROR_PREFIX = "ERROR:"
+
+
+def enforce_contract(answer: Answer) -> Answer:
+    """The one gate every Answer passes before it leaves Assistant.stream, whatever route made it.
+
+    - An Answer is an answer or an error, never both: a tool's `ERROR: ...` text in `answer` becomes
+      `error`, and an Answer with an error carries no answer text.
+    - `verified` is True only if the checks that ran all passed (a route or check that cannot cover the
+      claim says so with an undecided check, which keeps `verified` from being True).
+    """
+    text = answer.answer
+    if isinstance(text, str) and text.lstrip().startswith(ERROR_PREFIX):
+        message = text.lstrip()[len(ERROR_PREFIX):].strip() or "the tool failed"
+        failed = next((s for s in reversed(answer.steps) if s.error), None)
+        answer.error = answer.error or AnswerError("tool_error", failed.error if failed else message)
+    if answer.error is not None or answer.answer is None:
+        answer.answer = answer.latex = answer.decimal = answer.pretty = None
+        answer.verified = None if answer.verified is not False else False
+        if answer.error is None:
+            answer.error = AnswerError("no_answer", "no answer was produced")
+        return answer
+    if answer.verified is True and verdict(answer.checks) is not True:
+        answer.verified = verdict(answer.checks)
+    return answer
 
 
 # Events streamed by Assistant.stream(): the CLI, the TUI and API users consume the same stream.

@@ -5,7 +5,7 @@ import threading
 import time
 from typing import Iterator
 
-from .answer import Answer, AnswerError, AnswerEvent, Event, ToolCallEvent, ToolResultEvent
+from .answer import Answer, AnswerError, AnswerEvent, Event, ToolCallEvent, ToolResultEvent, enforce_contract
 
 DEFAULT_TOOL_TIMEOUT = 10.0
 
@@ -33,9 +33,32 @@ class Assistant:
         return answer
 
     def stream(self, question: str) -> Iterator[Event]:
-        """Events: tool_call, tool_result, token (planner only), and finally one answer."""
-        if not isinstance(question, str) or not question.strip():
-            yield AnswerEvent(Answer(question=str(question or ""), error=AnswerError("empty", "the question is empty")))
+        """Events: tool_call, tool_result, token (planner only), and finally one answer.
+
+        Every Answer leaves through enforce_contract (an answer or an error; verified only when checked), and
+        no exception escapes: whatever goes wrong ends the stream with a typed error Answer."""
+        answered = False
+        try:
+            for event in self._events(question):
+                if isinstance(event, AnswerEvent):
+                    event = AnswerEvent(enforce_contract(event.answer))
+                    answered = True
+                yield event
+        except Exception as exc:  # RecursionError included: a bug must not reach the caller as a crash
+            if answered:
+                raise
+            kind = "too_deep" if isinstance(exc, RecursionError) else "internal"
+            shown = question if isinstance(question, str) else ""
+            yield AnswerEvent(enforce_contract(Answer(question=shown, error=AnswerError(
+                kind, f"the question could not be answered ({type(exc).__name__}: {exc})"[:500]))))
+
+    def _events(self, question: str) -> Iterator[Event]:
+        if not isinstance(question, str):
+            yield AnswerEvent(Answer(question="", error=AnswerError(
+                "bad_input", f"the question must be a str, not {type(question).__name__}")))
+            return
+        if not question.strip():
+            yield AnswerEvent(Answer(question=question, error=AnswerError("empty", "the question is empty")))
             return
         question = question.strip()
         direct = self._direct(question)

@@ -44,6 +44,8 @@ def run_plan(question: str, plan: DirectPlan, timeout: float) -> Answer:
 def _fill_from_result(answer: Answer, result: tools.ToolResult) -> None:
     extra = result.extra
     answer.answer = extra.get("answer") or _exact_text(result)
+    if getattr(result.value, "complete", True) is False:  # a partial factorization says so in the answer itself
+        answer.answer = result.value.calcx_text()
     if len(answer.answer) > MAX_ANSWER_CHARS:
         answer.answer = answer.answer[:MAX_ANSWER_CHARS]
         answer.error = AnswerError("truncated", f"the exact answer has more than {MAX_ANSWER_CHARS:,} characters")

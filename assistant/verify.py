@@ -18,7 +18,12 @@ def checks_for(kind: str, value, understood: str) -> list[Check]:
         return [Check(kind, None, f"check could not run: {type(exc).__name__}: {exc}")]
 
 
+PROVE_BITS = 1000  # factors beyond this are not proven prime here (it would not be cheap)
+
+
 def _factor_check(fac, understood: str) -> list[Check]:
+    """The product is multiplied back, each prime proven prime; a partial factorization is said to be one,
+    and a claim no check covers (a factor too large to prove) is left undecided, never passed."""
     from tools.bigint.flint_threads import is_prime  # FLINT's per-thread caches stay on its own threads
 
     product = 1
@@ -28,8 +33,21 @@ def _factor_check(fac, understood: str) -> list[Check]:
         product *= fac.cofactor
     sign = -1 if fac.n < 0 else 1
     checks = [Check("product of factors", sign * product == fac.n, f"multiplied back to {fac.n}")]
-    primes = all(is_prime(p) for p, _ in fac.factors if p.bit_length() < 1000)
-    checks.append(Check("factors are prime", primes, "each factor proven prime (FLINT)"))
+    if not fac.complete:
+        checks.append(Check("factorization complete", None,
+                            f"partial: a composite cofactor was not factored ({fac.note or 'stopped early'})"))
+    if not fac.factors:
+        if abs(fac.n) > 1:  # a number with no factors listed: nothing was shown prime
+            checks.append(Check("factors are prime", None, "no prime factors were found to test"))
+        return checks
+    big = [p for p, _ in fac.factors if p.bit_length() >= PROVE_BITS]
+    primes = all(is_prime(p) for p, _ in fac.factors if p.bit_length() < PROVE_BITS)
+    if not primes:
+        checks.append(Check("factors are prime", False, "a listed factor is not prime"))
+    elif big:
+        checks.append(Check("factors are prime", None, f"{len(big)} factor(s) of {PROVE_BITS}+ bits not proven prime"))
+    else:
+        checks.append(Check("factors are prime", True, f"each of {len(fac.factors)} factor(s) proven prime (FLINT)"))
     return checks
 
 
