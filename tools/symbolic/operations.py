@@ -195,9 +195,34 @@ def _solve(ctx: Context, args):
         if not sols:
             value = _solveset_fallback(exprs[0], variables[0])
         return Outcome("solve", value, {"equations": equations, "exprs": exprs, "vars": variables})
+    others = [v for v in free if v not in variables]
+    if others and len(exprs) > len(variables):
+        return _solve_for_some(exprs, equations, variables, free)
     sols = sp.solve(exprs, variables, dict=True)
     value = sols[0] if len(sols) == 1 else sols
     return Outcome("solve_system", value, {"equations": equations, "exprs": exprs, "vars": variables})
+
+
+def _solve_for_some(exprs, equations, variables, free):
+    """`Solve 2a + b = 7, a - b = 2 for a`: the system fixes every unknown, and the answer is the asked one.
+
+    Solving the equations for `a` alone asks for an `a` that satisfies them for every `b`, which is none:
+    a solvable system would be answered "no solution". The whole system is solved and the solutions are
+    restricted to the asked variables; the checks substitute the whole solutions back."""
+    full = sp.solve(exprs, free, dict=True)
+    asked = set(variables)
+    unknown = set(free) - asked
+    if any(v not in sol or sol[v].free_symbols & unknown for sol in full for v in variables):
+        raise ToolFailure("domain", "the system does not determine "
+                          f"{', '.join(map(str, variables))} on its own; solve for all of {', '.join(map(str, free))}")
+    projected = []
+    for sol in full:
+        part = {v: sol[v] for v in variables}
+        if part not in projected:
+            projected.append(part)
+    value = projected[0] if len(projected) == 1 else projected
+    return Outcome("solve_system", value, {"equations": equations, "exprs": exprs, "vars": variables,
+                                           "full": full})
 
 
 def _solveset_fallback(expr, var):
