@@ -1,18 +1,30 @@
-"""`calx`: one-shot questions, single tool runs, models and environment checks. A thin consumer of Assistant.stream."""
+"""The `calx` console entry, and what asking a question from the command line does.
+
+`calx "2^100"` is mostly start-up, so a plain one-argument question is answered here without importing click;
+every other command line goes to the click group in cli_commands.py, which owns the options. Both paths run
+questions through `ask_questions`, so they answer, print and exit alike.
+"""
 from __future__ import annotations
 
+import os
+import re
 import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
 
-import click
-
-from .render import render_answer
-from .terminal_text import terminal_safe
+if TYPE_CHECKING:
+    from .answer import Answer
 
 EXIT_ANSWERED, EXIT_NOT_ANSWERED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # the shell's convention for Ctrl-C
 
-
-# Commands that live in other modules, imported only when invoked (keeps `calx "2^100"` start-up light).
-LAZY_COMMANDS = {
+# Every command, as "module:attribute", imported only when run: the one list of names that are commands rather
+# than questions. The click group (cli_commands.CalxGroup) and the fast path below both read it.
+COMMANDS = {
+    "ask": "assistant.cli_commands:ask",
+    "tool": "assistant.cli_commands:tool",
+    "tools": "assistant.cli_commands:tools_list",
+    "models": "assistant.cli_commands:models",
     "chat": "tui.app:chat_command",
     "eval": "assistant.evaluation.cli:eval_command",
     "chains": "assistant.evaluation.cli:chains_command",
@@ -21,140 +33,226 @@ LAZY_COMMANDS = {
 }
 
 
-class DefaultGroup(click.Group):
-    """`calx "2^100"` runs the `ask` command; `calx tool ...` and other subcommands run as named."""
+@dataclass(frozen=True)
+class AskOptions:
+    """Everything `calx ask` takes besides the question. The click options of `ask` take their defaults from
+    here, and the fast path uses these defaults as they are: a new option is a field here and an option there."""
 
-    default_command = "ask"
-
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        known = set(self.commands) | set(LAZY_COMMANDS)
-        if not args and sys.stdin.isatty() and sys.stdout.isatty():
-            args = ["chat"]  # bare `calx` on a terminal opens the TUI; piped, it reads a question from stdin
-        if not args or args[0] not in known and args[0] not in ("--help", "-h", "--version"):
-            args = [self.default_command, *args]
-        return super().parse_args(ctx, args)
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(set(self.commands) | set(LAZY_COMMANDS))
-
-    def get_command(self, ctx: click.Context, name: str):
-        if name in self.commands:
-            return self.commands[name]
-        target = LAZY_COMMANDS.get(name)
-        if target is None:
-            return None
-        import importlib
-
-        module_name, _, attr = target.partition(":")
-        try:
-            return getattr(importlib.import_module(module_name), attr)
-        except (ImportError, AttributeError) as exc:
-            return _unavailable(name, exc)
+    as_json: bool = False
+    model: str | None = None
+    server: str | None = None
+    no_model: bool = False
+    timeout: float = 10.0
 
 
-def _unavailable(name: str, exc: Exception) -> click.Command:
-    @click.command(name=name, context_settings={"ignore_unknown_options": True})
-    @click.argument("args", nargs=-1, type=click.UNPROCESSED)
-    def command(args) -> None:
-        raise click.ClickException(f"`calx {name}` is not available in this installation: {exc}")
+class Entry:
+    """`calx` itself (pyproject's console script and `python -m assistant.cli`).
 
-    return command
+    Called, it answers a plain question at once and hands anything else to the click group; as an object it
+    stands for that group (`CliRunner().invoke(main, [...])` works), which is imported on first use."""
 
+    name = "calx"
 
-@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="calx")
-def main() -> None:
-    """calx: a local, offline math assistant. Ask a question: calx "integrate x^2 sin(x)"."""
+    def __call__(self, args: list[str] | None = None, **extra) -> None:
+        argv = list(sys.argv[1:] if args is None else args)
+        question = plain_question(argv)
+        if question is not None and not extra:
+            sys.exit(ask_questions([question], AskOptions()))
+        self.group.main(args=argv, prog_name="calx", **extra)
 
+    @property
+    def group(self):
+        from .cli_commands import main as group
 
-@main.command()
-@click.argument("question", nargs=-1)
-@click.option("--json", "as_json", is_flag=True, help="Print the Answer record as JSON.")
-@click.option("-m", "--model", "model", metavar="PATH.gguf", help="A GGUF model file for the planner.")
-@click.option("--server", metavar="URL", help="An OpenAI-compatible server for the planner.")
-@click.option("--no-model", is_flag=True, help="Answer only what the exact engines read directly.")
-@click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds per tool call.")
-def ask(question: tuple[str, ...], as_json: bool, model: str | None, server: str | None, no_model: bool,
-        timeout: float) -> None:
-    """Answer QUESTION (read from standard input when not given)."""
-    text = " ".join(question).strip()
-    if not text and not sys.stdin.isatty():
-        text = sys.stdin.read().strip()
-    if not text:
-        raise click.UsageError('no question given: calx "2^100"')
-    from .assistant import Assistant
-    from .answer import AnswerEvent, TokenEvent
+        return group
 
-    assistant = Assistant(model=model, server=server, tool_timeout=timeout, use_planner=not no_model)
-    answer = None
-    streaming = not as_json and sys.stderr.isatty()
-    for event in assistant.stream(text):
-        if isinstance(event, TokenEvent) and streaming:
-            click.echo(click.style(terminal_safe(event.text), dim=True), nl=False, err=True)
-        elif isinstance(event, AnswerEvent):
-            answer = event.answer
-    if streaming and answer is not None and answer.route == "planner":
-        click.echo(err=True)
-    if as_json:
-        import json  # only --json needs it; a plain answer starts faster without
-
-        click.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
-    else:
-        shown = render_answer(answer, color=sys.stdout.isatty())
-        if shown:  # an unanswered question prints nothing on stdout: the reason goes to stderr
-            click.echo(shown)
-    if answer.error is not None:
-        click.echo(terminal_safe(f"calx: {answer.error.type}: {answer.error.message}"), err=True)
-        if answer.error.type.startswith("model_"):
-            click.echo('calx: direct math ("2+3", "integrate x^2") needs no model and still works', err=True)
-    sys.exit(EXIT_ANSWERED if answer.ok else EXIT_NOT_ANSWERED)
+    def __getattr__(self, attr: str):
+        return getattr(self.group, attr)
 
 
-@main.command()
-@click.argument("name")
-@click.argument("text", nargs=-1, required=True)
-@click.option("--timeout", type=float, default=10.0, show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="Print the ToolResult as JSON.")
-def tool(name: str, text: tuple[str, ...], timeout: float, as_json: bool) -> None:
-    """Run one tool (gadget) on TEXT: calx tool bigint "factor(2^64+1)"."""
-    import tools
-
-    if name not in tools.names():
-        raise click.UsageError(f"unknown tool {name!r}; known tools: {', '.join(tools.names())}")
-    result = tools.run(name, " ".join(text), timeout=timeout)
-    if as_json:
-        record = {"ok": result.ok, "output": result.output, "ms": result.ms,
-                  "error": None if result.error is None else {"type": result.error.type, "message": result.error.message}}
-        import json
-
-        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
-    else:
-        click.echo(terminal_safe(result.output), err=not result.ok)
-    sys.exit(EXIT_ANSWERED if result.ok else EXIT_NOT_ANSWERED)
+def plain_question(argv: list[str]) -> str | None:
+    """The question when the command line is words that click would read as a question anyway: none of them
+    starts with `-` (an option, `--`, or a negative number click must sort out) and the first is no command
+    name. Anything else (options, standard input, subcommands) is click's to read."""
+    if not argv or argv[0] in COMMANDS or any(arg.startswith("-") for arg in argv):
+        return None
+    text = " ".join(argv).strip()
+    return text or None
 
 
-@main.command(name="tools")
-def tools_list() -> None:
-    """List the tools (gadgets) and what each does."""
-    import tools
+# -- asking -----------------------------------------------------------------------------------------------
+def ask_questions(questions: Iterable[str], options: AskOptions, *, one_per_line: bool = False) -> int:
+    """Answer each question in turn, print each answer as it comes, and return the worst exit code.
 
-    for spec in tools.specs():
-        click.echo(f"{spec.name:12} {spec.description}")
+    `one_per_line`: the questions are lines of standard input, so --json prints JSON Lines and a message on
+    stderr says which line it is about."""
+    session = Session(options)
+    worst = EXIT_ANSWERED
+    try:
+        for number, question in enumerate(questions, 1):
+            label = f"line {number}: " if one_per_line else ""
+            answer = session.answer(question)
+            worst = max(worst, session.show(answer, label, first=number == 1, compact=one_per_line))
+    except KeyboardInterrupt:
+        _out(sys.stderr, "\nAborted!")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `calx ... | head -1`: the reader left; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_NOT_ANSWERED
+    return worst
 
 
-@main.command()
-@click.option("-m", "--model", "model", metavar="PATH.gguf")
-@click.option("--server", metavar="URL")
-def models(model: str | None, server: str | None) -> None:
-    """List the models available and the one in use."""
-    from .models import list_models
-
-    for info in list_models(model, server):
-        mark = "*" if info.in_use else " "
-        size = f"{info.size_bytes / 1e6:.0f} MB" if getattr(info, "size_bytes", None) else ""
-        click.echo(f"{mark} {info.name:28} {info.kind:7} {size:>8}  {info.location}  {info.note}".rstrip())
+def stdin_questions(stream=None) -> Iterable[str]:
+    """One question per line; blank lines are skipped. Read lazily, so a pipe is answered as it flows."""
+    for line in stream or sys.stdin:
+        line = line.strip()
+        if line:
+            yield line
 
 
+class Session:
+    """One command line's questions share one Assistant (a model is loaded once for all of them)."""
+
+    def __init__(self, options: AskOptions):
+        from .assistant import Assistant
+
+        self.options = options
+        self.assistant = Assistant(model=options.model, server=options.server, tool_timeout=options.timeout,
+                                   use_planner=not options.no_model)
+        self.hinted = False
+        self.color = _color(sys.stdout)
+        self.streaming = not options.as_json and sys.stderr.isatty()  # the model's tokens, dimmed, as they come
+        self.dim = self.streaming and _color(sys.stderr)
+
+    def answer(self, question: str) -> Answer:
+        from .answer import Answer, AnswerError, AnswerEvent, TokenEvent
+
+        problem = misread_math(question)
+        if problem is not None:  # reads as math but does not parse: say where, unless a direct route reads it
+            from .router import try_direct
+
+            direct = try_direct(question, timeout=self.options.timeout)
+            return direct or Answer(question=question.strip(), error=AnswerError("parse_error", problem.describe()))
+        answer = None
+        for event in self.assistant.stream(question):
+            if isinstance(event, TokenEvent) and self.streaming:
+                _out(sys.stderr, _dim(event.text, self.dim), end="")
+            elif isinstance(event, AnswerEvent):
+                answer = event.answer
+        if self.streaming and answer.route == "planner":
+            _out(sys.stderr, "")
+        return answer
+
+    def show(self, answer: Answer, label: str = "", *, first: bool = True, compact: bool = False) -> int:
+        """Print one answer (stdout) and what is wrong with it (stderr); its exit code."""
+        if self.options.as_json:
+            import json  # only --json needs it; a plain answer starts faster without
+
+            _out(sys.stdout, json.dumps(answer.to_dict(), ensure_ascii=False, indent=None if compact else 2))
+        else:
+            from .render import render_answer
+
+            shown = render_answer(answer, color=self.color)
+            if shown:  # an unanswered question prints nothing on stdout: the reason goes to stderr
+                _out(sys.stdout, shown if first or not compact else "\n" + shown)
+        code = exit_code(answer)
+        for message in self.complaints(answer):  # a pointer under mistyped math is indented, and shown as is
+            _out(sys.stderr, _safe(message if message.startswith("  ") else f"calx: {label}{message}"))
+        sys.stdout.flush()
+        return code
+
+    def complaints(self, answer: Answer) -> list[str]:
+        if answer.error is not None:
+            said = [f"{answer.error.type}: {answer.error.message}"]
+            problem = misread_math(answer.question) if answer.error.type == "parse_error" else None
+            if problem is not None and pointer(problem):
+                said.append(pointer(problem))
+            if answer.error.type.startswith("model_") and not self.hinted:
+                self.hinted = True
+                said.append('direct math ("2+3", "integrate x^2") needs no model and still works')
+            return said
+        if answer.answer is None:
+            return ["no answer was produced"]
+        failed = [c.name for c in answer.checks if c.passed is False]
+        if failed or answer.verified is False:
+            return [f"refuted: the answer failed {', '.join(failed) or 'its checks'}; do not rely on it"]
+        return []
+
+
+def exit_code(answer: Answer) -> int:
+    """0 for an answer (verified or not: the text says which); 1 for none, an error, or a failed check."""
+    refuted = answer.verified is False or any(check.passed is False for check in answer.checks)
+    if answer.error is not None or answer.answer is None or refuted:
+        return EXIT_NOT_ANSWERED
+    return EXIT_ANSWERED
+
+
+# -- math that does not parse ----------------------------------------------------------------------------
+# A question is taken for mistyped math only when nothing in it reads as words: ASCII operators, digits, and
+# names that are one letter (x, y1), a known function (sin, sqrt) or a constant. "2^^3" and "sin(x" qualify;
+# "how many legs do 3 spiders have?" does not, and goes to the model as before.
+_MATH_TEXT = re.compile(r"[\w\s+\-*/^()\[\]{},.=<>!%|']+", re.ASCII)
+_OPERATOR_OR_DIGIT = re.compile(r"[\d+\-*/^()\[\]=<>!%]")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_MATH_WORDS = frozenset({"pi", "oo", "inf", "mod"})  # besides function names
+
+
+def misread_math(question: str):
+    """The ParseError of a question that reads as math but does not parse; None for anything else."""
+    from .routes.text import strip_question
+
+    text = strip_question(question)
+    if not _MATH_TEXT.fullmatch(text) or not _OPERATOR_OR_DIGIT.search(text):
+        return None
+    from tools.parsing import ParseError, canonical, parse
+
+    if not all(_is_math_name(name, canonical) for name in _NAME.findall(text)):
+        return None
+    try:
+        parse(text)
+    except ParseError as exc:
+        return exc
+    return None
+
+
+def _is_math_name(name: str, canonical) -> bool:
+    return len(name) == 1 or name[0].isalpha() and name[1:].isdigit() or name in _MATH_WORDS or canonical(name)
+
+
+def pointer(error) -> str:
+    """Two lines that show where the parse went wrong: the text, and a caret under the position."""
+    text, at = error.text, error.position
+    if not text or "\n" in text:
+        return ""
+    start = max(0, min(at - 40, len(text) - 72))
+    shown = ("…" if start else "") + text[start:start + 72] + ("…" if start + 72 < len(text) else "")
+    return f"  {shown}\n  {' ' * (at - start + (1 if start else 0))}^"
+
+
+def _out(stream, text: str, end: str = "\n") -> None:
+    stream.write(text + end)
+    if stream is sys.stderr or end == "":
+        stream.flush()
+
+
+def _safe(text: str) -> str:
+    from .terminal_text import terminal_safe
+
+    return terminal_safe(text)
+
+
+def _dim(text: str, color: bool) -> str:
+    from .render import style
+
+    return style(text, color, dim=True)
+
+
+def _color(stream) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    return stream.isatty() and not os.environ.get("NO_COLOR")
+
+
+main = Entry()
 
 if __name__ == "__main__":
     main()

@@ -13,7 +13,7 @@ def render_answer(answer: Answer, color: bool = False) -> str:
     made terminal-safe before any colour of ours is added."""
     lines: list[str] = []
     if answer.understood:
-        lines.append(_style(answer.understood, color, dim=True))
+        lines.append(style(answer.understood, color, dim=True))
     if answer.answer is not None:
         shown = answer.pretty or answer.answer
         lines.append(_equals(shown, color))
@@ -22,11 +22,11 @@ def render_answer(answer: Answer, color: bool = False) -> str:
     for check in answer.checks:
         mark = MARKS[check.passed]
         detail = f" ({check.detail})" if check.detail else ""
-        lines.append(_style(f"{mark} {check.name}{detail}", color, fg={True: "green", False: "red"}.get(check.passed)))
+        lines.append(style(f"{mark} {check.name}{detail}", color, fg={True: "green", False: "red"}.get(check.passed)))
     if answer.route == "planner" and answer.steps:
-        lines.append(_style(f"[{len(answer.steps)} tool call(s) by {answer.model or 'the model'}]", color, dim=True))
+        lines.append(style(f"[{len(answer.steps)} tool call(s) by {answer.model or 'the model'}]", color, dim=True))
     if answer.route == "planner" and answer.answer is not None and answer.verified is None:
-        lines.append(_style("? not verified: the model chose which computations to run", color, fg="yellow"))
+        lines.append(style("? not verified: the model chose which computations to run", color, fg="yellow"))
     return "\n".join(lines)
 
 
@@ -34,14 +34,17 @@ def _equals(shown: str, color: bool) -> str:
     if len(shown) > MAX_SHOWN:
         shown = f"{shown[:MAX_SHOWN // 2]}…({len(shown) - MAX_SHOWN:,} characters omitted; use --json)…{shown[-MAX_SHOWN // 2:]}"
     if "\n" in shown:  # multi-line pretty forms (matrices, fractions) stand on their own lines
-        return _style(shown, color, bold=True)
-    return "= " + _style(shown, color, bold=True)
+        return style(shown, color, bold=True)
+    return "= " + style(shown, color, bold=True)
 
 
-def _style(text: str, color: bool, **kwargs) -> str:
+def style(text: str, color: bool, *, bold: bool = False, dim: bool = False, fg: str | None = None) -> str:
+    """`text` made terminal-safe, then (on a terminal) wrapped in SGR codes; no click needed for a few colours."""
     text = terminal_safe(text)
-    if not color:
+    codes = [code for on, code in ((bold, "1"), (dim, "2"), (fg is not None, _FG.get(fg or "", ""))) if on and code]
+    if not color or not codes:
         return text
-    import click
+    return f"\x1b[{';'.join(codes)}m{text}\x1b[0m"
 
-    return click.style(text, **{k: v for k, v in kwargs.items() if v is not None})
+
+_FG = {"red": "31", "green": "32", "yellow": "33"}
