@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib
 import platform
+import shutil
 import sys
 from dataclasses import dataclass
 
@@ -15,9 +16,18 @@ ENGINES = [("gmpy2", "exact integers and rationals (GMP/MPFR)"), ("flint", "fact
 
 @dataclass(frozen=True)
 class Finding:
+    """One part and whether it is usable. A part that is not ok but not `needed` (an optional model, Pyodide
+    files fetched on first use) is reported without failing the verdict; `fix` says how to get it."""
+
     part: str
     ok: bool
     detail: str
+    needed: bool = True
+    fix: str = ""
+
+    @property
+    def missing(self) -> bool:
+        return self.needed and not self.ok
 
 
 def engine_findings() -> list[Finding]:
@@ -28,7 +38,8 @@ def engine_findings() -> list[Finding]:
             version = getattr(mod, "__version__", None) or getattr(mod, "version", lambda: "?")()
             found.append(Finding(module, True, f"{version}: {role}"))
         except Exception as exc:  # report, never crash the doctor
-            found.append(Finding(module, False, f"not importable ({exc}): {role}"))
+            found.append(Finding(module, False, f"not importable ({exc}): {role}",
+                                 fix=f"reinstall calx (pip install calx) to get {module}"))
     return found
 
 
@@ -38,12 +49,15 @@ def model_findings() -> list[Finding]:
 
         backend = Finding("llama-cpp-python", True, f"{llama_cpp.__version__}: runs GGUF models locally")
     except Exception as exc:
-        backend = Finding("llama-cpp-python", False, f"not importable ({exc}); the planner needs it or --server")
+        backend = Finding("llama-cpp-python", False, f"not importable ({exc}); the planner needs it or --server",
+                          fix="pip install llama-cpp-python==0.3.36, or use a server (--server URL)")
     try:
         from .models import list_models
 
-        infos = [Finding(f"model {i.name}", i.note != "not installed",
-                         f"{'in use; ' if i.in_use else ''}{i.location or ''} {i.note}".strip()) for i in list_models()]
+        infos = [Finding(f"model {i.name}", i.note not in ("not installed", "missing"),
+                         f"{'in use; ' if i.in_use else ''}{i.location or ''} {i.note}".strip(),
+                         needed=i.in_use, fix="pass an existing GGUF file to -m, or unset CALX_MODEL")
+                 for i in list_models()]
     except Exception as exc:
         infos = [Finding("models", False, f"could not list models: {exc}")]
     return [backend, *infos]
@@ -51,34 +65,75 @@ def model_findings() -> list[Finding]:
 
 # Without these the sandbox cannot start at all (other layers missing only weaken it, and say so).
 SANDBOX_NEEDS = ("sandbox js-host", "sandbox pyodide-files")
+# Prepared by calx itself on first use of the python gadget (or by `calx sandbox install`): not yet there is no fault.
+FIRST_USE = ("not fetched yet", "not built yet")
+JS_HOST_FIX = "pip install deno==2.9.8 (a calx dependency), or set CALX_DENO_BIN to a Deno 2 binary"
+BWRAP_FIX = "apt-get install bubblewrap (Debian/Ubuntu; dnf install bubblewrap on Fedora)"
+LAYER_FIXES = {
+    "js-host": JS_HOST_FIX,
+    "js-permissions": JS_HOST_FIX,
+    "os-isolation": BWRAP_FIX,
+    "unprivileged-user": BWRAP_FIX,
+    "seccomp": "pip install pyseccomp==0.1.2, with the libseccomp library (apt-get install libseccomp2)",
+    "network": "apt-get install bubblewrap, or pip install pyseccomp (either closes the network)",
+    "pyodide-files": "calx sandbox install (needs the npm registry once)",
+    "snapshot": "calx sandbox install",
+}
 
 
 def sandbox_findings() -> list[Finding]:
     try:
         import sandbox
 
-        return [Finding(f"sandbox {layer.name}", layer.active, layer.detail) for layer in sandbox.doctor().layers]
+        return [_layer_finding(layer) for layer in sandbox.doctor().layers]
     except Exception as exc:
-        return [Finding("sandbox", False, f"unavailable: {exc}")]
+        return [Finding("sandbox", False, f"unavailable: {exc}", fix="reinstall calx; then calx sandbox install")]
+
+
+def _layer_finding(layer) -> Finding:
+    fix = LAYER_FIXES.get(layer.name, "")
+    if fix == BWRAP_FIX and shutil.which("bwrap"):  # installed, yet refused: namespaces are not allowed here
+        fix = ("let bubblewrap create user namespaces (sysctl kernel.unprivileged_userns_clone=1; "
+               "kernel.apparmor_restrict_unprivileged_userns=0 on Ubuntu 24.04), or run calx outside this container")
+    needed = layer.active or not any(phrase in layer.detail for phrase in FIRST_USE)
+    return Finding(f"sandbox {layer.name}", layer.active, layer.detail, needed=needed, fix=fix)
 
 
 def render(findings: list[Finding]) -> str:
     return "\n".join(f"{'ok ' if f.ok else 'NO '} {f.part:<26} {f.detail}" for f in findings)
 
 
+def verdict(findings: list[Finding]) -> tuple[int, str]:
+    """The exit status and the closing lines: ready (0), or what is missing and how to install it (1)."""
+    missing = [f for f in findings if f.missing]
+    later = [f for f in findings if not f.ok and not f.needed and f.part.startswith("sandbox ")]
+    if not missing:
+        lines = ["Verdict: ready: every engine, the planner and every sandbox layer calx relies on is here."]
+        if later:
+            lines.append(f"({', '.join(f.part for f in later)}: prepared on first use of the python gadget, "
+                         "or now by `calx sandbox install`.)")
+        return 0, "\n".join(lines)
+    lines = [f"Verdict: NOT READY: {len(missing)} missing: {', '.join(f.part for f in missing)}.", "To fix:"]
+    for fix in dict.fromkeys(f.fix or f"see the {f.part} line above" for f in missing):
+        lines.append(f"  {fix}")
+    return 1, "\n".join(lines)
+
+
 @click.command(name="doctor")
 def doctor_command() -> None:
-    """Report the engines, models and sandbox layers available here, and what is missing."""
+    """Report the engines, models and sandbox layers available here, what is missing and how to get it.
+    Exits 0 when calx has everything it relies on, 1 when something is missing."""
     click.echo(f"calx on Python {platform.python_version()} ({sys.platform})")
     sections = [("Engines", engine_findings()), ("Planner", model_findings()), ("Sandbox", sandbox_findings())]
     for title, findings in sections:
         click.echo(f"\n{title}\n{render(findings)}")
-    blocking = [f for f in sections[2][1] if not f.ok and f.part in SANDBOX_NEEDS]
+    blocking = [f for f in sections[2][1] if f.missing and f.part in SANDBOX_NEEDS]
     if blocking:
         click.echo(f"\nThe python gadget cannot run until {', '.join(f.part for f in blocking)} is fixed "
                    "(see above); arithmetic, big integers and symbolic math do not need it.")
-    engines_ok = all(f.ok for f in sections[0][1])
-    sys.exit(0 if engines_ok else 1)
+    status, closing = verdict([f for _, findings in sections for f in findings])
+    click.echo(f"\n{closing}")
+    sys.exit(status)
 
 
 @click.group(name="sandbox")

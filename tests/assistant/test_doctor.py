@@ -14,6 +14,7 @@ def test_doctor_lists_engines_planner_and_sandbox_layers():
     for engine, _ in doctor.ENGINES:
         assert any(line.startswith("ok ") and f" {engine} " in line for line in text.splitlines())
     assert "sandbox seccomp" in text and "sandbox js-permissions" in text
+    assert "\nVerdict: ready" in text  # every layer is here on the machines the tests run on
 
 
 def test_a_missing_engine_is_reported_not_raised(monkeypatch):

@@ -278,7 +278,8 @@ def line_of(text: str, part: str) -> str:
 
 def test_doctor_says_what_is_wrong_with_the_js_host(tmp_path):
     missing = run_doctor(CALX_DENO_BIN=str(tmp_path / "no-such-deno"))
-    assert missing.returncode == 0, missing.stderr  # the engines are fine; the sandbox is optional
+    assert missing.returncode == 1, missing.stderr  # the math engines are fine, but the sandbox cannot start
+    assert "Verdict: NOT READY" in missing.stdout and "pip install deno==" in missing.stdout
     host = line_of(missing.stdout, "sandbox js-host")
     assert host.startswith("NO ") and f"not found at {tmp_path}/no-such-deno (set by $CALX_DENO_BIN)" in host
     assert "The python gadget cannot run until sandbox js-host is fixed" in missing.stdout
