@@ -7,7 +7,8 @@ from textual.widgets import Collapsible, Static
 
 from tui.widgets.step_block import StepBlock
 
-from tui_testkit import CALC, GatedModel, SlowModel, WORD_CHAIN, answers, ask, type_key, make_app, notes, wait_for
+from tui_testkit import (CALC, GatedModel, SlowModel, WORD_CHAIN, answers, ask, burst, make_app, notes, type_key,
+                         wait_for)
 
 
 async def test_direct_math_shows_answer_step_and_check(tmp_path):
@@ -141,6 +142,63 @@ async def test_enter_sends_and_ctrl_j_makes_a_new_line(tmp_path):
         await pilot.press("enter")
         await wait_for(pilot, lambda: answers(app) and answers(app)[0].answer is not None)
         assert box.text == "" and answers(app)[0].answer.answer == "2"
+
+
+async def test_text_and_enter_read_at_once_send_that_text_in_order(tmp_path):
+    from textual import events
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        box = app.screen.query_one("#input")
+        burst(app, "2^100\r3^")  # a question and the start of the next in one read, as a fast typist's over ssh
+        await wait_for(pilot, lambda: answers(app) and answers(app)[0].answer is not None)
+        assert answers(app)[0].question == "2^100" and answers(app)[0].answer.answer == "1267650600228229401496703205376"
+        assert box.text == "3^", "keys read after Enter stay in the box for the next question"
+        burst(app, "3\r")
+        await wait_for(pilot, lambda: len(answers(app)) == 2 and answers(app)[1].answer is not None)
+        assert answers(app)[1].question == "3^3" and answers(app)[1].answer.answer == "27"
+        assert box.text == ""
+        burst(app, "1+")
+        app.post_message(events.Key("ctrl+j", "\n"))  # a new line lands after the text read with it, too
+        burst(app, "1")
+        await wait_for(pilot, lambda: box.text == "1+\n1")
+
+
+async def test_a_paste_followed_at_once_by_enter_sends_the_pasted_text(tmp_path):
+    from textual import events
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        box = app.screen.query_one("#input")
+        box.text = "1+1"  # an earlier draft: the paste goes at its end, and all of it is sent
+        box.move_cursor(box.document.end)
+        app.post_message(events.Paste("*2^10"))
+        app.post_message(events.Key("enter", "\r"))
+        await wait_for(pilot, lambda: answers(app) and answers(app)[0].answer is not None)
+        assert answers(app)[0].question == "1+1*2^10" and answers(app)[0].answer.answer == "1025"
+
+
+async def test_two_questions_read_at_once_both_show_the_first_as_superseded(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        burst(app, "2^100\r3^3\r")  # two pasted lines: the second question stops the first, as typed one by one
+        await wait_for(pilot, lambda: len(answers(app)) == 2 and answers(app)[1].answer is not None)
+        first, second = answers(app)
+        assert (first.question, second.question, second.answer.answer) == ("2^100", "3^3", "27")
+        if first.state == "cancelled":  # stopped before it was drawn: it must still say so
+            assert "cancelled" in str(first.query_one(".result", Static).render())
+        else:
+            assert first.answer.answer == "1267650600228229401496703205376"
+
+
+async def test_keys_and_enter_read_before_the_box_has_focus_send_the_question(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 20)) as pilot:
+        app.screen.set_focus(None)  # as at start-up
+        burst(app, "6*7\r")
+        await wait_for(pilot, lambda: answers(app) and answers(app)[0].answer is not None)
+        assert answers(app)[0].question == "6*7" and answers(app)[0].answer.answer == "42"
+        assert app.screen.query_one("#input").text == ""
 
 
 async def test_printable_keys_reaching_the_screen_go_to_the_question(tmp_path):

@@ -84,3 +84,43 @@ def test_bare_calx_opens_the_tui_answers_on_screen_and_quits(tmp_path):
     finally:
         term.close()
     assert (tmp_path / "data" / "calx" / "history.db").is_file(), "the chat was saved under $XDG_DATA_HOME"
+
+
+BURSTS = 20
+
+
+def test_text_and_enter_in_one_write_answer_that_question(tmp_path):
+    """`tmux send-keys "2^k" Enter` writes text and Enter to the terminal at once, as a paste without
+    bracketed paste, fast typing or ssh do: the app must answer exactly that question, every time."""
+    from tui.history import HistoryStore
+
+    term = Terminal(tmp_path, calx_command() + ["chat", "--no-model"], size=(120, 40))
+    powers = {f"2^{k}": 2 ** k for k in range(100, 100 + BURSTS)}
+    questions = list(powers)
+    answered = []
+    try:
+        term.wait_for("Ask calx")
+        type_question(term, "1+1")  # the app is up and the box has focus
+        term.keys("Enter")
+        term.wait_for("= 2")
+        for question in questions:
+            term.tmux("send-keys", "-t", "calx", question, "Enter")  # one command: one write to the pane
+            try:
+                screen = term.wait_for(f"= {powers[question]}", timeout=10)
+            except AssertionError:
+                continue
+            box = [line for line in screen.splitlines() if line.startswith("│ ")]
+            if box and box[-1].strip("│ ") == "":
+                answered.append(question)  # answered, and the box is empty again
+        term.keys("C-q")
+        deadline = time.monotonic() + 10
+        while not term.dead() and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        term.close()
+    print(f"text+Enter in one write answered {len(answered)}/{BURSTS}")
+    assert answered == questions, f"{len(answered)}/{BURSTS} answered; missing {sorted(set(questions) - set(answered))}"
+    store = HistoryStore(tmp_path / "data" / "calx" / "history.db")
+    (chat,) = store.chats()
+    asked = [m.text for m in store.messages(chat.id) if m.role == "user"]
+    assert asked == ["1+1", *questions], "each question asked once, as typed, nothing else"

@@ -76,6 +76,17 @@ async def type_key(app, key: str, timeout: float = 5.0) -> float:
     return time.perf_counter() - start
 
 
+def burst(app, text: str) -> None:
+    """Post the keys of `text` ("\r" is Enter) the way the terminal driver does for one read: all at once,
+    with no pause in which the question box could take the earlier ones (pilot.press waits after each)."""
+    from textual import events
+    from textual.keys import _character_to_key
+
+    for character in text:
+        key = "enter" if character == "\r" else _character_to_key(character)
+        app.post_message(events.Key(key, character))
+
+
 def answers(app):
     from tui.widgets.answer_view import AnswerView
 

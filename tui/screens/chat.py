@@ -45,6 +45,7 @@ class ChatScreen(Screen):
         self.session = session
         self.chat_id: int | None = None
         self.last_question: str | None = None
+        self._typed_elsewhere = False  # printable keys just went to the box from the screen (see on_key)
 
     def compose(self) -> ComposeResult:
         yield HistorySidebar(id="sidebar")
@@ -65,6 +66,21 @@ class ChatScreen(Screen):
             # typed during start-up before anything had focus, or with an answer focused. It is meant for the question.
             box.focus()
             box.insert(event.character)
+            self._typed_elsewhere = True
+            event.stop()
+        elif event.key == "enter" and box.enter_sends and self._typed_elsewhere:
+            # The Enter that ended those keys was read before the box had focus, so the box's binding missed it.
+            box.action_send()
+            event.stop()
+        if not event.is_printable:
+            self._typed_elsewhere = False
+
+    def on_paste(self, event) -> None:
+        # A paste with nothing focused (the app still starting) is meant for the question too.
+        box = self.query_one(ChatInput)
+        if self.focused is not box:
+            box.focus()
+            box.insert(event.text)
             event.stop()
 
     # -- questions -----------------------------------------------------------------------

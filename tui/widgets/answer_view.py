@@ -21,6 +21,7 @@ from ..mathtext import render_text
 from .step_block import StepBlock
 
 MARKS = {True: ("✓", "green"), False: ("✗", "red"), None: ("?", "yellow")}
+CANCELLED = Text("⏹ cancelled", style="bold yellow")
 MAX_SHOWN = 20_000  # characters of a huge exact answer shown; copy/save have it all
 
 
@@ -51,7 +52,7 @@ class AnswerView(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("", classes="thinking")
         yield Vertical(classes="steps")
-        yield Static("", classes="result")
+        yield Static(CANCELLED if self.state == "cancelled" else "", classes="result")
         yield Static("", classes="latex")
         yield Static("", classes="checks")
 
@@ -78,7 +79,10 @@ class AnswerView(Vertical):
     def cancel(self) -> None:
         if self.state == "running":
             self.state = "cancelled"
-            self.query_one(".result", Static).update(Text("⏹ cancelled", style="bold yellow"))
+            # A question sent right after this one (two lines pasted at once) may cancel it before it composed
+            # its parts; then compose shows the mark.
+            for result in self.query(".result").results(Static):
+                result.update(CANCELLED)
             self.add_class("cancelled")
 
     def fail(self, message: str) -> None:
