@@ -51,6 +51,26 @@ def _factor_check(fac, understood: str) -> list[Check]:
     return checks
 
 
+def _prime_factors_check(value, understood: str) -> list[Check]:
+    """GMP (not FLINT, which factored) tests each prime; dividing them all out of n must leave 1."""
+    import gmpy2
+
+    (n,) = _call_args(understood)
+    rest = abs(n)
+    primes = [int(p) for p in value.items]
+    for p in primes:
+        if p < 2 or rest % p:
+            return [Check("each listed prime divides n", False, f"{p} does not divide {n}")]
+        while rest % p == 0:
+            rest //= p
+    checks = [Check("nothing else divides n", rest == 1, f"{n} divided by the listed primes leaves {rest}")]
+    if not primes:
+        return checks
+    prime = all(gmpy2.is_prime(p, 50) for p in primes)
+    checks.append(Check("each listed number is prime", prime, "GMP Miller-Rabin, 50 rounds"))
+    return checks
+
+
 def _invmod_check(value, understood: str) -> list[Check]:
     a, m = _call_args(understood)
     return [Check("a * inverse = 1 (mod m)", (a * int(value)) % m == 1 % m, f"{a} * {value} mod {m}")]
@@ -103,6 +123,7 @@ def _is_prime_check(value, understood: str) -> list[Check]:
 CHECKS = {
     "is_prime": _is_prime_check,
     "factor": _factor_check,
+    "prime_factors": _prime_factors_check,
     "invmod": _invmod_check,
     "nth_prime": _nth_prime_check,
     "arithmetic": _arithmetic_check,

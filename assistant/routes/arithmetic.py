@@ -142,8 +142,11 @@ RULES: list[Rule] = [
      lambda name, rest: _list_call(("lcm" if name.lower().startswith(("lcm", "least", "lowest")) else "gcd"), rest)),
     (LazyPattern(r"^is\s+(.+?)\s+(?:a\s+)?prime(?:\s+number)?$", I), lambda e: _call("bigint", "is_prime", "is_prime", e)),
     (LazyPattern(r"^is\s+(.+?)\s+(?:a\s+)?(?:perfect\s+)?square$", I), lambda e: _call("bigint", "is_square", "is_square", e)),
-    (LazyPattern(r"^(?:the\s+)?(?:prime\s+factori[sz]ation|prime\s+factors|factori[sz]ation)\s+of\s+(.+)$", I),
+    (LazyPattern(r"^(?:the\s+)?(?:prime\s+factori[sz]ation|factori[sz]ation)\s+of\s+(.+)$", I),
      lambda e: _call("bigint", "factor", "factor", e)),
+    # "the prime factors of 360" are the primes 2, 3, 5: a list, not the factorization 2^3 * 3^2 * 5
+    (LazyPattern(r"^(?:the\s+)?(?:distinct\s+|different\s+|unique\s+)?prime\s+(?:factors|divisors)\s+of\s+(.+)$", I),
+     lambda e: _call("bigint", "prime_factors", "prime_factors", e)),
     (LazyPattern(r"^(?:factor|factori[sz]e)\s+(.+)$", I), lambda e: _call("bigint", "factor", "factor", e)),
     # operations named by a verb or a noun: "divide 10 by 4", "subtract 3 from 10", "the product of 6 and 7"
     (LazyPattern(r"^divide\s+(.+?)\s+by\s+(.+)$", I), lambda a, b: _binary(a, "/", b)),
@@ -152,7 +155,8 @@ RULES: list[Rule] = [
      lambda a, b: _binary(a, "+", b)),
     (LazyPattern(r"^(?:multiply\s+(.+?)\s+by|(?:the\s+)?product\s+of\s+(.+?)\s+and)\s+(.+)$", I),
      lambda a1, a2, b: _binary(a1 or a2, "*", b)),
-    (LazyPattern(r"^(?:the\s+)?difference\s+(?:between|of)\s+(.+?)\s+and\s+(.+)$", I), lambda a, b: _binary(a, "-", b)),
+    # "the difference between 3 and 5" is 2 in plain English, whichever comes first
+    (LazyPattern(r"^(?:the\s+)?difference\s+(?:between|of)\s+(.+?)\s+and\s+(.+)$", I), lambda a, b: _difference(a, b)),
     (LazyPattern(r"^(.+?)\s+choose\s+(.+)$", I), lambda n, k: _call("calculator", "binomial", "binomial", n, k)),
     (LazyPattern(r"^(?:the\s+)?(?:modular\s+)?(?:multiplicative\s+)?inverse\s+of\s+(.+?)\s+(?:modulo|mod)\s+(.+)$", I),
      lambda a, m: _call("bigint", "invmod", "invmod", a, m)),
@@ -204,6 +208,14 @@ def _binary(left: str, op: str, right: str) -> DirectPlan | None:
     if a is None or b is None:
         return None
     call = f"({a}) {op} ({b})"
+    return DirectPlan("calculator", call, call, "arithmetic")
+
+
+def _difference(left: str, right: str) -> DirectPlan | None:
+    a, b = numeric(left), numeric(right)
+    if a is None or b is None:
+        return None
+    call = f"abs(({a}) - ({b}))"
     return DirectPlan("calculator", call, call, "arithmetic")
 
 
@@ -267,6 +279,6 @@ def _is_integer_function(func: str) -> bool:
 
 def _kind_of(tree: Node) -> str:
     if isinstance(tree, Call) and tree.func in ("factor", "factorint", "invmod", "is_prime", "isprime", "nth_prime",
-                                                 "prime", "powmod"):
+                                                 "prime", "powmod", "prime_factors"):
         return {"factorint": "factor", "isprime": "is_prime", "prime": "nth_prime"}.get(tree.func, tree.func)
     return "arithmetic"

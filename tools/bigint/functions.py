@@ -76,6 +76,14 @@ def factor(n) -> Factorization:
     return factorize(_int(n, "factor"))
 
 
+def prime_factors(n) -> IntList:
+    """The distinct primes dividing n, ascending: prime_factors(360) = [2, 3, 5]."""
+    n = abs(_int(n, "prime_factors"))
+    if n == 0:
+        raise ToolFailure("domain", "every prime divides 0")
+    return IntList(tuple(p for p, _ in _complete_factors(n, "prime_factors").factors))
+
+
 def _complete_factors(n: int, name: str) -> Factorization:
     fac = factorize(n)
     if not fac.complete:
@@ -253,7 +261,7 @@ INTEGER_FUNCTIONS: dict[str, Callable] = {
     "is_prime": is_prime, "isprime": is_prime, "next_prime": next_prime, "nextprime": next_prime,
     "prev_prime": prev_prime, "prevprime": prev_prime, "nth_prime": nth_prime, "prime": nth_prime,
     "prime_pi": prime_pi, "primepi": prime_pi, "factor": factor, "factorint": factor,
-    "totient": totient, "phi": totient, "divisors": divisors, "num_divisors": num_divisors, "sigma": sigma,
+    "prime_factors": prime_factors, "totient": totient, "phi": totient, "divisors": divisors, "num_divisors": num_divisors, "sigma": sigma,
     "powmod": powmod, "invmod": invmod, "fibonacci": fibonacci, "fib": fibonacci, "lucas": lucas,
     "digits": num_digits, "num_digits": num_digits, "digit_sum": digit_sum, "digitsum": digit_sum,
     "isqrt": isqrt, "iroot": iroot, "to_base": to_base, "is_square": is_square, "jacobi": jacobi,

@@ -9,7 +9,7 @@ ALIASES: dict[str, str] = {
     "choose": "binomial", "nCr": "binomial", "comb": "binomial",
     "fact": "factorial", "absolute": "abs", "modulo": "mod",
     "ceiling": "ceil", "sgn": "sign", "tg": "tan", "cbrt": "cbrt",
-    "sqroot": "sqrt", "max": "max", "min": "min",
+    "sqroot": "sqrt", "max": "max", "min": "min", "primefactors": "prime_factors",
 }
 
 # canonical names; the calculator implements most of these, the symbolic engine more
@@ -24,7 +24,7 @@ FUNCTIONS: frozenset[str] = frozenset({
     "factor", "factorint", "powmod", "invmod", "totient", "phi", "fibonacci", "fib", "lucas",
     "digits", "num_digits", "digit_sum", "digitsum", "isqrt", "iroot", "to_base", "from_base",
     "divisors", "num_divisors", "sigma", "is_square", "primepi", "prime_pi", "jacobi", "legendre",
-    "crt", "catalan", "double_factorial", "decimals", "fraction",
+    "crt", "catalan", "double_factorial", "decimals", "fraction", "prime_factors",
     # symbolic operations (the symbolic engine)
     "simplify", "expand", "factor_expr", "cancel", "apart", "together", "trigsimp", "collect",
     "solve", "roots", "diff", "integrate", "limit", "series", "summation", "sum", "product",
