@@ -82,6 +82,9 @@ def _unbraced_arguments(text: str) -> str:
     return _MIXED.sub(r"(\1 + \\frac{\2}{\3})", text)
 
 
+_GLUED_AFTER_ARGUMENT = {"\\sqrt", "\\frac", "\\dfrac", "\\tfrac", "(", "\\left", "\\begin"}
+
+
 class _Translator:
     def __init__(self, tokens: list[str], depth: int = 0):
         self.t = tokens
@@ -234,6 +237,10 @@ class _Translator:
                 arg = "(" + self.parenthesised() + ")"
         else:
             arg = "(" + self.bare_argument() + ")"
+            if self.tok in _GLUED_AFTER_ARGUMENT or self.tok[:1].isdigit():
+                # \log_5 125\sqrt5 is log of 125*sqrt(5) to one reader and log(125)*sqrt(5) to another
+                raise self.error(f"ambiguous LaTeX: where does the argument of \\{name} end? "
+                                 f"Write \\{name}({{...}}) with the whole argument in parentheses")
         call = f" {name}({arg}, {base}) " if base else f" {name}{arg} "
         return f" ({call})^{power} " if power else call
 
