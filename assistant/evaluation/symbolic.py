@@ -45,11 +45,28 @@ def read(text: str) -> Reading:
     builder = _Builder()
     if isinstance(tree, Relation) and tree.op == "=" and isinstance(tree.left, Name):
         tree = tree.right  # 'x = 5' answers 5
+    vector = _vector(tree)
+    if vector is not None:  # SymPy's Matrix([[-6], [6]]) is the vector a pmatrix gold reads as (-6, 6)
+        return Reading(tuple(builder.build(item) for item in vector), builder.decimal, True)
     if isinstance(tree, Seq):
         parts = tuple(builder.build(_unbind(item)) for item in tree.items)
         ordered = plain.lstrip().startswith("(") and tree.bracket != "{"
         return Reading(parts, builder.decimal, ordered)
     return Reading(builder.build(tree), builder.decimal)
+
+
+def _vector(tree):
+    """The entries of a one-column or one-row Matrix([[...]]), else None."""
+    if not (isinstance(tree, Call) and tree.func == "Matrix" and len(tree.args) == 1):
+        return None
+    rows = tree.args[0]
+    if not (isinstance(rows, Seq) and rows.items and all(isinstance(r, Seq) for r in rows.items)):
+        return None
+    if all(len(r.items) == 1 for r in rows.items):
+        return tuple(r.items[0] for r in rows.items)
+    if len(rows.items) == 1:
+        return rows.items[0].items
+    return None
 
 
 def _unbind(node):

@@ -1,0 +1,17 @@
+"""The grader compares a SymPy column or row Matrix with a pmatrix gold as the vectors they are."""
+import pytest
+
+from assistant.evaluation.symbolic import Unreadable, equivalent, read
+
+GOLD = r"\begin{pmatrix} 3 \\ -2 \end{pmatrix}"
+
+
+@pytest.mark.parametrize("predicted, same", [("Matrix([[3], [-2]])", True), ("Matrix([[3, -2]])", True),
+                                             ("Matrix([[-2], [3]])", False), ("Matrix([[3], [2]])", False)])
+def test_vectors(predicted, same):
+    assert equivalent(read(GOLD), read(predicted), 0.0) is same
+
+
+def test_a_square_matrix_is_still_not_compared():
+    with pytest.raises(Unreadable):
+        read("Matrix([[1, 2], [3, 4]])")
