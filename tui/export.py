@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .history import StoredMessage
+from .verdict import unverified_note
 
 MARKS = {True: "✓", False: "✗", None: "?"}
 
@@ -33,4 +34,7 @@ def _answer_lines(message: StoredMessage) -> list[str]:
     for check in answer.get("checks") or []:
         detail = f" ({check['detail']})" if check.get("detail") else ""
         lines.append(f"- {MARKS[check.get('passed')]} {check['name']}{detail}")
+    note = unverified_note(answer.get("answer"), answer.get("verified"), answer.get("route", "none"))
+    if note is not None:
+        lines.append(f"- **{note[0]}**")
     return lines + [""]

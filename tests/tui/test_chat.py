@@ -267,4 +267,6 @@ async def test_failed_steps_and_failed_checks_are_marked(tmp_path):
         assert failed.title.startswith("✗ nope: 1+1") and failed.has_class("failed")
         assert "error  unknown_tool" in str(failed.body.render())
         assert done.title.startswith("✓ calculator: 10 - 24")
-        assert "✗ plausible_count (a count cannot be -14)" in str(view.query_one(".checks", Static).render())
+        checks = str(view.query_one(".checks", Static).render())
+        assert "✗ plausible_count (a count cannot be -14)" in checks
+        assert view.answer.verified is False and "✗ not verified: a check failed" in checks

@@ -207,3 +207,32 @@ async def test_sidebar_lists_past_chats_and_reopens_one(tmp_path):
         assert answers(app)[0].answer.answer == "1024" and app.chat_screen.chat_id == 1
         await pilot.press("ctrl+b")
         assert not sidebar.display
+
+
+async def test_unverified_answers_say_so_in_the_view_and_the_export(tmp_path):
+    app = make_app(tmp_path)  # the scripted model answers the word problem with 31; a plan is never verified
+    async with app.run_test(size=(100, 40)) as pilot:
+        await wait_for(pilot, lambda: app.session.status.state == "ready")
+        planned = await answered(pilot, "Tom has 3 boxes of 12 apples and gives 5 away. How many are left?")
+        direct = await answered(pilot, "2^100")
+        assert planned.answer.verified is None and direct.answer.verified is True
+        planned_checks = plain(planned.query_one(".checks", Static))
+        assert "✓" in planned_checks, "its checks passed, and still:"
+        assert "? not verified: the model chose which computations to run" in planned_checks
+        assert "not verified" not in plain(direct.query_one(".checks", Static))
+        await ask(pilot, "/export chat.md")
+        markdown = (tmp_path / "chat.md").read_text()
+        planned_part, direct_part = markdown.split("## 2^100")
+        assert "- **? not verified: the model chose which computations to run**" in planned_part
+        assert "not verified" not in direct_part
+
+
+def test_the_export_marks_an_answer_a_check_refuted():
+    from tui.export import chat_markdown
+    from tui.history import StoredMessage
+
+    record = {"answer": "-14", "route": "planner", "verified": False,
+              "checks": [{"name": "plausible_count", "passed": False, "detail": "a count cannot be -14"}]}
+    markdown = chat_markdown("birds", [StoredMessage("user", "How many birds?", None),
+                                       StoredMessage("assistant", "-14", record)])
+    assert "- ✗ plausible_count (a count cannot be -14)\n- **✗ not verified: a check failed**" in markdown

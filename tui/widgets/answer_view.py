@@ -18,6 +18,7 @@ from assistant import Answer, AnswerEvent, Event, TokenEvent, ToolCallEvent, Too
 from assistant.terminal_text import terminal_safe
 
 from ..mathtext import render_text
+from ..verdict import unverified_note
 from .step_block import StepBlock
 
 MARKS = {True: ("✓", "green"), False: ("✗", "red"), None: ("?", "yellow")}
@@ -135,6 +136,10 @@ class AnswerView(Vertical):
             mark, color = MARKS[check.passed]
             detail = f" ({check.detail})" if check.detail else ""
             text.append(terminal_safe(f"{mark} {check.name}{detail}\n"), style=color)
+        note = unverified_note(self.answer.answer, self.answer.verified, self.answer.route)
+        if note is not None:
+            line, verdict = note
+            text.append(f"{line}\n", style=f"bold {MARKS[verdict][1]}")
         meta = [self.answer.route]
         if self.answer.model:
             meta.append(self.answer.model)
