@@ -47,6 +47,7 @@ class CalxApp(App):
         self.history = history
         self.data_dir = data_dir or Path(platformdirs.user_data_dir("calx"))
         self.load_model = load_model
+        self._candidate: ChatSession | None = None  # a /model being loaded; it replaces the session once ready
         self.chat_screen = ChatScreen(self.session)
 
     def get_default_screen(self) -> ChatScreen:
@@ -81,24 +82,53 @@ class CalxApp(App):
         self._last_history_problem = (message, now)
         self.notify(message, title="history", severity="error", timeout=20, markup=False)
 
-    def _load_model(self) -> None:
-        session = self.session
+    def _load_model(self, session: ChatSession | None = None) -> None:
+        session = session or self.session
         status = session.load_model()
         self.call_from_thread(self._model_loaded, session, status)
 
     def _model_loaded(self, session: ChatSession, status) -> None:
+        if session is self._candidate:
+            self._candidate = None
+            self._switch_settled(session, status)
+            return
         if session is not self.session:
-            return  # a /model switch happened while this one loaded; its news is stale
+            return  # a /model switch replaced this one while it loaded; its news is stale
         self.chat_screen.query_one("StatusBar").status = status
         if status.state == "failed":
             self.notify(f"{status.error}. Direct math still works.", title="model unavailable", severity="error",
                         timeout=10)
 
-    def switch_model(self, spec: str) -> None:
-        self.session = ChatSession(spec, self.config.server, tool_timeout=self.config.tool_timeout)
-        self.chat_screen.session = self.session
-        self.chat_screen.query_one("StatusBar").status = self.session.status
-        self.run_worker(self._load_model, thread=True, group="load", exit_on_error=False)
+    def switch_model(self, spec: str | object) -> None:
+        """Load `spec` (what /model was given, or a model object) beside the working model, which keeps
+        answering; the new one takes over only once it has loaded, so a wrong name or a broken file costs nothing."""
+        shown = spec if isinstance(spec, str) else getattr(spec, "name", type(spec).__name__)
+        try:
+            candidate = ChatSession(spec, self.config.server, tool_timeout=self.config.tool_timeout)
+        except Exception as exc:
+            self.notify(f"/model {shown}: {type(exc).__name__}: {exc}; still using {self._model_name()}",
+                        title="model not switched", severity="error", timeout=10, markup=False)
+            return
+        self._candidate = candidate  # a later /model supersedes this one
+        self.notify(f"loading {shown}; {self._model_name()} answers until it is ready", title="model", timeout=4,
+                    markup=False)
+        self.run_worker(lambda: self._load_model(candidate), thread=True, group="load", exit_on_error=False)
+
+    def _switch_settled(self, candidate: ChatSession, status) -> None:
+        if status.state != "ready":
+            self.notify(f"{status.error}; still using {self._model_name()}", title="model not switched",
+                        severity="error", timeout=10, markup=False)
+            return
+        self.session = candidate
+        self.chat_screen.session = candidate
+        self.chat_screen.query_one("StatusBar").status = status
+        self.notify(f"now using {status.name}", title="model", timeout=4, markup=False)
+
+    def _model_name(self) -> str:
+        status = self.session.status
+        return {"ready": f"the current model ({status.name})", "loading": "the model still loading",
+                "failed": "direct math only (the current model failed to load)",
+                "off": "direct math only"}[status.state]
 
     def _own_bindings(self) -> list:
         """calx's own bindings, the ones [keys] may rebind."""

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 COMMANDS = {
     "help": "show keys and commands",
-    "model": "show the model; /model PATH.gguf or NAME switches (loads in the background)",
+    "model": "show the model; /model PATH.gguf or NAME loads another and switches once it works",
     "clear": "start a new chat (the old one stays in history)",
     "regen": "ask the last question again",
     "copy": "copy the last answer (OSC 52; also saved to a file)",

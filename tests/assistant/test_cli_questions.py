@@ -96,7 +96,7 @@ def test_mistyped_math_shows_where_it_goes_wrong(question, position, caret):
     done = calx("-m", "/no/such/model.gguf", question)
     assert done.returncode == 1
     assert done.stdout == ""
-    assert f"calx: parse_error: " in done.stderr and f"at position {position}" in done.stderr
+    assert "calx: parse_error: " in done.stderr and f"at position {position}" in done.stderr
     assert caret in done.stderr
     assert "model" not in done.stderr
 

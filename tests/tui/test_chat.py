@@ -224,9 +224,39 @@ async def test_a_failing_model_is_reported_not_fatal(tmp_path):
         assert "GPU on fire" in str(answers(app)[0].query_one(".result", Static).render())
         assert app.is_running
         await ask(pilot, "/model " + str(tmp_path / "nothing.gguf"))
-        await wait_for(pilot, lambda: app.session.status.state == "failed")
-        await pilot.pause(0.1)
-        assert any("nothing.gguf" in n for n in notes(app))
+        await wait_for(pilot, lambda: any("nothing.gguf" in n for n in notes(app)))
+        assert app.is_running
+
+
+async def test_a_failed_model_switch_keeps_the_working_model_and_says_why(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: app.session.status.state == "ready")
+        working = app.session
+        await ask(pilot, "/model nonexistent")
+        await wait_for(pilot, lambda: any("still using" in n for n in notes(app)))
+        failure = next(n for n in notes(app) if "still using" in n)
+        assert "no such model file" in failure and "nonexistent" in failure and "scripted" in failure
+        assert app.session is working and app.session.status.state == "ready"
+        assert "model scripted" in str(app.screen.query_one("#status").render())
+        await ask(pilot, "Tom has 3 boxes of 12 apples and gives 5 away. How many are left?")
+        await wait_for(pilot, lambda: answers(app) and answers(app)[0].answer is not None)
+        assert answers(app)[0].answer.answer == "31" and answers(app)[0].answer.model == "scripted"
+
+
+async def test_a_model_switch_takes_over_once_loaded_and_not_before(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: app.session.status.state == "ready")
+        working = app.session
+        gated = GatedModel(["<result>7</result>"])  # its load waits for the test
+        app.switch_model(gated)  # what /model NAME does, given the model itself
+        await pilot.pause(0.2)
+        assert app.session is working, "the working model answers while the new one loads"
+        gated.gate.set()
+        await wait_for(pilot, lambda: app.session is not working)
+        assert app.session.status.state == "ready" and app.chat_screen.session is app.session
+        assert any("now using" in n for n in notes(app))
 
 
 async def test_model_prose_keeps_rendered_math_and_prices_after_the_answer(tmp_path):
