@@ -5,6 +5,7 @@ Loaded by `assistant.cli.main` only when needed; the commands themselves are lis
 from __future__ import annotations
 
 import importlib
+import itertools
 import sys
 
 import click
@@ -109,9 +110,13 @@ def ask(question: tuple[str, ...], **options) -> None:
     settings = AskOptions(**options)
     if text:
         sys.exit(ask_questions([text], settings))
-    if sys.stdin.isatty():
+    if question or sys.stdin.isatty():
         raise click.UsageError('no question given: calx "2^100"')
-    sys.exit(ask_questions(stdin_questions(), settings, one_per_line=True))
+    lines = stdin_questions()
+    first = next(lines, None)
+    if first is None:
+        raise click.UsageError('no question given: standard input had none (calx "2^100", or one question a line)')
+    sys.exit(ask_questions(itertools.chain([first], lines), settings, one_per_line=True))
 
 
 @click.command(cls=TextCommand)

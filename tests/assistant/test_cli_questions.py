@@ -174,3 +174,9 @@ def test_colour_is_our_own_sgr_after_the_text_is_made_terminal_safe():
 
     assert style("7\x1b]52;c;x\x07", True, bold=True, fg="green") == "\x1b[1;32m7\\x1b]52;c;x\\x07\x1b[0m"
     assert style("7", False, bold=True) == "7"
+
+
+@pytest.mark.parametrize("args,stdin", [([""], "2^10\n"), (["  "], ""), ([], ""), ([], "\n  \n")])
+def test_no_question_at_all_is_a_usage_error(args, stdin):
+    done = calx(*args, stdin=stdin)
+    assert done.returncode == 2 and "no question given" in done.stderr and done.stdout == ""

@@ -236,3 +236,22 @@ def test_the_export_marks_an_answer_a_check_refuted():
     markdown = chat_markdown("birds", [StoredMessage("user", "How many birds?", None),
                                        StoredMessage("assistant", "-14", record)])
     assert "- ✗ plausible_count (a count cannot be -14)\n- **✗ not verified: a check failed**" in markdown
+
+
+async def test_a_pretty_form_too_wide_for_the_terminal_falls_back_to_one_line(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        view = await answered(pilot, "expand((x+1)^12)")  # SymPy draws it 80 columns wide, on 4 lines
+        result = view.query_one(".result", Static)
+        assert max(len(line) for line in view.answer.pretty.split("\n")) == 80
+        understood = f"{view.answer.understood}\n"
+        assert plain(result) == f"{understood}{view.answer.pretty}\n"  # 94 columns wide: it fits
+        await pilot.resize_terminal(80, 30)  # 74 columns: it does not
+        await wait_for(pilot, lambda: "⋅" not in plain(result))
+        shown = plain(result)
+        assert shown.startswith(understood)
+        one_line = shown.removeprefix(understood)  # wrapped by the terminal at spaces, where it must
+        assert one_line.replace("\n", "").replace(" ", "") == f"= {view.answer.answer}".replace(" ", "")
+        assert result.content_size.width < 80
+        await pilot.resize_terminal(120, 30)
+        await wait_for(pilot, lambda: "12⋅x" in plain(result))

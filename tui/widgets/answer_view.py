@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -49,6 +50,7 @@ class AnswerView(Vertical):
         self.show_latex = False
         self.extra_digits: str | None = None
         self._open_steps: list[StepBlock] = []
+        self._form_shown: str | None = None  # the form of the answer on screen: pretty, or one line
 
     def compose(self) -> ComposeResult:
         yield Static("", classes="thinking")
@@ -117,7 +119,7 @@ class AnswerView(Vertical):
         if answer.understood and answer.understood != answer.question:
             text.append(terminal_safe(f"{answer.understood}\n"), style="dim")
         if answer.answer is not None:
-            shown = answer.pretty or answer.answer
+            shown = self._form_shown = self._shown_form()
             if len(shown) > MAX_SHOWN:
                 shown = f"{shown[:MAX_SHOWN // 2]}…({len(shown) - MAX_SHOWN:,} characters omitted; /copy or /save has all)…{shown[-MAX_SHOWN // 2:]}"
             text.append(terminal_safe(shown if "\n" in shown else f"= {shown}"), style="bold")
@@ -129,6 +131,23 @@ class AnswerView(Vertical):
                 text.append("\n")
             text.append(terminal_safe(f"✗ {answer.error.type}: {answer.error.message}"), style="red")
         return text
+
+    def _shown_form(self) -> str:
+        """The multi-line pretty form where it fits the width, else the one-line answer (which may wrap,
+        but stays readable, where a cut or wrapped 2-D rendering does not)."""
+        answer = self.answer
+        pretty = answer.pretty
+        if not pretty or "\n" not in pretty:
+            return pretty or answer.answer
+        width = self.query_one(".result", Static).content_size.width
+        too_wide = width > 0 and max(cell_len(line) for line in pretty.split("\n")) > width
+        return answer.answer if too_wide or len(pretty) > MAX_SHOWN else pretty
+
+    def on_resize(self) -> None:
+        # A narrower or wider terminal may change which form fits; only the width matters, and a height
+        # change (this view growing as steps open) must not re-render the result.
+        if self.answer is not None and self._shown_form() != self._form_shown:
+            self.query_one(".result", Static).update(self._result_text())
 
     def _checks_text(self) -> Text:
         text = Text()
