@@ -103,7 +103,10 @@ def ask_questions(questions: Iterable[str], options: AskOptions, *, one_per_line
 
 
 def stdin_questions(stream=None) -> Iterable[str]:
-    """One question per line; blank lines are skipped. Read lazily, so a pipe is answered as it flows."""
+    """One question per line; blank lines are skipped. Read lazily, so a pipe is answered as it flows.
+    Bytes that are not text in the locale's encoding become U+FFFD rather than a traceback."""
+    if stream is None and hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(errors="replace")
     for line in stream or sys.stdin:
         line = line.strip()
         if line:

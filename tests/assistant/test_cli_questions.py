@@ -180,3 +180,12 @@ def test_colour_is_our_own_sgr_after_the_text_is_made_terminal_safe():
 def test_no_question_at_all_is_a_usage_error(args, stdin):
     done = calx(*args, stdin=stdin)
     assert done.returncode == 2 and "no question given" in done.stderr and done.stdout == ""
+
+
+def test_bytes_that_are_not_text_on_stdin_spoil_only_their_line():
+    env = {**os.environ, "CALX_SERVER": "", "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run([*CALX, "--no-model"], input=b"2^10\n\xff\xfe 3\n3*7\n", capture_output=True, env=env,
+                          timeout=120)
+    assert done.returncode == 1 and b"Traceback" not in done.stderr
+    assert [line for line in done.stdout.decode().splitlines() if line.startswith("= ")] == ["= 1024", "= 21"]
+    assert b"calx: line 2: " in done.stderr
