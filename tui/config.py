@@ -16,7 +16,7 @@ import platformdirs
 
 # Actions a user may rebind under [keys]; the names are the binding ids the app declares.
 KEY_ACTIONS = ("send", "newline", "cancel", "help", "history", "sidebar", "new_chat", "quit", "latex", "copy",
-               "more_digits")
+               "more_digits", "details", "scroll_up", "scroll_down", "scroll_top", "scroll_bottom")
 MAX_BYTES = 256 * 1024  # a config is a few lines; parsing megabytes would only delay the start
 MAX_PROBLEMS = 8  # one notification each; a file full of mistakes gets a summary line, not a flood
 MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")

@@ -255,3 +255,56 @@ async def test_a_pretty_form_too_wide_for_the_terminal_falls_back_to_one_line(tm
         assert result.content_size.width < 80
         await pilot.resize_terminal(120, 30)
         await wait_for(pilot, lambda: "12⋅x" in plain(result))
+
+
+async def test_keys_open_the_steps_and_scroll_the_chat(tmp_path):
+    from textual.widgets import Collapsible
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 20)) as pilot:
+        for n in range(6):
+            view = await answered(pilot, f"{n}+1")
+        box = app.screen.query_one("#input")
+        assert box.has_focus
+        steps = list(view.query(Collapsible))
+        assert steps and all(step.collapsed for step in steps)
+        await pilot.press("ctrl+r")
+        assert not any(step.collapsed for step in steps)
+        await pilot.pause(0.1)
+        assert "output 6" in plain(view.query_one(".step-body", Static))
+        await pilot.press("ctrl+r")
+        assert all(step.collapsed for step in steps)
+
+        messages = app.screen.query_one("#messages")
+        await pilot.pause(0.2)
+        bottom = messages.max_scroll_y
+        assert bottom > 0 and messages.scroll_y == bottom
+        box.insert("1+")
+        await pilot.press("pageup")
+        await pilot.pause(0.1)
+        assert 0 <= messages.scroll_y < bottom and box.text == "1+" and box.has_focus
+        await pilot.press("ctrl+home")
+        await pilot.pause(0.1)
+        assert messages.scroll_y == 0
+        await pilot.press("pagedown")
+        await pilot.pause(0.1)
+        assert messages.scroll_y > 0
+        await pilot.press("ctrl+end")
+        await pilot.pause(0.1)
+        assert messages.scroll_y == messages.max_scroll_y
+
+
+async def test_the_new_keys_are_in_the_help_and_the_status_line_and_follow_the_key_map(tmp_path):
+    from tui.config import Config
+
+    app = make_app(tmp_path, config=Config(show_timings=False, keys={"details": "f2"}))
+    async with app.run_test(size=(160, 30)) as pilot:
+        status = str(app.screen.query_one("#status").render())
+        assert "F2 steps" in status and "PgUp/PgDn scroll" in status
+        view = await answered(pilot, "2^10")
+        await pilot.press("f2")
+        assert not view.query_one("Collapsible").collapsed
+        await pilot.press("f1")
+        text = " ".join(plain(s) for s in app.screen.query(Static))
+        for needle in ("f2", "Open/close steps", "pageup", "Scroll chat up", "pagedown", "ctrl+home", "ctrl+end"):
+            assert needle in text

@@ -5,6 +5,7 @@ import time
 from pathlib import Path
 
 from textual import work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -38,6 +39,12 @@ class ChatScreen(Screen):
         Binding("ctrl+t", "copy", "Copy answer", id="copy"),
         Binding("ctrl+g", "more_digits", "More digits", id="more_digits"),
         Binding("ctrl+b", "sidebar", "History sidebar", id="sidebar"),
+        Binding("ctrl+r", "details", "Open/close steps", id="details"),
+        # Priority: the question box would take PageUp/PageDown to move its cursor within a few lines.
+        Binding("pageup", "scroll_chat('page_up')", "Scroll chat up", id="scroll_up", priority=True),
+        Binding("pagedown", "scroll_chat('page_down')", "Scroll chat down", id="scroll_down", priority=True),
+        Binding("ctrl+home", "scroll_chat('home')", "Scroll to the top", id="scroll_top"),
+        Binding("ctrl+end", "scroll_chat('end')", "Scroll to the bottom", id="scroll_bottom"),
     ]
 
     def __init__(self, session: ChatSession):
@@ -280,6 +287,24 @@ class ChatScreen(Screen):
         else:
             message = answer.error.message if answer.error else "no value"
             self.app.call_from_thread(self.notify, f"more digits: {message}", severity="warning")
+
+    def action_details(self) -> None:
+        view = self._last_view()
+        opened = view.toggle_details() if view is not None else None
+        if opened is None:
+            self.notify("no steps to open yet", severity="warning", timeout=2)
+
+    def action_scroll_chat(self, where: str) -> None:
+        if self.focused is not None and self.focused.id != "input" and not self._in_messages(self.focused):
+            raise SkipAction()  # the history sidebar's list pages through itself
+        messages = self.query_one("#messages", VerticalScroll)
+        if where == "end":
+            messages.scroll_end(animate=False)  # back to the bottom, where the chat follows new answers again
+        else:
+            getattr(messages, f"scroll_{where}")(animate=False)
+
+    def _in_messages(self, widget) -> bool:
+        return any(node.id == "messages" for node in widget.ancestors)
 
     # -- history ---------------------------------------------------------------------------------
     def action_sidebar(self) -> None:

@@ -179,6 +179,16 @@ class AnswerView(Vertical):
         latex.display = self.show_latex
         latex.update(Text(terminal_safe(f"LaTeX: {raw}" if raw else "LaTeX: (none for this answer)"), style="cyan"))
 
+    def toggle_details(self) -> bool | None:
+        """Open every tool step and the chain if any is closed, else close them all; None when there are none."""
+        blocks = list(self.query(Collapsible))
+        if not blocks:
+            return None
+        opening = any(block.collapsed for block in blocks)
+        for block in blocks:
+            block.collapsed = not opening
+        return opening
+
     def set_digits(self, decimal: str) -> None:
         self.extra_digits = decimal
         self.query_one(".result", Static).update(self._result_text())
