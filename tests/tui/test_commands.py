@@ -292,6 +292,11 @@ async def test_keys_open_the_steps_and_scroll_the_chat(tmp_path):
         await pilot.press("ctrl+end")
         await pilot.pause(0.1)
         assert messages.scroll_y == messages.max_scroll_y
+        await pilot.press("ctrl+b")  # the history sidebar's list keeps PageUp for itself
+        assert app.screen.focused is app.screen.query_one(OptionList)
+        await pilot.press("pageup")
+        await pilot.pause(0.1)
+        assert messages.scroll_y == messages.max_scroll_y
 
 
 async def test_the_new_keys_are_in_the_help_and_the_status_line_and_follow_the_key_map(tmp_path):
