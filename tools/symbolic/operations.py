@@ -178,18 +178,21 @@ def _solve(ctx: Context, args):
     if any(eq.is_Relational and not isinstance(eq, (sp.Eq, sp.Ne)) for eq in equations):
         return _solve_inequalities(equations, variables)
     exprs = [_equation_as_expr(eq) for eq in equations]
+    # the unknowns of a system are those of all its equations, even of one that reduces to 0 = 0
+    mentioned = sorted(set().union(*(getattr(e, "free_symbols", set()) for e in exprs)), key=str)
+    system = len(exprs) > 1
     exprs = [e for e in exprs if e != 0 and e is not sp.true]
     if any(e is sp.false for e in exprs):
         return Outcome("solve", sp.EmptySet, {"equations": equations, "vars": variables})
     free = sorted(set().union(*(e.free_symbols for e in exprs)) if exprs else set(), key=str)
     if not variables:
-        variables = free if len(exprs) > 1 else [_main_var(exprs[0])] if exprs else []
+        variables = mentioned if system else [_main_var(exprs[0])] if exprs else []
     if not exprs:
         raise ToolFailure("domain", "the equation holds for every value (0 = 0)")
     for e in exprs:
         for v in variables:
             check_solve_degree(e, v)
-    if len(exprs) == 1 and len(variables) == 1:
+    if len(exprs) == 1 and len(variables) == 1 and not system:  # a system's answer names its unknowns
         sols = sp.solve(exprs[0], variables[0], dict=False)
         value = sp.FiniteSet(*sols) if not isinstance(sols, dict) else sols
         if not sols:
