@@ -1,7 +1,8 @@
 """The `calx` console entry, and what asking a question from the command line does.
 
-`calx "2^100"` is mostly start-up, so a plain one-argument question is answered here without importing click;
-every other command line goes to the click group in cli_commands.py, which owns the options. Both paths run
+`calx "2^100"` is mostly start-up, so a command line of plain words (no option, no subcommand) is answered here
+without importing click; every other command line goes to the click group in cli_commands.py, which owns the
+options. Both paths run
 questions through `ask_questions`, so they answer, print and exit alike.
 """
 from __future__ import annotations
