@@ -85,9 +85,11 @@ def enforce_contract(answer: Answer) -> Answer:
     """
     text = answer.answer
     if isinstance(text, str) and text.lstrip().startswith(ERROR_PREFIX):
-        message = text.lstrip()[len(ERROR_PREFIX):].strip() or "the tool failed"
-        failed = next((s for s in reversed(answer.steps) if s.error), None)
-        answer.error = answer.error or AnswerError("tool_error", failed.error if failed else message)
+        message = text.lstrip()[len(ERROR_PREFIX):].strip()
+        failed = next((s for s in reversed(answer.steps) if s.output.startswith(ERROR_PREFIX)), None)
+        if not message and failed is not None:
+            message = failed.output[len(ERROR_PREFIX):].strip()
+        answer.error = answer.error or AnswerError("tool_error", message or "a tool failed")
     if answer.error is not None or answer.answer is None:
         answer.answer = answer.latex = answer.decimal = answer.pretty = None
         answer.verified = None if answer.verified is not False else False

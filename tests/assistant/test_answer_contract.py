@@ -33,6 +33,16 @@ def test_an_error_string_in_answer_becomes_the_error():
     holds(a)
 
 
+def test_a_planner_result_that_is_a_tool_error_is_an_error():
+    from assistant.models import ScriptedModel
+
+    call = '<gadget id="calculator">stdev(1, 2, 3)</gadget>'
+    model = ScriptedModel([call, "<result>ERROR: unknown name 'stdev'</result>"])
+    a = Assistant(model=model).ask("the standard deviation of 1, 2, 3")
+    holds(a)
+    assert a.answer is None and a.error.type == "tool_error" and "stdev" in a.error.message
+
+
 def test_an_answer_with_an_error_keeps_only_the_error():
     a = enforce_contract(Answer("q", answer="123", error=AnswerError("truncated", "too long"), verified=True,
                                 checks=[Check("c", True)]))
