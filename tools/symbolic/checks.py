@@ -7,6 +7,7 @@ multiplied back. A check that cannot decide says so (passed None); a failed chec
 """
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 
 import mpmath
@@ -116,9 +117,11 @@ def _fraction_eval(node, point):
 def _factorint_check(outcome):
     n = outcome.inputs["expr"]
     product = sp.Mul(*[p**e for p, e in outcome.value.items()]) if outcome.value else sp.Integer(1)
-    primes = all(sp.isprime(p) for p in outcome.value if p > 0)
-    return [CheckResult("product of factors", product == abs(n) or product == n, f"multiplies back to {n}"),
-            CheckResult("factors are prime", primes, "each factor passes isprime")]
+    checks = [CheckResult("product of factors", product == abs(n) or product == n, f"multiplies back to {n}")]
+    listed = [p for p in outcome.value if p > 0]
+    if listed:  # no factors listed (n = 1): a primality check over nothing is not a pass
+        checks.append(CheckResult("factors are prime", all(sp.isprime(p) for p in listed), "each factor passes isprime"))
+    return checks
 
 
 # -- equations --------------------------------------------------------------------------------------
@@ -280,17 +283,20 @@ def _inequality_check(outcome):
             result = result.as_set()
         except Exception:
             return []
-    wrong = []
+    wrong, decided = [], 0
     for k in range(-40, 41):
         t = sp.Rational(k, 4) + sp.Rational(1, 7)  # points off the usual boundaries
         inside = bool(result.contains(t)) if result.contains(t) in (sp.true, sp.false) else None
         if inside is None:
             continue
+        decided += 1
         holds = all(bool(r.subs(var, t)) for r in relations)
         if holds != inside:
             wrong.append(str(t))
+    if not decided:  # no sample could be placed in or out of the set: nothing was compared
+        return [CheckResult("sampled points agree with the solution set", None, "no sample point could be decided")]
     return [CheckResult("sampled points agree with the solution set", not wrong,
-                        f"81 points in [-10, 10]" if not wrong else f"disagree at {', '.join(wrong[:5])}")]
+                        f"{decided} points in [-10, 10]" if not wrong else f"disagree at {', '.join(wrong[:5])}")]
 
 
 # -- calculus ---------------------------------------------------------------------------------------
@@ -486,10 +492,26 @@ def _sum_symbolic_check(outcome):
 def _dsolve_check(outcome):
     ode, func = outcome.inputs["ode"], outcome.inputs["func"]
     solutions = outcome.value if isinstance(outcome.value, list) else [outcome.value]
+    if not solutions:
+        return [CheckResult("solution satisfies the ODE", None, "no solution to substitute")]
     verdicts = [sp.checkodesol(ode, s, func) for s in solutions]
     passed = all(v[0] is True for v in verdicts)
     return [CheckResult("solution satisfies the ODE", passed if passed else None if
-                        all(v[0] is not False for v in verdicts) else False, "checkodesol substitutes it back")]
+                        all(v[0] is not False for v in verdicts) else False, "checkodesol substitutes it back"),
+            _general(outcome, solutions)]
+
+
+def _general(outcome, solutions) -> CheckResult:
+    """A solution is the general one when its free constants and the initial conditions together number the
+    order of the ODE; fewer and it may be a particular solution only (undecided, not failed)."""
+    order = sp.ode_order(outcome.inputs["ode"], outcome.inputs["func"])
+    conditions = outcome.inputs.get("conditions", 0)
+    for s in solutions:
+        constants = {c for c in s.free_symbols if re.fullmatch(r"C\d+", c.name)}
+        if len(constants) + conditions != order:
+            return CheckResult("general solution", None,
+                               f"{len(constants)} constant(s) and {conditions} condition(s) for an order-{order} ODE")
+    return CheckResult("general solution", True, f"{order} constant(s) or condition(s) for an order-{order} ODE")
 
 
 # -- matrices and numbers ---------------------------------------------------------------------------

@@ -423,7 +423,7 @@ def _dsolve(ctx: Context, args):
         value = sp.dsolve(ode, target, ics=ics or None)
     except (IndexError, KeyError, AssertionError) as exc:  # SymPy's classifier on equations it cannot read
         raise ToolFailure("unsupported", f"SymPy's ODE solver cannot read this equation ({type(exc).__name__})") from None
-    return Outcome("dsolve", value, {"ode": ode, "func": target})
+    return Outcome("dsolve", value, {"ode": ode, "func": target, "conditions": len(ics)})
 
 
 def _primed_names(args) -> set[str]:
