@@ -14,7 +14,7 @@ from fractions import Fraction
 
 import pytest
 import sympy as sp
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 from assistant.assistant import Assistant
@@ -33,7 +33,10 @@ _SESSIONS: dict[float, Assistant] = {}
 def ask(question: str, timeout: float = 10.0):
     if timeout not in _SESSIONS:
         _SESSIONS[timeout] = Assistant(use_planner=False, tool_timeout=timeout)
-    return _SESSIONS[timeout].ask(question)
+    answer = _SESSIONS[timeout].ask(question)
+    # --hypothesis-show-statistics reports how many examples were verified, i.e. actually tested here
+    event("verified" if answer.verified is True else "answered, not verified" if answer.answer else "no answer")
+    return answer
 
 
 def fraction_of(text: str) -> Fraction:
