@@ -8,7 +8,7 @@ from typing import Callable
 from tools.parsing import BinOp, Call, Name, Neg, Node, Num, ParseError, Relation, Seq, TooDeepError, parse, to_text
 
 from .plan import DirectPlan
-from .text import strip_question, words_to_operators
+from .text import ambiguous_division, strip_question, words_to_operators
 
 CONSTANTS = {"pi", "e", "E", "i", "I"}
 ORDINAL = r"(\d[\d,_]*)(?:st|nd|rd|th)"
@@ -229,7 +229,7 @@ def _percent_of(percent: str, whole: str) -> DirectPlan | None:
 
 def match(question: str) -> DirectPlan | None:
     text = strip_question(question)
-    if not text:
+    if not text or ambiguous_division(text):
         return None
     rules = RULES if any(ch.isalpha() for ch in text) else []  # every rule reads words; "2^100" has none
     for pattern, build in rules:

@@ -17,7 +17,7 @@ from tools.parsing import Name, Node, ParseError, Postfix, Relation, Seq, parse,
 
 from .arithmetic import ambiguous_root, free_names
 from .plan import DirectPlan
-from .text import words_to_operators
+from .text import ambiguous_division, words_to_operators
 
 I = re.IGNORECASE
 GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "theta", "lambda", "mu", "nu", "phi", "psi", "omega",
@@ -311,7 +311,7 @@ def _clean(question: str) -> str:
 
 def match(question: str) -> DirectPlan | None:
     text = _clean(question)
-    if not text:
+    if not text or ambiguous_division(text):
         return None
     if "\\" in text or re.search(r"[\^_]\{", text):  # LaTeX: commands, or braced powers like x^{2}
         return _latex(text)

@@ -35,3 +35,14 @@ def words_to_operators(text: str) -> str:
     # runs of spaces become one space, but a line break stays: the parser must see it to refuse reading
     # two lines as one product ("2^10\n3*7" is two questions, not 2^10*3*7)
     return re.sub(r"[^\S\n]+", " ", re.sub(r"\s*\n\s*", "\n", text)).strip()
+
+
+# "6/2(1+2)" is 9 read left to right and 1 when the juxtaposed product binds first; "1/2x" is x/2 to some and
+# 1/(2x) to others. A division whose divisor is a number (or one letter) glued to a following factor is not
+# read by the direct route: the question goes on rather than be answered under a guessed convention.
+_WORDS = r"(?:of|mod|modulo|and|to|for|from|as|with|at|in|over|times|plus|minus|percent|is|d[a-z])\b"
+AMBIGUOUS_DIVISION = re.compile(r"/\s*(?:\d+(?:\.\d+)?\s*(?:\(|(?!" + _WORDS + r")[A-Za-z])|[A-Za-z]\b\s*\()")
+
+
+def ambiguous_division(text: str) -> bool:
+    return AMBIGUOUS_DIVISION.search(text) is not None

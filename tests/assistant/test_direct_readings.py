@@ -30,3 +30,15 @@ def test_prime_factors_of_zero_is_an_error(calx):
 ])
 def test_the_difference_between_two_numbers_is_not_signed(calx, question, answer):
     assert calx.ask(question).answer == answer
+
+
+@pytest.mark.parametrize("question", ["8/2(2+2)", "1/3x", "simplify 1/4y", "1/x(x+2)", "what is 3/4pi"])
+def test_a_division_glued_to_a_product_is_not_guessed(calx, question):
+    a = calx.ask(question)
+    assert a.route != "direct" and a.answer is None, (a.understood, a.answer)
+
+
+@pytest.mark.parametrize("question, answer", [("8/2*(2+2)", "16"), ("8/(2(2+2))", "1"), ("2/3 of 12", "8"),
+                                              ("1/4 + 1/4", "1/2")])
+def test_divisions_written_out_still_answer(calx, question, answer):
+    assert calx.ask(question).answer == answer

@@ -22,7 +22,8 @@ def test_latex_readings(latex, plain):
     assert reads(latex) == plain
 
 
-@pytest.mark.parametrize("latex", [r"\log_10 1000", r"\log_10x", r"\log_{}5" , r"2^10", r"x^23 + 1", r"\sqrt49"])
+@pytest.mark.parametrize("latex", [r"\log_10 1000", r"\log_10x", r"\log_{}5" , r"2^10", r"x^23 + 1", r"\sqrt49",
+                                   r"\log 1000", r"\log(8)", r"\log_3 27\sqrt3", r"\sin x (x + 1)"])
 def test_ambiguous_latex_is_refused(latex):
     with pytest.raises(ParseError):  # LatexError is a ParseError
         parse(latex_to_text(latex))

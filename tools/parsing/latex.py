@@ -82,6 +82,7 @@ def _unbraced_arguments(text: str) -> str:
     return _MIXED.sub(r"(\1 + \\frac{\2}{\3})", text)
 
 
+_NUMERIC = re.compile(r"[\d\s().+\-*/^]+")
 _GLUED_AFTER_ARGUMENT = {"\\sqrt", "\\frac", "\\dfrac", "\\tfrac", "(", "\\left", "\\begin"}
 
 
@@ -241,6 +242,9 @@ class _Translator:
                 # \log_5 125\sqrt5 is log of 125*sqrt(5) to one reader and log(125)*sqrt(5) to another
                 raise self.error(f"ambiguous LaTeX: where does the argument of \\{name} end? "
                                  f"Write \\{name}({{...}}) with the whole argument in parentheses")
+        if name == "log" and not base and _NUMERIC.fullmatch(arg):
+            # \log 100 is 2 to a school book and 4.6 to a calculus one: a number's log needs its base said
+            raise self.error("ambiguous LaTeX: \\log of a number without a base (write \\ln, \\log_{10} or \\log_{2})")
         call = f" {name}({arg}, {base}) " if base else f" {name}{arg} "
         return f" ({call})^{power} " if power else call
 
