@@ -8,6 +8,7 @@ from typing import Iterator
 from .answer import Answer, AnswerError, AnswerEvent, Event, ToolCallEvent, ToolResultEvent, enforce_contract
 
 DEFAULT_TOOL_TIMEOUT = 10.0
+MAX_QUESTION_CHARS = 100_000  # the tools take a little more: a route wraps the question in its call
 
 
 class Assistant:
@@ -59,6 +60,10 @@ class Assistant:
             return
         if not question.strip():
             yield AnswerEvent(Answer(question=question, error=AnswerError("empty", "the question is empty")))
+            return
+        if len(question) > MAX_QUESTION_CHARS:
+            yield AnswerEvent(Answer(question=question[:200], error=AnswerError(
+                "too_large", f"the question is {len(question):,} characters; the limit is {MAX_QUESTION_CHARS:,}")))
             return
         question = question.strip()
         direct = self._direct(question)

@@ -82,6 +82,17 @@ def test_long_sums_answer_through_the_api(calx, n):
     assert b.error is None and b.answer == f"{n}*x"
 
 
+@pytest.mark.parametrize("term, want", [("1", "50000"), ("x", "50000*x")])
+def test_a_sum_as_long_as_the_input_limit_answers(calx, term, want):
+    a = calx.ask("+".join([term] * 50_000))  # 99,999 characters
+    assert a.answer == want and a.verified is True, (a.answer, a.error, a.checks)
+
+
+def test_a_question_over_the_input_limit_is_too_large(calx):
+    a = calx.ask("1+" * 50_000 + "1")
+    assert a.answer is None and a.error.type == "too_large"
+
+
 def test_deep_nesting_through_the_api_is_too_deep(calx):
     a = calx.ask("(" * 400 + "1" + ")" * 400)
     assert a.error is not None and a.error.type == "too_deep"

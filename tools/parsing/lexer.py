@@ -9,7 +9,7 @@ from fractions import Fraction
 from ..digits import decimal_fraction
 from .errors import ParseError
 
-MAX_INPUT = 100_000
+MAX_INPUT = 101_000  # as tools.base.MAX_INPUT_CHARS
 
 # Symbols people paste from documents, mapped to the ASCII the grammar reads.
 TRANSLATE = {
