@@ -37,6 +37,15 @@ def build_prompt(question: str, *, thoughts: bool = False) -> str:
     return header() + shots + f"Problem: {_one_line(question)}\n"
 
 
+def build_tuned_prompt(question: str) -> str:
+    """The zero-shot prompt the shipped adapter was trained with (training/chain.py renders chains with it).
+
+    No instructions and no examples: the adapter learned the Calc-X format, so the prompt is the
+    problem alone, which keeps it short (fast to encode, more room in the context).
+    """
+    return f"Problem: {_one_line(question)}\n"
+
+
 def build_direct_prompt(question: str) -> str:
     """The no-tools baseline: same problems, answers only, for the with/without tools comparison."""
     shots = "".join(f"Problem: {e.problem}\nAnswer: {e.result}\n\n" for e in EXAMPLES)
