@@ -15,9 +15,11 @@ class Assistant:
     """One conversation's session: the model is loaded on first need and reused for later questions."""
 
     def __init__(self, model: str | object | None = None, server: str | None = None, *,
-                 tool_timeout: float = DEFAULT_TOOL_TIMEOUT, use_planner: bool = True, budgets=None, options=None):
+                 tool_timeout: float = DEFAULT_TOOL_TIMEOUT, use_planner: bool = True, budgets=None, options=None,
+                 adapter: bool | None = None):
         self.model_spec = model
         self.server = server
+        self.adapter = adapter  # the planner adapter: None = on for the embedded model (CALX_ADAPTER=off turns it off)
         self.tool_timeout = tool_timeout
         self.use_planner = use_planner
         self.budgets = budgets
@@ -103,7 +105,7 @@ class Assistant:
                 from .models import resolve_model
                 from .planner import Planner
 
-                model = self.model_spec if _is_model(self.model_spec) else resolve_model(self.model_spec, self.server)
+                model = self.model_spec if _is_model(self.model_spec) else resolve_model(self.model_spec, self.server, self.adapter)
                 kwargs = {k: v for k, v in (("budgets", self.budgets), ("options", self.options)) if v is not None}
                 self._planner = Planner(model, **kwargs)
             return self._planner

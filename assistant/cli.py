@@ -44,6 +44,7 @@ class AskOptions:
     server: str | None = None
     no_model: bool = False
     timeout: float = 10.0
+    no_adapter: bool = False
 
 
 class Entry:
@@ -122,7 +123,7 @@ class Session:
 
         self.options = options
         self.assistant = Assistant(model=options.model, server=options.server, tool_timeout=options.timeout,
-                                   use_planner=not options.no_model)
+                                   use_planner=not options.no_model, adapter=False if options.no_adapter else None)
         self.hinted = False
         self.color = _color(sys.stdout)
         self.streaming = not options.as_json and sys.stderr.isatty()  # the model's tokens, dimmed, as they come

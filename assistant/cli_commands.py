@@ -103,6 +103,8 @@ def main() -> None:
 @click.option("-m", "--model", "model", metavar="PATH.gguf", help="A GGUF model file for the planner.")
 @click.option("--server", metavar="URL", help="An OpenAI-compatible server for the planner.")
 @click.option("--no-model", is_flag=True, help="Answer only what the exact engines read directly.")
+@click.option("--no-adapter", is_flag=True,
+              help="Plan with the embedded model alone, without calx's trained planner adapter (docs/MODEL.md).")
 @click.option("--timeout", type=float, default=DEFAULTS.timeout, show_default=True, help="Seconds per tool call.")
 def ask(question: tuple[str, ...], **options) -> None:
     """Answer QUESTION; without one, answer each line of standard input."""
@@ -154,11 +156,12 @@ def tools_list() -> None:
 @click.command()
 @click.option("-m", "--model", "model", metavar="PATH.gguf")
 @click.option("--server", metavar="URL")
-def models(model: str | None, server: str | None) -> None:
-    """List the models available and the one in use."""
+@click.option("--no-adapter", is_flag=True, help="As `calx --no-adapter` would plan.")
+def models(model: str | None, server: str | None, no_adapter: bool) -> None:
+    """List the models (and the planner adapter) available, marking those in use."""
     from .models import list_models
 
-    for info in list_models(model, server):
+    for info in list_models(model, server, adapter=False if no_adapter else None):
         mark = "*" if info.in_use else " "
         size = f"{info.size_bytes / 1e6:.0f} MB" if getattr(info, "size_bytes", None) else ""
         click.echo(f"{mark} {info.name:28} {info.kind:7} {size:>8}  {info.location}  {info.note}".rstrip())

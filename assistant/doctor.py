@@ -57,10 +57,28 @@ def model_findings() -> list[Finding]:
         infos = [Finding(f"model {i.name}", i.note not in ("not installed", "missing"),
                          f"{'in use; ' if i.in_use else ''}{i.location or ''} {i.note}".strip(),
                          needed=i.in_use, fix="pass an existing GGUF file to -m, or unset CALX_MODEL")
-                 for i in list_models()]
+                 for i in list_models() if i.kind != "adapter"]
     except Exception as exc:
         infos = [Finding("models", False, f"could not list models: {exc}")]
-    return [backend, *infos]
+    return [backend, *infos, adapter_finding()]
+
+
+def adapter_finding() -> Finding:
+    """The shipped planner adapter, its sha256 checked now (16 MB: milliseconds)."""
+    from .models.adapter import adapter_wanted, file_sha256, shipped_adapter
+    from .models.errors import ModelUnavailable
+
+    fix = "pip install --force-reinstall calx, or plan without it: --no-adapter or CALX_ADAPTER=off"
+    wanted = adapter_wanted(None)
+    try:
+        lora = shipped_adapter()
+        intact = lora.path.is_file() and file_sha256(lora.path) == lora.sha256
+    except (ModelUnavailable, OSError) as exc:
+        return Finding("planner adapter", False, str(exc), needed=wanted, fix=fix)
+    use = "in use with the embedded model" if wanted else "off (CALX_ADAPTER)"
+    state = "sha256 verified" if intact else "DAMAGED: its sha256 is not the published one"
+    return Finding(f"adapter {lora.name}", intact, f"{state}; {use}; trained for {lora.base_name} (docs/MODEL.md)",
+                   needed=wanted, fix=fix)
 
 
 # Without these the sandbox cannot start at all (other layers missing only weaken it, and say so).

