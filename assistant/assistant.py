@@ -106,8 +106,12 @@ class Assistant:
                 from .planner import Planner
 
                 model = self.model_spec if _is_model(self.model_spec) else resolve_model(self.model_spec, self.server, self.adapter)
-                kwargs = {k: v for k, v in (("budgets", self.budgets), ("options", self.options)) if v is not None}
-                self._planner = Planner(model, **kwargs)
+                from .planner.budgets import Budgets
+
+                # the session's tool timeout bounds the planner's tool calls too, unless budgets say otherwise
+                budgets = self.budgets or Budgets(tool_timeout=self.tool_timeout)
+                kwargs = {"options": self.options} if self.options is not None else {}
+                self._planner = Planner(model, budgets=budgets, **kwargs)
             return self._planner
 
 

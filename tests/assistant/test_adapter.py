@@ -84,3 +84,4 @@ def test_doctor_and_models_show_the_adapter():
     doctor = subprocess.run([sys.executable, "-m", "assistant.cli", "doctor"], capture_output=True, text=True,
                             timeout=300).stdout
     assert "adapter calx-planner-1" in doctor and "sha256 verified" in doctor
+
