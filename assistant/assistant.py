@@ -98,6 +98,16 @@ class Assistant:
                 event.answer.timings.setdefault("model_load_ms", round(load_ms, 3))
             yield event
 
+    def new_conversation(self) -> None:
+        """Forget what the conversation left behind: the python gadget's variables go with it.
+
+        A sandbox that never started is not started for this (tools.loaded imports nothing)."""
+        import tools
+
+        python = tools.loaded("python")
+        if python is not None:
+            python.session.reset()
+
     def planner(self):
         """The planner, loading the model on first use."""
         with self._planner_lock:

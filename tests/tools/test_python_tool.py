@@ -74,3 +74,14 @@ def test_prewarm_starts_the_sandbox_before_the_first_call():
         assert PythonTool(session).run("6 * 7", timeout=30).output == "42"
     finally:
         session.close()
+
+
+def test_a_new_conversation_forgets_the_python_variables():
+    import tools
+    from assistant import Assistant
+
+    assert tools.run("python", "kept = 6 * 7", timeout=60).ok
+    assert tools.run("python", "kept", timeout=60).output == "42"
+    Assistant().new_conversation()
+    after = tools.run("python", "kept", timeout=60)
+    assert not after.ok and "NameError" in after.output
