@@ -219,7 +219,7 @@ FUNC_TEXT = ["({})", "sin({})", "cos({})", "exp({})", "({})^2", "1/(1 + ({})^2)"
 def expression(draw):
     """A SymPy expression in x built by constructors, and its text written here."""
     i, j = draw(st.integers(0, len(FUNCS) - 1)), draw(st.integers(0, len(FUNCS) - 1))
-    c, k = draw(st.integers(1, 5)), draw(st.integers(0, 4))
+    c, k = draw(st.integers(1, 9)), draw(st.integers(0, 6))
     inner_text, inner = f"{c}*x^{k}", c * X ** k
     expr = FUNCS[i](inner) * FUNCS[j](X)
     text = f"{FUNC_TEXT[i].format(inner_text)}*{FUNC_TEXT[j].format('x')}"
@@ -290,7 +290,7 @@ def test_determinant_and_inverse_verified_are_right(rows):
 
 
 @PROPERTY
-@given(st.integers(0, 6), st.integers(1, 30))
+@given(st.integers(0, 6), st.integers(1, 120))
 def test_sums_verified_are_right(power, n):
     a = ask(f"sum of k^{power} for k from 1 to {n}")
     if a.verified is True:
