@@ -41,6 +41,9 @@ def load(dataset: str, root: Path) -> list[tuple[str, Fraction]]:
     if dataset == "svamp":
         rows = json.loads((root / "arkilpatel+SVAMP__SVAMP.json").read_text())
         return [(f"{r['Body'].strip()} {r['Question'].strip()}", Fraction(str(r["Answer"]))) for r in rows]
+    if dataset == "dev":  # GSM8K *train* items held back from training (python -m training.build_data writes it)
+        rows = [json.loads(line) for line in (Path(__file__).resolve().parents[1] / "training/out/dev.jsonl").open()]
+        return [(r["question"], to_fraction(r["answer"].rsplit("####", 1)[1].strip().replace(",", ""))) for r in rows]
     raise SystemExit(f"unknown dataset {dataset}")
 
 
@@ -98,7 +101,7 @@ def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--dataset", default="petr", choices=["petr", "svamp"])
+    ap.add_argument("--dataset", default="petr", choices=["petr", "svamp", "dev"])
     ap.add_argument("--limit", type=int, default=0, help="seeded random subset of this size (0: all)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--variants", default="direct,tools")
