@@ -8,7 +8,6 @@ import pytest
 from assistant.models import ScriptedModel
 from assistant.models.embedded import default_model_path
 from assistant.planner import Planner
-from assistant.planner.numbers import to_fraction
 from training import distractors, synthetic
 from training.build_data import chain_from_plan
 from training.chain import pieces, render
@@ -79,8 +78,7 @@ def test_every_generated_family_builds_checked_chains_within_the_grammar():
             made = chain_from_plan(question, plan, result, name)
             assert made is not None, (name, question, plan, result)
             assert all(s.thought and len(s.thought) <= THOUGHT_MAX and "<" not in s.thought for s in made.steps)
-            # the result is the last output's value (written exact: "68/5" where the output reads "13.6")
-            assert to_fraction(made.result) == to_fraction(made.steps[-1].output), (name, question)
+            assert made.result == made.steps[-1].output.split(" = ")[0], (name, question)  # as the output writes it
 
 
 def test_a_distractor_goes_before_the_question_and_leaves_it_last():
