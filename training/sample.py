@@ -88,11 +88,10 @@ class _StopAtMarkup:
 def write_chains(model, tok, questions: list[str], *, samples: int, temperature: float, batch: int,
                  device: str, max_calls: int = 8, max_new: int = 120) -> list[Run]:
     import torch
-    import tools
-
-    from assistant.planner.prompt import build_tuned_prompt
-
     from transformers import StoppingCriteriaList
+
+    import tools
+    from assistant.planner.prompt import build_tuned_prompt
 
     runs = [Run(i, build_tuned_prompt(q)) for i, q in enumerate(questions) for _ in range(samples)]
     for _ in range(max_calls + 1):
