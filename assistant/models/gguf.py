@@ -4,6 +4,7 @@ Prefix reuse and grammar sampling live in decode.py (our own token loop over the
 """
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import sys
@@ -105,6 +106,9 @@ class LlamaCppModel:
         finally:
             notice.finish()
         self.load_ms = (time.perf_counter() - start) * 1000
+        # free llama.cpp's model while the interpreter is whole: a model still cached at exit was otherwise
+        # freed by Llama.__del__ during shutdown, after llama_cpp's globals were gone (a TypeError traceback)
+        atexit.register(llm.close)
         return llm
 
     # -- generation ------------------------------------------------------------------------
