@@ -41,8 +41,9 @@ class ToolResult:
 
 
 class Tool(Protocol):
+    """A tool's one-line description lives in its registry entry (tools/registry.py), nowhere else."""
+
     name: str
-    description: str
 
     def run(self, text: str, *, timeout: float = DEFAULT_TIMEOUT) -> ToolResult: ...
 

@@ -7,8 +7,6 @@ from ..calculator import calc_extra, calculate
 
 class BigintTool:
     name = "bigint"
-    description = ("integer functions: factor(n), is_prime(n), next_prime(n), nth_prime(k), powmod(a,b,m), "
-                   "invmod(a,m), totient(n), divisors(n), fibonacci(n), digits(n), digit_sum(n), to_base(n,b)")
 
     def run(self, text: str, *, timeout: float = DEFAULT_TIMEOUT) -> ToolResult:
         return guarded(self._run, text, timeout)

@@ -65,7 +65,6 @@ def _is_integer(value) -> bool:
 
 class CalculatorTool:
     name = "calculator"
-    description = "exact arithmetic: 2^10, 7/4, 17% of 250, sqrt(2), 5!, 3.5e6 * 2, N(pi, 50)"
 
     def run(self, text: str, *, timeout: float = DEFAULT_TIMEOUT) -> ToolResult:
         return guarded(self._run, text, timeout)

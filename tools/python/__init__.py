@@ -17,7 +17,6 @@ _ERROR_NAMES = {
 
 class PythonTool:
     name = "python"
-    description = "run Python code in a sandbox; prints and the last expression's value are returned"
 
     def __init__(self, session: PythonSession | None = None):
         self.session = session or PythonSession()

@@ -46,8 +46,6 @@ def rewrite(expr: str | Term, rules: list[Rule] | None = None, strategy: Strateg
 
 class RewriteTool:
     name = "rewrite"
-    description = ("rule-based rewriting: simplify(sin(x)^2 + cos(x)^2); "
-                   "or an expression then `; f(~x + ~y) => f(~x) + f(~y)` rules; `; using trig`")
 
     def run(self, text: str, *, timeout: float = DEFAULT_TIMEOUT) -> ToolResult:
         return guarded(self._run, text, timeout)

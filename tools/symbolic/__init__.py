@@ -35,8 +35,6 @@ def read(text: str):
 
 class SymbolicTool:
     name = "symbolic"
-    description = ("algebra and calculus: solve(x^2-5x+6=0, x), diff(x^3, x), integrate(x e^x, x), "
-                   "limit(sin(x)/x, x, 0), series(e^x, x, 0, 5), det([[1,2],[3,4]]), simplify(...)")
 
     def run(self, text: str, *, timeout: float = DEFAULT_TIMEOUT, bare: bool = False) -> ToolResult:
         """`bare=True` skips checks and LaTeX/pretty forms: for benchmarks timing the engines alone."""
