@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .answer import Answer
 from .terminal_text import terminal_safe
+from .verdict import unverified_note
 
 MARKS = {True: "✓", False: "✗", None: "?"}
 MAX_SHOWN = 5_000  # characters of a huge exact answer shown on a terminal; --json has it all
@@ -25,8 +26,10 @@ def render_answer(answer: Answer, color: bool = False) -> str:
         lines.append(style(f"{mark} {check.name}{detail}", color, fg={True: "green", False: "red"}.get(check.passed)))
     if answer.route == "planner" and answer.steps:
         lines.append(style(f"[{len(answer.steps)} tool call(s) by {answer.model or 'the model'}]", color, dim=True))
-    if answer.route == "planner" and answer.answer is not None and answer.verified is None:
-        lines.append(style("? not verified: the model chose which computations to run", color, fg="yellow"))
+    note = unverified_note(answer.answer, answer.verified, answer.route)
+    if note is not None:
+        line, verified = note
+        lines.append(style(line, color, fg="red" if verified is False else "yellow"))
     return "\n".join(lines)
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .history import StoredMessage
-from .verdict import unverified_note
+from assistant.verdict import unverified_note
 
 MARKS = {True: "✓", False: "✗", None: "?"}
 

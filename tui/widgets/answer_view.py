@@ -19,7 +19,7 @@ from assistant import Answer, AnswerEvent, Event, TokenEvent, ToolCallEvent, Too
 from assistant.terminal_text import terminal_safe
 
 from ..mathtext import render_text
-from ..verdict import unverified_note
+from assistant.verdict import unverified_note
 from .step_block import StepBlock
 
 MARKS = {True: ("✓", "green"), False: ("✗", "red"), None: ("?", "yellow")}

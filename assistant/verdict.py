@@ -1,4 +1,4 @@
-"""The line an answer that is not verified carries, in the app and in exported chats (as the CLI's render does).
+"""The line an answer that is not verified carries: one wording for the CLI, the app and exported chats.
 
 A green check only says that one computation agreed; whether the answer as a whole is verified is
 Answer.verified, and a reader must see when it is not.
