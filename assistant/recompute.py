@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-from tools.parsing import CHAIN_OPS, BinOp, Call, Neg, Node, Num, Postfix, fold_chain
+from tools.parsing import CHAIN_OPS, RING_OPS, BinOp, Call, Neg, Node, Num, Postfix, fold_chain
 
 MAX_EXPONENT = 100_000
 
@@ -43,12 +43,8 @@ def _is_power_mod(node: BinOp) -> bool:
 
 
 def _binop(op: str, a: Fraction, b: Fraction) -> Fraction:
-    if op == "+":
-        return a + b
-    if op == "-":
-        return a - b
-    if op == "*":
-        return a * b
+    if op in RING_OPS:  # Python's own Fraction arithmetic: nothing of the calculator this checks
+        return RING_OPS[op](a, b)
     if op == "/":
         return a / b
     if op == "mod":

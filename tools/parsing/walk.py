@@ -7,12 +7,16 @@ operands, which the parser's nesting limit keeps shallow.
 """
 from __future__ import annotations
 
+import operator
 from typing import Callable, Iterable, TypeVar
 
-from .nodes import BinOp, Node
+from .nodes import BinOp, Call, Name, Neg, Node, Num, Postfix, Relation, Seq
 
 T = TypeVar("T")
 CHAIN_OPS = frozenset({"+", "-", "*", "/", "mod"})  # the left-associative operators ("^" is right-associative)
+# the operators every engine computes with its own numbers' + - *; division, powers and mod stay each
+# walker's own (division by zero, matrices, size guards differ)
+RING_OPS = {"+": operator.add, "-": operator.sub, "*": operator.mul}
 
 
 def left_chain(node: Node, ops: Iterable[str] = CHAIN_OPS,
@@ -42,8 +46,6 @@ def fold_chain(node: Node, value: Callable[[Node], T], combine: Callable[[str, T
 def flatten(tree: Node) -> list[tuple]:
     """The tree as a postfix list of plain tuples, built without recursion: pickle recurses once per level,
     so a thousand-term sum cannot cross a process pipe as a tree, but its flat form can."""
-    from .nodes import Call, Name, Neg, Num, Postfix, Relation, Seq
-
     out: list[tuple] = []
     stack: list[tuple[Node, bool]] = [(tree, False)]
     while stack:
@@ -62,8 +64,6 @@ def flatten(tree: Node) -> list[tuple]:
 
 
 def _children_of(node: Node) -> tuple:
-    from .nodes import Call, Neg, Postfix, Relation, Seq
-
     if isinstance(node, (BinOp, Relation)):
         return (node.left, node.right)
     if isinstance(node, (Neg, Postfix)):
@@ -76,8 +76,6 @@ def _children_of(node: Node) -> tuple:
 
 
 def _op_record(node: Node) -> tuple:
-    from .nodes import Call, Neg, Postfix, Relation, Seq
-
     if isinstance(node, BinOp):
         return ("BinOp", node.op)
     if isinstance(node, Relation):
@@ -95,8 +93,6 @@ def _op_record(node: Node) -> tuple:
 
 def unflatten(records: list[tuple]) -> Node:
     """The inverse of flatten, again without recursion."""
-    from .nodes import Call, Name, Neg, Num, Postfix, Relation, Seq
-
     stack: list[Node] = []
 
     def pop(n: int) -> tuple:

@@ -11,7 +11,7 @@ from typing import Callable
 import sympy as sp
 
 from ..base import ToolFailure
-from ..parsing import CHAIN_OPS, BinOp, Call, Name, Neg, Node, Num, Postfix, Relation, Seq, left_chain
+from ..parsing import CHAIN_OPS, RING_OPS, BinOp, Call, Name, Neg, Node, Num, Postfix, Relation, Seq, left_chain
 
 MAX_INT_BITS = 4_000_000  # an exact integer power or factorial beyond this many bits is refused
 MAX_FACTORIAL = 200_000
@@ -130,12 +130,8 @@ class Converter:
         return sp.Add(*terms) if terms is not None and len(terms) > 1 else acc
 
     def apply(self, op: str, left, right):
-        if op == "+":
-            return left + right
-        if op == "-":
-            return left - right
-        if op == "*":
-            return left * right
+        if op in RING_OPS:
+            return RING_OPS[op](left, right)
         if op == "/":
             if isinstance(right, sp.MatrixBase):
                 raise ToolFailure("domain", "cannot divide by a matrix; use inverse(...)")

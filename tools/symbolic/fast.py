@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..base import ToolFailure
-from ..parsing import CHAIN_OPS, BinOp, Call, Name, Neg, Node, Num, Postfix, Relation, Seq, fold_chain
+from ..parsing import CHAIN_OPS, RING_OPS, BinOp, Call, Name, Neg, Node, Num, Postfix, Relation, Seq, fold_chain
 from .guards import MAX_TERMS
 
 MAX_FLINT_EXPONENT = 10_000
@@ -193,12 +193,8 @@ def to_symengine(node: Node):
 
 
 def _se_op(op: str, left, right):
-    if op == "+":
-        return left + right
-    if op == "-":
-        return left - right
-    if op == "*":
-        return left * right
+    if op in RING_OPS:
+        return RING_OPS[op](left, right)
     if op == "/":
         if right == 0:
             raise NotHere
