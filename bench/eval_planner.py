@@ -24,12 +24,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from assistant.evaluation.datasets import benchmarks_dir  # noqa: E402
 from assistant.models import resolve_model  # noqa: E402
 from assistant.planner import Options, Planner  # noqa: E402
 from assistant.planner.numbers import to_fraction  # noqa: E402
 from assistant.planner.prompt import build_direct_prompt  # noqa: E402
 
-BENCH = Path("/work/shared/benchmarks")
+BENCH = benchmarks_dir()  # ../shared/benchmarks beside the checkout, or CALX_BENCHMARKS
 # a number (or a fraction, as in the examples); "\n\n" is one token for Gemma, so allow it too
 DIRECT_GRAMMAR = 'root ::= " " "-"? [0-9]{1,12} ("." [0-9]{1,6} | "/" [0-9]{1,6})? "\\n" "\\n"?\n'
 

@@ -29,16 +29,17 @@ for _task in ("3_digit_division", "5_digit_addition", "5_digit_subtraction", "5_
 
 
 def benchmarks_dir() -> Path:
-    """CALX_BENCHMARKS, else the shared/ folder beside the work tree, else the one this machine keeps."""
+    """CALX_BENCHMARKS, else the shared/ folder beside the work tree (found from this file, or from the
+    current folder for an installed calx), else where it would be beside this checkout."""
     env = os.environ.get("CALX_BENCHMARKS")
     if env:
         return Path(env)
     here = Path(__file__).resolve()
-    for parent in here.parents:
+    for parent in [*here.parents, Path.cwd(), *Path.cwd().parents]:
         candidate = parent.parent / "shared" / "benchmarks"
         if candidate.is_dir():
             return candidate
-    return Path("/work/shared/benchmarks")
+    return here.parents[2].parent / "shared" / "benchmarks"  # missing: reading a dataset then says where
 
 
 def resolve(dataset: str, root: Path | None = None) -> Path:
