@@ -65,7 +65,8 @@ def model_findings() -> list[Finding]:
 
 def adapter_finding() -> Finding:
     """The shipped planner adapter, its sha256 checked now (16 MB: milliseconds)."""
-    from .models.adapter import adapter_wanted, file_sha256, shipped_adapter
+    from .models.adapter import adapter_wanted, shipped_adapter
+    from .models.embedded import file_sha256
     from .models.errors import ModelUnavailable
 
     fix = "pip install --force-reinstall calx, or plan without it: --no-adapter or CALX_ADAPTER=off"

@@ -7,12 +7,12 @@ never a silently worse planner. Direct math never loads the model, so it answers
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .embedded import file_sha256
 from .errors import ModelUnavailable
 
 ADAPTERS = Path(__file__).parent / "adapters"
@@ -66,18 +66,3 @@ def check_adapter(adapter: Adapter, model_path: Path, model_sha256: str | None =
         raise ModelUnavailable(f"the planner adapter {adapter.name} was trained for {adapter.base_name} "
                                f"(sha256 {adapter.base_sha256[:12]}...), not for {model_path}; it is not applied "
                                "to another model: run with --no-adapter, or use the embedded model")
-
-
-_CHECKED: dict[tuple[str, int, float], str] = {}  # a file hashed once per process (path, size, mtime) -> sha256
-
-
-def file_sha256(path: Path) -> str:
-    stat = path.stat()
-    key = (str(path.resolve()), stat.st_size, stat.st_mtime)
-    if key not in _CHECKED:
-        digest = hashlib.sha256()
-        with path.open("rb") as src:
-            while block := src.read(4 << 20):
-                digest.update(block)
-        _CHECKED[key] = digest.hexdigest()
-    return _CHECKED[key]

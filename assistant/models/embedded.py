@@ -56,7 +56,7 @@ def _verified(target: Path, sha: str) -> bool:
         mark = {}
     if mark == {"sha256": sha, "size": stat.st_size, "mtime": stat.st_mtime}:
         return True
-    if _sha256(target) != sha:  # a stale or partial file: rebuild it
+    if file_sha256(target) != sha:  # a stale or partial file: rebuild it
         return False
     _write_marker(target, sha)
     return True
@@ -96,7 +96,7 @@ def _progress(done: int, total: int) -> None:
         print(f"\r  {100 * done // max(total, 1):3d}%", end="", file=sys.stderr, flush=True)
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as src:
         while block := src.read(4 << 20):
