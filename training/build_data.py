@@ -10,12 +10,12 @@ adapter). Deterministic for a given seed.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import random
 from collections import Counter
 from pathlib import Path
 
+from assistant.models.embedded import default_model_path, file_sha256
 from assistant.planner.numbers import to_fraction
 
 from . import distractors, gsm8k, synthetic
@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> None:
     chains += made
     rng.shuffle(chains)
 
-    model = args.model or _embedded_model()
+    model = args.model or default_model_path()
     tokenizer = Tokenizer(model)
     encoded, kept, too_long = [], [], 0
     for chain in chains:
@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> None:
         "too_long": too_long, "examples": len(kept), "sources": dict(Counter(c.source.split(":")[0] for c in kept)),
         "families": dict(Counter(c.source for c in kept if c.source.startswith("synthetic"))),
         "tokens": sum(len(e.ids) for e in encoded), "trained_tokens": sum(sum(e.trained) for e in encoded),
-        "sha256": {p.name: _sha256(p) for p in (chains_path, dev_path, tokens_path)},
+        "sha256": {p.name: file_sha256(p) for p in (chains_path, dev_path, tokens_path)},
         "tokenizer": model.name,
     }
     (args.out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
@@ -137,16 +137,6 @@ def chain_from_plan(question: str, plan: list[tuple[str, str]], result: str | No
     # calx-planner-1 (commit 2f1d704) wrote show(value) here, "68/5" beside an output of 13.6
     shown = steps[-1].output.split(" = ")[0]
     return Chain(question, tuple(steps), result if result is not None and result == shown else shown, source)
-
-
-def _embedded_model() -> Path:
-    from assistant.models.embedded import default_model_path
-
-    return default_model_path()
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 if __name__ == "__main__":
