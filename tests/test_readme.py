@@ -54,3 +54,9 @@ def test_the_setup_output_shown_is_the_real_output():
     shown = setup[2].strip()
     done = _run(f"calx {shlex.quote(question)}")
     assert done.stdout.strip() == shown
+
+
+def test_the_use_block_was_read():
+    """The parametrized test above passes over nothing if the block stops being found: make that fail."""
+    commands = [command for command, _ in _use_lines()]
+    assert len(commands) >= 10 and 'calx "2^100"' in commands
