@@ -114,10 +114,10 @@ class Assistant:
             if self._planner is None:
                 from .models import resolve_model
                 from .planner import Planner
-
-                model = self.model_spec if _is_model(self.model_spec) else resolve_model(self.model_spec, self.server, self.adapter)
                 from .planner.budgets import Budgets
 
+                model = self.model_spec if _is_model(self.model_spec) else \
+                    resolve_model(self.model_spec, self.server, self.adapter)
                 # the session's tool timeout bounds the planner's tool calls too, unless budgets say otherwise
                 budgets = self.budgets or Budgets(tool_timeout=self.tool_timeout)
                 kwargs = {"options": self.options} if self.options is not None else {}
