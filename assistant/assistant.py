@@ -81,7 +81,7 @@ class Assistant:
         yield from self._plan(question)
 
     def _direct(self, question: str) -> Answer | None:
-        from .router import try_direct
+        from .direct import try_direct
 
         return try_direct(question, timeout=self.tool_timeout)
 

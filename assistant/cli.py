@@ -134,7 +134,7 @@ class Session:
 
         problem = misread_math(question)
         if problem is not None:  # reads as math but does not parse: say where, unless a direct route reads it
-            from .router import try_direct
+            from .direct import try_direct
 
             direct = try_direct(question, timeout=self.options.timeout)
             return direct or Answer(question=question.strip(), error=AnswerError("parse_error", problem.describe()))
@@ -204,7 +204,7 @@ _MATH_WORDS = frozenset({"pi", "oo", "inf", "mod"})  # besides function names
 
 def misread_math(question: str):
     """The ParseError of a question that reads as math but does not parse; None for anything else."""
-    from .routes.text import strip_question
+    from .direct.text import strip_question
 
     text = strip_question(question)
     if not _MATH_TEXT.fullmatch(text) or not _OPERATOR_OR_DIGIT.search(text):

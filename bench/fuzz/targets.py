@@ -289,8 +289,8 @@ def _reader_seeds() -> tuple[bytes, ...]:
 
 # -----------------------------------------------------------------------------------------------------
 
-ROUTER_MODULES = ("assistant.router", "assistant.routes", "assistant.routes.symbolic", "assistant.routes.text",
-                  "assistant.verify", "tools.symbolic", "tools.parsing.latex")
+ROUTER_MODULES = ("assistant.direct.router", "assistant.direct.routes", "assistant.direct.routes.symbolic", "assistant.direct.text",
+                  "assistant.direct.checks", "tools.symbolic", "tools.parsing.latex")
 
 
 def targets() -> dict[str, Target]:

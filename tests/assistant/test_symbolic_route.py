@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.router import try_direct
+from assistant.direct.router import try_direct
 from test_symbolic_route_equivalence import equivalent
 
 T = 30.0  # generous per-question budget: the machine is shared; the answers normally take milliseconds
@@ -267,11 +267,11 @@ def test_suite_is_large_enough():
 
 
 def test_word_salad_and_arithmetic_are_not_claimed():
-    from assistant.routes import symbolic
+    from assistant.direct.routes import symbolic
 
     for text in ("how many apples are there", "tell me a joke", "who wrote Hamlet?", "write a poem about the sea"):
         assert symbolic.match(text) is None, text
-    from assistant.routes import plan_for
+    from assistant.direct.routes import plan_for
 
     assert plan_for("factor 600851475143").tool == "bigint"
     assert plan_for("what is 2+2").tool == "calculator"

@@ -132,7 +132,7 @@ def test_failing_checks_are_reported_not_hidden():
 
 
 def test_router_answer_shows_failed_or_passed_checks():
-    from assistant.router import try_direct
+    from assistant.direct.router import try_direct
 
     answer = try_direct("integrate x^2 sin(x)")
     assert answer.verified is True
@@ -142,16 +142,16 @@ def test_router_answer_shows_failed_or_passed_checks():
 
 def test_parent_process_never_imports_sympy():
     code = ("import sys, tools; r = tools.run('symbolic', 'diff(x^2, x)'); "
-            "from assistant.router import try_direct; try_direct('2+2'); "
+            "from assistant.direct.router import try_direct; try_direct('2+2'); "
             "print(r.ok, 'sympy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stdout.split() == ["True", "False"], out.stderr
 
 
 def test_arithmetic_question_does_not_start_the_worker():
-    code = ("import sys; from assistant.router import try_direct; a = try_direct('2^100 + 1'); "
+    code = ("import sys; from assistant.direct.router import try_direct; a = try_direct('2^100 + 1'); "
             "import tools.symbolic.worker as w if 'tools.symbolic.worker' in sys.modules else None" )
-    code = ("import sys; from assistant.router import try_direct; a = try_direct('2^100 + 1'); "
+    code = ("import sys; from assistant.direct.router import try_direct; a = try_direct('2^100 + 1'); "
             "print(a.answer, 'tools.symbolic' in sys.modules, 'sympy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stdout.split() == ["1267650600228229401496703205377", "False", "False"], out.stderr

@@ -5,9 +5,9 @@ import time
 
 import tools
 
-from .answer import Answer, AnswerError, Check, Step
-from .routes import DirectPlan, plan_for
-from .verify import checks_for
+from ..answer import Answer, AnswerError, Check, Step
+from .routes import RoutedCall, plan_for
+from .checks import checks_for
 
 MAX_ANSWER_CHARS = 1_000_000  # the exact answer text is kept whole up to a million characters
 
@@ -25,7 +25,7 @@ def try_direct(question: str, timeout: float = tools.DEFAULT_TIMEOUT) -> Answer 
     return answer
 
 
-def run_plan(question: str, plan: DirectPlan, timeout: float) -> Answer:
+def run_plan(question: str, plan: RoutedCall, timeout: float) -> Answer:
     result = tools.run(plan.tool, plan.input, timeout=timeout)
     step = Step(plan.tool, plan.input, result.output, round(result.ms, 3), result.error.message if result.error else None)
     answer = Answer(question=question, route="direct", understood=result.extra.get("understood", plan.understood),
@@ -83,7 +83,7 @@ def _result_checks(result: tools.ToolResult) -> list[Check]:
     return [Check(**c) if isinstance(c, dict) else c for c in result.extra.get("checks", [])]
 
 
-def _chain(plan: DirectPlan, output: str) -> str:
+def _chain(plan: RoutedCall, output: str) -> str:
     return f'<gadget id="{plan.tool}">{plan.input}</gadget>\n<output>{output}</output>\n<result>{_result_text(output)}</result>'
 
 

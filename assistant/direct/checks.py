@@ -3,19 +3,20 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from .answer import Check
+from ..answer import Check
+from .plan import CheckKind
 
 MAX_CHECK_BITS = 200_000  # checks are meant to be cheap; beyond this size they are reported as not run
 
 
-def checks_for(kind: str, value, understood: str) -> list[Check]:
+def checks_for(kind: CheckKind, value, understood: str) -> list[Check]:
     check = CHECKS.get(kind)
     if check is None:
         return []
     try:
         return check(value, understood)
     except Exception as exc:  # a check that cannot run is reported, never hidden
-        return [Check(kind, None, f"check could not run: {type(exc).__name__}: {exc}")]
+        return [Check(str(kind), None, f"check could not run: {type(exc).__name__}: {exc}")]
 
 
 PROVE_BITS = 1000  # factors beyond this are not proven prime here (it would not be cheap)
@@ -121,13 +122,10 @@ def _is_prime_check(value, understood: str) -> list[Check]:
 
 
 CHECKS = {
-    "is_prime": _is_prime_check,
-    "factor": _factor_check,
-    "prime_factors": _prime_factors_check,
-    "invmod": _invmod_check,
-    "nth_prime": _nth_prime_check,
-    "arithmetic": _arithmetic_check,
-    "binomial": _arithmetic_check,
-    "gcd": _arithmetic_check,
-    "lcm": _arithmetic_check,
+    CheckKind.IS_PRIME: _is_prime_check,
+    CheckKind.FACTOR: _factor_check,
+    CheckKind.PRIME_FACTORS: _prime_factors_check,
+    CheckKind.INVMOD: _invmod_check,
+    CheckKind.NTH_PRIME: _nth_prime_check,
+    CheckKind.ARITHMETIC: _arithmetic_check,
 }

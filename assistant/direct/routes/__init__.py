@@ -1,15 +1,15 @@
-"""Direct routes: each reads one family of questions and returns a DirectPlan, or None to pass."""
+"""Direct routes: each reads one family of questions and returns a RoutedCall, or None to pass."""
 from __future__ import annotations
 
 import importlib
 
-from .plan import DirectPlan
+from ..plan import RoutedCall
 
 # Tried in order; the first plan wins. Modules load on first use so a plain question stays light.
-ROUTE_MODULES = ["assistant.routes.arithmetic", "assistant.routes.symbolic"]
+ROUTE_MODULES = ["assistant.direct.routes.arithmetic", "assistant.direct.routes.symbolic"]
 
 
-def plan_for(question: str) -> DirectPlan | None:
+def plan_for(question: str) -> RoutedCall | None:
     for name in ROUTE_MODULES:
         try:
             module = importlib.import_module(name)
@@ -23,4 +23,4 @@ def plan_for(question: str) -> DirectPlan | None:
     return None
 
 
-__all__ = ["DirectPlan", "plan_for"]
+__all__ = ["RoutedCall", "plan_for"]

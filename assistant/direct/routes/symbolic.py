@@ -16,8 +16,8 @@ import re
 from tools.parsing import Name, Node, ParseError, Postfix, Relation, Seq, parse, to_text
 
 from .arithmetic import ambiguous_root, free_names
-from .plan import DirectPlan
-from .text import ambiguous_division, words_to_operators
+from ..plan import CheckKind, RoutedCall
+from ..text import ambiguous_division, words_to_operators
 
 I = re.IGNORECASE
 MAX_CALL_CHARS = 90_000  # below the tools' 100,000-character input limit
@@ -83,13 +83,13 @@ def _strip_differential(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-def _plan(call: str, kind: str = "symbolic") -> DirectPlan:
+def _plan(call: str) -> RoutedCall:
     if len(call) > MAX_CALL_CHARS:  # a long sum printed with spaces may outgrow the tool's input limit
         call = re.sub(r" ([+-]) ", r"\1", call)
-    return DirectPlan("symbolic", call, call, kind)
+    return RoutedCall("symbolic", call, call, CheckKind.TOOL)
 
 
-def _call(func: str, *parts: str | None) -> DirectPlan | None:
+def _call(func: str, *parts: str | None) -> RoutedCall | None:
     if any(p is None for p in parts):
         return None
     return _plan(f"{func}({', '.join(parts)})")
@@ -97,7 +97,7 @@ def _call(func: str, *parts: str | None) -> DirectPlan | None:
 
 # -- families ---------------------------------------------------------------------------------------
 
-def _solve(body: str, variables: str | None) -> DirectPlan | None:
+def _solve(body: str, variables: str | None) -> RoutedCall | None:
     if "'" in body or "′" in body:
         return _ode(body)
     pieces = [p for p in re.split(r"\s*(?:,|;|\band\b)\s*", body) if p]
@@ -114,7 +114,7 @@ def _solve(body: str, variables: str | None) -> DirectPlan | None:
     return _plan(f"solve({', '.join(args)})")
 
 
-def _ode(body: str) -> DirectPlan | None:
+def _ode(body: str) -> RoutedCall | None:
     body = body.replace("′", "'")
     parts = [p for p in re.split(r"\s*(?:,|;|\bwith\b|\bwhere\b|\bgiven\b|\band\b)\s*", body) if p]
     trees = [_tree(p, ODE_NAMES) for p in parts]
@@ -136,7 +136,7 @@ def _has_prime(node: Node) -> bool:
     return False
 
 
-def _derivative(order_word: str | None, body: str, var: str | None) -> DirectPlan | None:
+def _derivative(order_word: str | None, body: str, var: str | None) -> RoutedCall | None:
     order = 1
     if order_word:
         word = order_word.lower()
@@ -163,7 +163,7 @@ def _guess_var(body: str) -> str | None:
     return names[0] if names else "x"
 
 
-def _integral(body: str, low: str | None = None, high: str | None = None, var: str | None = None) -> DirectPlan | None:
+def _integral(body: str, low: str | None = None, high: str | None = None, var: str | None = None) -> RoutedCall | None:
     body, dvar = _strip_differential(body.strip())
     var = _var(var) if var else dvar or _guess_var(body)
     expr = _expr(body)
@@ -182,7 +182,7 @@ def _bound(text: str | None, var: str) -> str | None:
     return _expr(text)
 
 
-def _limit(body: str, var: str, point: str, side: str | None) -> DirectPlan | None:
+def _limit(body: str, var: str, point: str, side: str | None) -> RoutedCall | None:
     point = point.strip()
     direction = None
     m = re.match(r"^(.*?)\s*\^?\s*([+-])$", point)
@@ -196,7 +196,7 @@ def _limit(body: str, var: str, point: str, side: str | None) -> DirectPlan | No
     return _plan(f"limit({expr}, {v}, {pt}{', ' + direction if direction else ''})")
 
 
-def _series(body: str, var: str | None, point: str | None, upto: str | None) -> DirectPlan | None:
+def _series(body: str, var: str | None, point: str | None, upto: str | None) -> RoutedCall | None:
     var = _var(var) if var else _guess_var(body)
     expr = _expr(body)
     pt = _expr(point) if point else "0"
@@ -214,21 +214,21 @@ def _series(body: str, var: str | None, point: str | None, upto: str | None) -> 
     return _plan(f"series({expr}, {var}, {pt}, {order})")
 
 
-def _sum(kind: str, body: str, var: str, low: str, high: str) -> DirectPlan | None:
+def _sum(kind: str, body: str, var: str, low: str, high: str) -> RoutedCall | None:
     expr, v, lo, hi = _expr(body), _var(var), _expr(low), _expr(high)
     if None in (expr, v, lo, hi):
         return None
     return _plan(f"{'product' if kind.lower().startswith('prod') else 'sum'}({expr}, {v}, {lo}, {hi})")
 
 
-def _matrix_op(op: str, body: str) -> DirectPlan | None:
+def _matrix_op(op: str, body: str) -> RoutedCall | None:
     tree = _tree(body)
     if not isinstance(tree, Seq):
         return None
     return _plan(f"{op}({to_text(tree)})")
 
 
-def _subs(body: str, assignments: str) -> DirectPlan | None:
+def _subs(body: str, assignments: str) -> RoutedCall | None:
     expr = _expr(body)
     pairs = [p for p in re.split(r"\s*(?:,|\band\b)\s*", assignments) if p]
     trees = [_tree(p) for p in pairs]
@@ -312,7 +312,7 @@ def _clean(question: str) -> str:
     return TRAILING.sub("", text).strip()
 
 
-def match(question: str) -> DirectPlan | None:
+def match(question: str) -> RoutedCall | None:
     text = _clean(question)
     if not text or ambiguous_division(text):
         return None
@@ -327,7 +327,7 @@ def match(question: str) -> DirectPlan | None:
     return _bare(text)
 
 
-def _latex(text: str) -> DirectPlan | None:
+def _latex(text: str) -> RoutedCall | None:
     from tools.parsing.latex import LatexError, parse_latex
 
     try:
@@ -339,7 +339,7 @@ def _latex(text: str) -> DirectPlan | None:
     return _plan(to_text(tree))
 
 
-def _bare(text: str) -> DirectPlan | None:
+def _bare(text: str) -> RoutedCall | None:
     """An equation (solve it), a matrix expression (evaluate it), or an expression in variables (simplify it)."""
     if "'" in text and "=" in text:
         return _ode(text)

@@ -7,8 +7,8 @@ from typing import Callable
 
 from tools.parsing import BinOp, Call, Name, Neg, Node, Num, ParseError, Relation, Seq, TooDeepError, parse, to_text
 
-from .plan import DirectPlan
-from .text import ambiguous_division, strip_question, words_to_operators
+from ..plan import CheckKind, RoutedCall, check_kind_of
+from ..text import ambiguous_division, strip_question, words_to_operators
 
 CONSTANTS = {"pi", "e", "E", "i", "I"}
 ORDINAL = r"(\d[\d,_]*)(?:st|nd|rd|th)"
@@ -101,21 +101,21 @@ def _numbers(text: str) -> list[str] | None:
     return None if not exprs or any(e is None for e in exprs) else exprs
 
 
-def _call(tool: str, func: str, kind: str, *texts: str) -> DirectPlan | None:
+def _call(tool: str, func: str, *texts: str, kind: CheckKind | None = None) -> RoutedCall | None:
     exprs = [numeric(t) for t in texts]
     if any(e is None for e in exprs):
         return None
     call = f"{func}({', '.join(exprs)})"
-    return DirectPlan(tool, call, call, kind)
+    return RoutedCall(tool, call, call, kind or check_kind_of(func))
 
 
-def _digits_plan(expr: str, count: str, places: bool) -> DirectPlan | None:
+def _digits_plan(expr: str, count: str, places: bool) -> RoutedCall | None:
     value = numeric(expr)
     if value is None:
         return None
     func = "decimals" if places else "N"
     call = f"{func}({value}, {int(count.replace(',', ''))})"
-    return DirectPlan("calculator", call, call, "digits")
+    return RoutedCall("calculator", call, call, CheckKind.TOOL)
 
 
 class LazyPattern:
@@ -134,20 +134,20 @@ class LazyPattern:
         return self._compiled.match(text)
 
 
-Rule = tuple[LazyPattern, Callable[..., DirectPlan | None]]
+Rule = tuple[LazyPattern, Callable[..., RoutedCall | None]]
 
 RULES: list[Rule] = [
     (LazyPattern(r"^(?:the\s+)?(gcd|hcf|gcf|greatest common (?:divisor|factor)|highest common factor|"
                 r"lcm|least common multiple|lowest common multiple)\s+(?:of\s+)?(.+)$", I),
      lambda name, rest: _list_call(("lcm" if name.lower().startswith(("lcm", "least", "lowest")) else "gcd"), rest)),
-    (LazyPattern(r"^is\s+(.+?)\s+(?:a\s+)?prime(?:\s+number)?$", I), lambda e: _call("bigint", "is_prime", "is_prime", e)),
-    (LazyPattern(r"^is\s+(.+?)\s+(?:a\s+)?(?:perfect\s+)?square$", I), lambda e: _call("bigint", "is_square", "is_square", e)),
+    (LazyPattern(r"^is\s+(.+?)\s+(?:a\s+)?prime(?:\s+number)?$", I), lambda e: _call("bigint", "is_prime", e)),
+    (LazyPattern(r"^is\s+(.+?)\s+(?:a\s+)?(?:perfect\s+)?square$", I), lambda e: _call("bigint", "is_square", e)),
     (LazyPattern(r"^(?:the\s+)?(?:prime\s+factori[sz]ation|factori[sz]ation)\s+of\s+(.+)$", I),
-     lambda e: _call("bigint", "factor", "factor", e)),
+     lambda e: _call("bigint", "factor", e)),
     # "the prime factors of 360" are the primes 2, 3, 5: a list, not the factorization 2^3 * 3^2 * 5
     (LazyPattern(r"^(?:the\s+)?(?:distinct\s+|different\s+|unique\s+)?prime\s+(?:factors|divisors)\s+of\s+(.+)$", I),
-     lambda e: _call("bigint", "prime_factors", "prime_factors", e)),
-    (LazyPattern(r"^(?:factor|factori[sz]e)\s+(.+)$", I), lambda e: _call("bigint", "factor", "factor", e)),
+     lambda e: _call("bigint", "prime_factors", e)),
+    (LazyPattern(r"^(?:factor|factori[sz]e)\s+(.+)$", I), lambda e: _call("bigint", "factor", e)),
     # operations named by a verb or a noun: "divide 10 by 4", "subtract 3 from 10", "the product of 6 and 7"
     (LazyPattern(r"^divide\s+(.+?)\s+by\s+(.+)$", I), lambda a, b: _binary(a, "/", b)),
     (LazyPattern(r"^subtract\s+(.+?)\s+from\s+(.+)$", I), lambda a, b: _binary(b, "-", a)),
@@ -157,77 +157,77 @@ RULES: list[Rule] = [
      lambda a1, a2, b: _binary(a1 or a2, "*", b)),
     # "the difference between 3 and 5" is 2 in plain English, whichever comes first
     (LazyPattern(r"^(?:the\s+)?difference\s+(?:between|of)\s+(.+?)\s+and\s+(.+)$", I), lambda a, b: _difference(a, b)),
-    (LazyPattern(r"^(.+?)\s+choose\s+(.+)$", I), lambda n, k: _call("calculator", "binomial", "binomial", n, k)),
+    (LazyPattern(r"^(.+?)\s+choose\s+(.+)$", I), lambda n, k: _call("calculator", "binomial", n, k)),
     (LazyPattern(r"^(?:the\s+)?(?:modular\s+)?(?:multiplicative\s+)?inverse\s+of\s+(.+?)\s+(?:modulo|mod)\s+(.+)$", I),
-     lambda a, m: _call("bigint", "invmod", "invmod", a, m)),
+     lambda a, m: _call("bigint", "invmod", a, m)),
     (LazyPattern(r"^(?:the\s+)?(?:euler(?:'s)?\s+)?(?:totient|phi)(?:\s+function)?\s+of\s+(.+)$", I),
-     lambda e: _call("bigint", "totient", "totient", e)),
-    (LazyPattern(rf"^(?:the\s+)?{ORDINAL}\s+prime(?:\s+number)?$", I), lambda k: _call("bigint", "nth_prime", "nth_prime", k)),
-    (LazyPattern(rf"^(?:the\s+)?{ORDINAL}\s+fibonacci(?:\s+number)?$", I), lambda k: _call("bigint", "fibonacci", "fibonacci", k)),
-    (LazyPattern(r"^(?:the\s+)?next\s+prime\s+(?:after|above|following)\s+(.+)$", I), lambda e: _call("bigint", "next_prime", "next_prime", e)),
+     lambda e: _call("bigint", "totient", e)),
+    (LazyPattern(rf"^(?:the\s+)?{ORDINAL}\s+prime(?:\s+number)?$", I), lambda k: _call("bigint", "nth_prime", k)),
+    (LazyPattern(rf"^(?:the\s+)?{ORDINAL}\s+fibonacci(?:\s+number)?$", I), lambda k: _call("bigint", "fibonacci", k)),
+    (LazyPattern(r"^(?:the\s+)?next\s+prime\s+(?:after|above|following)\s+(.+)$", I), lambda e: _call("bigint", "next_prime", e)),
     (LazyPattern(r"^(?:the\s+)?(?:previous|largest)\s+prime\s+(?:before|below|less\s+than)\s+(.+)$", I),
-     lambda e: _call("bigint", "prev_prime", "prev_prime", e)),
+     lambda e: _call("bigint", "prev_prime", e)),
     (LazyPattern(r"^(?:how\s+many\s+)?primes?\s+(?:are\s+there\s+)?(?:below|less\s+than|up\s+to|under)\s+(.+)$", I),
-     lambda e: _call("bigint", "prime_pi", "prime_pi", e)),
+     lambda e: _call("bigint", "prime_pi", e)),
     (LazyPattern(r"^(?:the\s+)?(?:sum\s+of\s+(?:the\s+)?digits|digit\s+sum)\s+(?:of|in)\s+(.+)$", I),
-     lambda e: _call("bigint", "digit_sum", "digit_sum", e)),
+     lambda e: _call("bigint", "digit_sum", e)),
     (LazyPattern(r"^how\s+many\s+digits\s+(?:does|do|are\s+in|in)\s+(.+?)(?:\s+have)?$", I),
-     lambda e: _call("bigint", "digits", "digits", e)),
-    (LazyPattern(r"^(?:the\s+)?number\s+of\s+digits\s+(?:of|in)\s+(.+)$", I), lambda e: _call("bigint", "digits", "digits", e)),
-    (LazyPattern(r"^(?:the\s+)?(?:number\s+of\s+)?divisors\s+of\s+(.+)$", I), lambda e: _call("bigint", "divisors", "divisors", e)),
+     lambda e: _call("bigint", "digits", e)),
+    (LazyPattern(r"^(?:the\s+)?number\s+of\s+digits\s+(?:of|in)\s+(.+)$", I), lambda e: _call("bigint", "digits", e)),
+    (LazyPattern(r"^(?:the\s+)?(?:number\s+of\s+)?divisors\s+of\s+(.+)$", I), lambda e: _call("bigint", "divisors", e)),
     (LazyPattern(r"^(.+?)\s+(?:in|to)\s+(binary|hex|hexadecimal|octal|base\s*(\d+))$", I),
-     lambda e, base, n: _call("bigint", "to_base", "to_base", e, _base(base, n))),
-    (LazyPattern(r"^(.+?)\s+(?:as|to)\s+an?\s+(?:exact\s+)?fraction$", I), lambda e: _call("calculator", "fraction", "fraction", e)),
+     lambda e, base, n: _call("bigint", "to_base", e, _base(base, n))),
+    (LazyPattern(r"^(.+?)\s+(?:as|to)\s+an?\s+(?:exact\s+)?fraction$", I), lambda e: _call("calculator", "fraction", e)),
     (LazyPattern(r"^(.+?)\s+(?:to|with|correct\s+to)\s+(\d[\d,]*)\s+decimal(?:\s+places?|s)?$", I),
      lambda e, n: _digits_plan(e, n, True)),
     (LazyPattern(r"^(.+?)\s+(?:to|with|correct\s+to)\s+(\d[\d,]*)\s+(?:significant\s+)?(?:digits|figures|places|sig\s*figs)$", I),
      lambda e, n: _digits_plan(e, n, False)),
     (LazyPattern(r"^(?:the\s+)?first\s+(\d[\d,]*)\s+digits\s+of\s+(.+)$", I), lambda n, e: _digits_plan(e, n, False)),
-    (LazyPattern(r"^(?:the\s+)?(?:square\s+root)\s+of\s+(.+)$", I), lambda e: _call("calculator", "sqrt", "arithmetic", e)),
-    (LazyPattern(r"^(?:the\s+)?(?:cube\s+root)\s+of\s+(.+)$", I), lambda e: _call("calculator", "cbrt", "arithmetic", e)),
-    (LazyPattern(r"^(.+?)\s+factorial$", I), lambda e: _call("calculator", "factorial", "arithmetic", e)),
+    (LazyPattern(r"^(?:the\s+)?(?:square\s+root)\s+of\s+(.+)$", I), lambda e: _call("calculator", "sqrt", e, kind=CheckKind.ARITHMETIC)),
+    (LazyPattern(r"^(?:the\s+)?(?:cube\s+root)\s+of\s+(.+)$", I), lambda e: _call("calculator", "cbrt", e, kind=CheckKind.ARITHMETIC)),
+    (LazyPattern(r"^(.+?)\s+factorial$", I), lambda e: _call("calculator", "factorial", e, kind=CheckKind.ARITHMETIC)),
     (LazyPattern(r"^(.+?)\s*(?:%|percent)\s+of\s+(.+)$", I), lambda p, e: _percent_of(p, e)),
 ]
 
 
-def _list_call(func: str, rest: str) -> DirectPlan | None:
+def _list_call(func: str, rest: str) -> RoutedCall | None:
     exprs = _numbers(rest)
     if exprs is None or len(exprs) < 2:
         single = numeric(rest)  # "gcd(12, 18)" typed after the word
-        return None if single is None else DirectPlan("calculator", single, single, func)
+        return None if single is None else RoutedCall("calculator", single, single, check_kind_of(func))
     call = f"{func}({', '.join(exprs)})"
-    return DirectPlan("calculator", call, call, func)
+    return RoutedCall("calculator", call, call, check_kind_of(func))
 
 
 def _base(word: str, number: str | None) -> str:
     return number or {"binary": "2", "hex": "16", "hexadecimal": "16", "octal": "8"}[word.lower()]
 
 
-def _binary(left: str, op: str, right: str) -> DirectPlan | None:
+def _binary(left: str, op: str, right: str) -> RoutedCall | None:
     a, b = numeric(left), numeric(right)
     if a is None or b is None:
         return None
     call = f"({a}) {op} ({b})"
-    return DirectPlan("calculator", call, call, "arithmetic")
+    return RoutedCall("calculator", call, call, CheckKind.ARITHMETIC)
 
 
-def _difference(left: str, right: str) -> DirectPlan | None:
+def _difference(left: str, right: str) -> RoutedCall | None:
     a, b = numeric(left), numeric(right)
     if a is None or b is None:
         return None
     call = f"abs(({a}) - ({b}))"
-    return DirectPlan("calculator", call, call, "arithmetic")
+    return RoutedCall("calculator", call, call, CheckKind.ARITHMETIC)
 
 
-def _percent_of(percent: str, whole: str) -> DirectPlan | None:
+def _percent_of(percent: str, whole: str) -> RoutedCall | None:
     p, w = numeric(percent), numeric(whole)
     if p is None or w is None:
         return None
     call = f"{p}/100 * ({w})" if not p.replace(".", "").isdigit() else f"{p}% * {w}"
-    return DirectPlan("calculator", call, call, "arithmetic")
+    return RoutedCall("calculator", call, call, CheckKind.ARITHMETIC)
 
 
-def match(question: str) -> DirectPlan | None:
+def match(question: str) -> RoutedCall | None:
     text = strip_question(question)
     if not text or ambiguous_division(text):
         return None
@@ -241,12 +241,12 @@ def match(question: str) -> DirectPlan | None:
     return _plain_expression(text)
 
 
-def _plain_expression(text: str) -> DirectPlan | None:
+def _plain_expression(text: str) -> RoutedCall | None:
     for candidate in _readings(text):
         try:
             tree = parse(candidate)
         except TooDeepError:  # numbers nested too deeply: the calculator says so, with the typed error
-            return DirectPlan("calculator", candidate, candidate[:80], "arithmetic") if not free_letters(text) else None
+            return RoutedCall("calculator", candidate, candidate[:80], CheckKind.ARITHMETIC) if not free_letters(text) else None
         except ParseError:
             continue
         if free_names(tree) or _has_list(tree):
@@ -255,8 +255,8 @@ def _plain_expression(text: str) -> DirectPlan | None:
             return None
         understood = to_text(tree)
         tool = "bigint" if isinstance(tree, Call) and _is_integer_function(tree.func) else "calculator"
-        kind = "relation" if isinstance(tree, Relation) else _kind_of(tree)
-        return DirectPlan(tool, candidate, understood, kind)
+        kind = CheckKind.TOOL if isinstance(tree, Relation) else _kind_of(tree)
+        return RoutedCall(tool, candidate, understood, kind)
     return None
 
 
@@ -277,8 +277,8 @@ def _is_integer_function(func: str) -> bool:
     return func not in FUNCTIONS and func not in ("N", "evalf", "decimals", "fraction")
 
 
-def _kind_of(tree: Node) -> str:
+def _kind_of(tree: Node) -> CheckKind:
     if isinstance(tree, Call) and tree.func in ("factor", "factorint", "invmod", "is_prime", "isprime", "nth_prime",
                                                  "prime", "powmod", "prime_factors"):
-        return {"factorint": "factor", "isprime": "is_prime", "prime": "nth_prime"}.get(tree.func, tree.func)
-    return "arithmetic"
+        return check_kind_of(tree.func)
+    return CheckKind.ARITHMETIC

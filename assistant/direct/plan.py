@@ -1,0 +1,40 @@
+"""What a route hands the router: the one tool call that answers the question, and how it was read."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class CheckKind(StrEnum):
+    """Which independent check the router adds to the tool's own (assistant/direct/checks.py)."""
+
+    TOOL = "tool"  # the tool's own checks only (symbolic results carry theirs)
+    ARITHMETIC = "arithmetic"  # recomputed with Python's Fraction arithmetic
+    IS_PRIME = "is_prime"  # a second primality test (GMP)
+    FACTOR = "factor"  # multiplied back, each factor proven prime
+    PRIME_FACTORS = "prime_factors"  # GMP tests each prime and divides them all out
+    INVMOD = "invmod"  # a * a^-1 = 1 (mod m)
+    NTH_PRIME = "nth_prime"  # prime, and the count of primes below it
+
+
+# integer functions whose answers get their own check; any other function is TOOL
+_BY_FUNCTION = {
+    "is_prime": CheckKind.IS_PRIME, "isprime": CheckKind.IS_PRIME,
+    "factor": CheckKind.FACTOR, "factorint": CheckKind.FACTOR,
+    "prime_factors": CheckKind.PRIME_FACTORS, "invmod": CheckKind.INVMOD,
+    "nth_prime": CheckKind.NTH_PRIME, "prime": CheckKind.NTH_PRIME,
+    "binomial": CheckKind.ARITHMETIC, "gcd": CheckKind.ARITHMETIC, "lcm": CheckKind.ARITHMETIC,
+}
+
+
+def check_kind_of(function: str) -> CheckKind:
+    return _BY_FUNCTION.get(function, CheckKind.TOOL)
+
+
+@dataclass(frozen=True)
+class RoutedCall:
+    tool: str  # gadget id
+    input: str  # the gadget input, in the tool's own syntax
+    understood: str  # the question as read, for people
+    kind: CheckKind = CheckKind.ARITHMETIC  # which independent check applies
+    options: dict = field(default_factory=dict)
