@@ -36,6 +36,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--per-family", type=int, default=600)
     parser.add_argument("--ic-share", type=float, default=0.5, help="share of GSM8K chains copied with a distractor")
     parser.add_argument("--synthetic-ic-share", type=float, default=0.35)
+    parser.add_argument("--no-thoughts", action="store_true",
+                        help="chains of calls only (an adapter with prompt style 'tuned-plain')")
     args = parser.parse_args(argv)
     if "test" in args.gsm8k.name:
         parser.error("only the GSM8K train file may be used for training")
@@ -53,6 +55,8 @@ def main(argv: list[str] | None = None) -> None:
     made, refused = generated(rng, args.per_family, args.synthetic_ic_share)
     chains += made
     rng.shuffle(chains)
+    if args.no_thoughts:
+        chains = [without_thoughts(c) for c in chains]
 
     model = args.model or default_model_path()
     tokenizer = Tokenizer(model)
@@ -80,10 +84,15 @@ def main(argv: list[str] | None = None) -> None:
         "families": dict(Counter(c.source for c in kept if c.source.startswith("synthetic"))),
         "tokens": sum(len(e.ids) for e in encoded), "trained_tokens": sum(sum(e.trained) for e in encoded),
         "sha256": {p.name: file_sha256(p) for p in (chains_path, dev_path, tokens_path)},
-        "tokenizer": model.name,
+        "tokenizer": model.name, "prompt_style": "tuned-plain" if args.no_thoughts else "tuned",
     }
     (args.out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
     print(json.dumps(manifest, indent=2))
+
+
+def without_thoughts(chain: Chain) -> Chain:
+    steps = tuple(Step(None, s.input, s.output, s.tool) for s in chain.steps)
+    return Chain(chain.question, steps, chain.result, chain.source, chain.tags)
 
 
 def distractor_copies(chains: list[Chain], rng: random.Random, share: float) -> list[Chain]:

@@ -27,7 +27,7 @@ class Adapter:
     sha256: str
     base_sha256: str  # the GGUF it was trained on; it is applied to no other
     base_name: str
-    prompt: str  # the prompt style it was trained with ("tuned": build_tuned_prompt, thoughts on)
+    prompt: str  # the prompt style it was trained with: build_tuned_prompt, thoughts on ("tuned") or off ("tuned-plain")
 
 
 def shipped_adapter() -> Adapter:
@@ -49,6 +49,17 @@ def adapter_wanted(flag: bool | None) -> bool:
     if flag is not None:
         return flag
     return os.environ.get("CALX_ADAPTER", "on").strip().lower() not in OFF_VALUES
+
+
+def chosen_adapter(flag: bool | None) -> Adapter | None:
+    """The adapter to apply to the embedded model: none, the shipped one, or (CALX_ADAPTER=PATH.json) a
+    candidate's manifest, for measuring a newly trained adapter through calx itself (training/README.md)."""
+    if not adapter_wanted(flag):
+        return None
+    value = os.environ.get("CALX_ADAPTER", "").strip()
+    if flag is None and value.endswith(".json"):
+        return load_manifest(Path(value))
+    return shipped_adapter()
 
 
 def check_adapter(adapter: Adapter, model_path: Path, model_sha256: str | None = None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .adapter import adapter_wanted, shipped_adapter
+from .adapter import adapter_wanted, chosen_adapter, shipped_adapter
 from .base import Model, ModelInfo
 from .embedded import EMBEDDED_NAME, cache_dir, default_model_path
 from .errors import ModelUnavailable
@@ -32,7 +32,7 @@ def resolve_model(spec: str | None = None, server: str | None = None, adapter: b
         return resolve_model(None, spec)
     if spec == "default":
         path = default_model_path()
-        lora = shipped_adapter() if adapter_wanted(adapter) else None
+        lora = chosen_adapter(adapter)
         return _cached(("gguf", f"{path} adapter={lora.name if lora else None}"),
                        lambda: LlamaCppModel(path, name=EMBEDDED_NAME, adapter=lora, model_sha256=_embedded_sha256()))
     path = Path(spec).expanduser()

@@ -19,6 +19,10 @@ from .numbers import decimal, numbers_in, show, to_fraction
 from .prompt import build_prompt, build_tuned_prompt
 
 
+# adapter prompt styles (assistant/models/adapter.py): zero-shot prompt, with ("tuned") or without thoughts
+TUNED_STYLES = ("tuned", "tuned-plain")
+
+
 @dataclass(frozen=True)
 class Options:
     """The 'make a tiny model useful' switches; each one is measured in bench/eval_planner.py."""
@@ -104,8 +108,13 @@ class Planner:
 
     @property
     def _tuned(self) -> bool:
-        """The model carries the planner adapter: zero-shot prompt, and thoughts, as it was trained."""
-        return getattr(self.model, "prompt_style", "fewshot") == "tuned"
+        """The model carries the planner adapter: zero-shot prompt, as it was trained."""
+        return getattr(self.model, "prompt_style", "fewshot") in TUNED_STYLES
+
+    @property
+    def _thoughts(self) -> bool:
+        """A thought line before each call: asked for, or the adapter was trained with them ("tuned")."""
+        return self.options.thoughts or getattr(self.model, "prompt_style", "fewshot") == "tuned"
 
     def _prompt(self, question: str) -> str:
         return build_tuned_prompt(question) if self._tuned else build_prompt(question, thoughts=self.options.thoughts)
@@ -157,7 +166,7 @@ class Planner:
             raise BudgetExceeded("tokens", f"tokens: the chain used its {self.budgets.max_tokens} tokens")
         grammar = None
         if self.options.grammar and self.model.supports_grammar:
-            grammar = segment_grammar(thoughts=self.options.thoughts or self._tuned, allowed_numbers=allowed)
+            grammar = segment_grammar(thoughts=self._thoughts, allowed_numbers=allowed)
         time_left = deadline - time.perf_counter()
         if time_left <= 0:
             raise self._over_wall_clock()

@@ -34,6 +34,21 @@ def test_the_adapter_can_be_turned_off(monkeypatch, how):
     assert model.adapter is None and model.prompt_style == "fewshot" and model.name == "gemma-3-270m-q4_k_m"
 
 
+def test_a_candidate_adapter_is_chosen_by_its_manifest_and_still_checked(monkeypatch, tmp_path):
+    lora = shipped_adapter()
+    manifest = json.loads((lora.path.parent / f"{lora.name}.json").read_text())
+    candidate = tmp_path / "candidate.json"
+    candidate.write_text(json.dumps({**manifest, "name": "candidate", "file": str(lora.path),
+                                     "prompt": "tuned-plain"}))
+    monkeypatch.setenv("CALX_ADAPTER", str(candidate))
+    model = resolve_model()
+    assert model.adapter.name == "candidate" and model.prompt_style == "tuned-plain"
+    assert resolve_model(adapter=False).adapter is None  # an explicit flag still wins
+    candidate.write_text(json.dumps({**manifest, "name": "candidate-2", "file": str(lora.path), "sha256": "0" * 64}))
+    with pytest.raises(ModelUnavailable, match="damaged"):
+        resolve_model().load()
+
+
 def test_a_damaged_adapter_is_a_worded_error_and_direct_math_still_answers(tmp_path):
     lora = shipped_adapter()
     damaged = tmp_path / "damaged.gguf"

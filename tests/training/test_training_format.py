@@ -54,6 +54,22 @@ def test_the_planner_replaying_the_chain_writes_the_training_text_exactly(chain)
     assert model.prompts[-1] == render(chain)[: len(model.prompts[-1])]  # each resume is a prefix of the text
 
 
+def test_a_chain_without_thoughts_replays_under_the_plain_style_and_its_grammar_has_no_thought(chain):
+    from training.build_data import without_thoughts
+
+    plain = without_thoughts(chain)
+    assert all(s.thought is None for s in plain.steps) and "The baker" not in render(plain).split("\n", 1)[1]
+    model = ScriptedModel([p.text for p in pieces(plain) if p.trained])
+    model.supports_grammar = True  # to see the grammar the planner builds for this style
+    model.prompt_style = "tuned-plain"  # an adapter trained with --no-thoughts
+    answer = Planner(model).ask(QUESTION)
+    assert answer.answer == "22" and model.prompts[0] + answer.chain == render(plain)
+    assert model.grammars and all(g is not None and "thought?" not in g for g in model.grammars)
+    model.prompt_style = "tuned"
+    Planner(model).ask(QUESTION)
+    assert "thought?" in model.grammars[-1]
+
+
 def test_training_ids_are_llama_cpp_ids_of_the_whole_runtime_string(chain, tokenizer):
     from assistant.models.gguf import LlamaCppModel
 
