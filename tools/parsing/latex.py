@@ -47,6 +47,7 @@ def parse_latex(text: str) -> Node:
 def latex_to_text(text: str) -> str:
     text = text.strip().strip("$").strip()
     text = re.sub(r"^\\\[|\\\]$", "", text).strip()
+    text = _thousands(text)
     text = _unbraced_arguments(text)
     tokens = [t for t in TOKEN.findall(text)]
     if len(tokens) > MAX_TOKENS:
@@ -56,9 +57,9 @@ def latex_to_text(text: str) -> str:
 
 
 # An unbraced argument in LaTeX is one character: \frac58 is 5/8, \log_264 is log base 2 of 64, x^23 is x^2 3.
-_FRAC_TWO_DIGITS = re.compile(r"\\(d?frac|tfrac|binom)\s*(\d)\s*(\d)")
-_FRAC_SECOND_DIGIT = re.compile(r"(\\(?:d?frac|tfrac|binom)\s*\{[^{}]*\})\s*(\d)")
-_FRAC_FIRST_DIGIT = re.compile(r"\\(d?frac|tfrac|binom)\s*(\d)\s*(?=\{)")
+_FRAC_TWO_DIGITS = re.compile(r"\\(d?frac|tfrac|[dt]?binom)\s*(\d)\s*(\d)")
+_FRAC_SECOND_DIGIT = re.compile(r"(\\(?:d?frac|tfrac|[dt]?binom)\s*\{[^{}]*\})\s*(\d)")
+_FRAC_FIRST_DIGIT = re.compile(r"\\(d?frac|tfrac|[dt]?binom)\s*(\d)\s*(?=\{)")
 # \log_264: the base is the one digit 2 and 64 the argument, when nothing but the end or an operator follows;
 # `\log_10 100` or `\log_10x` were surely meant as base 10, which LaTeX does not say: those are refused
 _LOG_GLUED = re.compile(r"\\log_([2-9])(\d+)(?=$|[)\]}+\-=,.<>;]|\\(?:cdot|times|div|right|quad|qquad)\b)")
@@ -80,6 +81,14 @@ def _unbraced_arguments(text: str) -> str:
         if m:
             raise LatexError(f"ambiguous LaTeX: {message}", m.start())
     return _MIXED.sub(r"(\1 + \\frac{\2}{\3})", text)
+
+
+# 10,\!000 and 1{,}000 are one number in LaTeX: a comma held by \! or braces between groups of three digits
+_THOUSANDS = re.compile(r"(?<![\d.])(\d{1,3})((?:(?:,\s*\\!|\{,\})\s*\d{3})+)(?![\d])")
+
+
+def _thousands(text: str) -> str:
+    return _THOUSANDS.sub(lambda m: m.group(1) + re.sub(r"\D", "", m.group(2)), text)
 
 
 _NUMERIC = re.compile(r"[\d\s().+\-*/^]+")
@@ -159,6 +168,9 @@ class _Translator:
             return self.group()
         if tok == "^":
             self.take()
+            if self.tok == "\\circ" or self.t[self.k:self.k + 3] == ["{", "\\circ", "}"]:
+                self.k += 1 if self.tok == "\\circ" else 3
+                return " * (pi/180) "  # degrees: 30^\circ is 30 pi/180 radians
             return "^" + self.group()
         if tok == "_":
             self.take()
@@ -189,8 +201,19 @@ class _Translator:
                 self.take("]")
                 return f" root({self.group()}, {index}) "
             return f" sqrt{self.group()} "
-        if name == "binom":
+        if name in ("binom", "dbinom", "tbinom"):
             return f" binomial({self.group()}, {self.group()}) "
+        if name in ("lceil", "lfloor"):
+            closer = "\\rceil" if name == "lceil" else "\\rfloor"
+            inner = self.sequence(frozenset({closer}))
+            self.take(closer)
+            return f" {'ceil' if name == 'lceil' else 'floor'}({inner}) "
+        if name == "pmod":  # a \pmod{m}: the remainder of a on division by m
+            return f" mod {self.group()} "
+        if name in ("bmod", "mod"):
+            return " mod "
+        if name == "%":
+            return " % "
         if name == "int":
             return self.integral(stops)
         if name in ("sum", "prod"):
