@@ -39,6 +39,8 @@ def _text(node: Node) -> tuple[str, int]:
         body = ", ".join(to_text(item) for item in node.items)
         closer = {"[": "]", "{": "}", "": ""}[node.bracket]
         return f"{node.bracket}{body}{closer}", PRECEDENCE["atom"]
+    if hasattr(node, "children"):  # a node type with no rule here prints as a call of its children
+        return f"{type(node).__name__}({', '.join(to_text(c) for c in node.children())})", PRECEDENCE["atom"]
     raise TypeError(f"not a node: {node!r}")
 
 

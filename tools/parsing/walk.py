@@ -8,9 +8,9 @@ operands, which the parser's nesting limit keeps shallow.
 from __future__ import annotations
 
 import operator
-from typing import Callable, Iterable, TypeVar
+from typing import Callable, Iterable, Iterator, TypeVar
 
-from .nodes import BinOp, Call, Name, Neg, Node, Num, Postfix, Relation, Seq
+from .nodes import BinOp, Node
 
 T = TypeVar("T")
 CHAIN_OPS = frozenset({"+", "-", "*", "/", "mod"})  # the left-associative operators ("^" is right-associative)
@@ -43,84 +43,42 @@ def fold_chain(node: Node, value: Callable[[Node], T], combine: Callable[[str, T
     return acc
 
 
+def subtrees(tree: Node) -> Iterator[Node]:
+    """Every node of the tree, the tree itself first (pre-order, without recursion), each asked for its own
+    children: a walker that looks for something anywhere below knows no node classes."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed(node.children()))
+
+
 def flatten(tree: Node) -> list[tuple]:
-    """The tree as a postfix list of plain tuples, built without recursion: pickle recurses once per level,
-    so a thousand-term sum cannot cross a process pipe as a tree, but its flat form can."""
+    """The tree as a postfix list of (node without its children, number of children), built without
+    recursion: pickle recurses once per level, so a thousand-term sum cannot cross a process pipe as a tree,
+    but its flat form can."""
     out: list[tuple] = []
     stack: list[tuple[Node, bool]] = [(tree, False)]
     while stack:
         node, expanded = stack.pop()
-        if isinstance(node, Num):
-            out.append(("Num", node.value, node.decimal, node.text))
-        elif isinstance(node, Name):
-            out.append(("Name", node.name))
-        elif expanded:
-            out.append(_op_record(node))
+        children = node.children()
+        if expanded or not children:
+            out.append((node.with_children((None,) * len(children)), len(children)))
         else:
             stack.append((node, True))
-            children = _children_of(node)
             stack.extend((child, False) for child in reversed(children))
     return out
-
-
-def _children_of(node: Node) -> tuple:
-    if isinstance(node, (BinOp, Relation)):
-        return (node.left, node.right)
-    if isinstance(node, (Neg, Postfix)):
-        return (node.operand,)
-    if isinstance(node, Call):
-        return node.args
-    if isinstance(node, Seq):
-        return node.items
-    raise TypeError(f"not a node: {node!r}")
-
-
-def _op_record(node: Node) -> tuple:
-    if isinstance(node, BinOp):
-        return ("BinOp", node.op)
-    if isinstance(node, Relation):
-        return ("Relation", node.op)
-    if isinstance(node, Neg):
-        return ("Neg",)
-    if isinstance(node, Postfix):
-        return ("Postfix", node.op)
-    if isinstance(node, Call):
-        return ("Call", node.func, len(node.args))
-    if isinstance(node, Seq):
-        return ("Seq", len(node.items), node.bracket)
-    raise TypeError(f"not a node: {node!r}")
 
 
 def unflatten(records: list[tuple]) -> Node:
     """The inverse of flatten, again without recursion."""
     stack: list[Node] = []
-
-    def pop(n: int) -> tuple:
-        if n == 0:
-            return ()
-        items = tuple(stack[-n:])
-        del stack[-n:]
-        return items
-
-    for rec in records:
-        kind = rec[0]
-        if kind == "Num":
-            stack.append(Num(rec[1], rec[2], rec[3]))
-        elif kind == "Name":
-            stack.append(Name(rec[1]))
-        elif kind in ("BinOp", "Relation"):
-            left, right = pop(2)
-            stack.append((BinOp if kind == "BinOp" else Relation)(rec[1], left, right))
-        elif kind == "Neg":
-            stack.append(Neg(stack.pop()))
-        elif kind == "Postfix":
-            stack.append(Postfix(rec[1], stack.pop()))
-        elif kind == "Call":
-            stack.append(Call(rec[1], pop(rec[2])))
-        elif kind == "Seq":
-            stack.append(Seq(pop(rec[1]), rec[2]))
-        else:
-            raise ValueError(f"unknown record {kind!r}")
+    for shell, count in records:
+        if count > len(stack):
+            raise ValueError("records do not describe one tree")
+        children = tuple(stack[len(stack) - count:])
+        del stack[len(stack) - count:]
+        stack.append(shell.with_children(children))
     if len(stack) != 1:
         raise ValueError("records do not describe one tree")
     return stack[0]

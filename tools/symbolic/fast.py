@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..base import ToolFailure
-from ..parsing import CHAIN_OPS, RING_OPS, BinOp, Call, Name, Neg, Node, Num, Postfix, Relation, Seq, fold_chain
+from ..parsing import CHAIN_OPS, RING_OPS, BinOp, Call, Name, Neg, Node, Num, Relation, fold_chain, subtrees
 from .guards import MAX_TERMS
+
+POLYNOMIAL_NODES = (Num, Name, BinOp, Relation, Neg)  # what a FLINT expansion reads
 
 MAX_FLINT_EXPONENT = 10_000
 
@@ -45,16 +47,10 @@ class FastResult:
 # -- flint: polynomial expansion --------------------------------------------------------------------
 
 def _names(node: Node, found: set[str]) -> None:
-    stack = [node]
-    while stack:
-        n = stack.pop()
+    for n in subtrees(node):
         if isinstance(n, Name):
             found.add(n.name)
-        elif isinstance(n, (BinOp, Relation)):
-            stack += [n.left, n.right]
-        elif isinstance(n, Neg):
-            stack.append(n.operand)
-        elif isinstance(n, (Call, Postfix, Seq)):
+        elif not isinstance(n, POLYNOMIAL_NODES):  # functions, factorials, lists: not a polynomial
             raise NotHere
 
 

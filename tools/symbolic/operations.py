@@ -12,7 +12,7 @@ from typing import Any, Callable
 import sympy as sp
 
 from ..base import ToolFailure
-from ..parsing import Call, Name, Node, Num, Postfix, Relation, Seq
+from ..parsing import Call, Name, Node, Num, Postfix, Relation, Seq, subtrees
 from .convert import Converter, shown
 from .guards import check_expand, check_solve_degree
 
@@ -428,35 +428,19 @@ def _dsolve(ctx: Context, args):
 
 def _primed_names(args) -> set[str]:
     """Names written with a prime (y', y''): the unknown functions of the ODE."""
-    found, stack = set(), list(args)
-    while stack:
-        n = stack.pop()
+    found = set()
+    for n in (n for arg in args for n in subtrees(arg)):
         if isinstance(n, Postfix) and n.op == "'":
             inner = n.operand
             while isinstance(inner, Postfix) and inner.op == "'":
                 inner = inner.operand
             if isinstance(inner, Name):
                 found.add(inner.name)
-        for child in (getattr(n, a, None) for a in ("left", "right", "operand")):
-            if child is not None:
-                stack.append(child)
-        stack.extend(getattr(n, "args", ()) or ())
-        stack.extend(getattr(n, "items", ()) or ())
     return found
 
 
 def _independent_of(args) -> str:
-    names = set()
-    stack = list(args)
-    while stack:
-        n = stack.pop()
-        if isinstance(n, Name):
-            names.add(n.name)
-        for child in (getattr(n, a, None) for a in ("left", "right", "operand")):
-            if child is not None:
-                stack.append(child)
-        stack.extend(getattr(n, "args", ()) or ())
-        stack.extend(getattr(n, "items", ()) or ())
+    names = {n.name for arg in args for n in subtrees(arg) if isinstance(n, Name)}
     for candidate in ("x", "t", "s"):
         if candidate in names:
             return candidate

@@ -5,7 +5,8 @@ import re
 from fractions import Fraction
 from typing import Callable
 
-from tools.parsing import BinOp, Call, Name, Neg, Node, Num, ParseError, Relation, Seq, TooDeepError, parse, to_text
+from tools.parsing import (BinOp, Call, Name, Neg, Node, Num, ParseError, Relation, Seq, TooDeepError, parse, subtrees,
+                           to_text)
 
 from ..plan import CheckKind, RoutedCall, check_kind_of
 from ..text import ambiguous_division, strip_question, words_to_operators
@@ -18,30 +19,19 @@ I = re.IGNORECASE
 
 def free_names(node: Node) -> set[str]:
     """Names in the tree that are not numeric constants: their presence means algebra, not arithmetic."""
-    found: set[str] = set()
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, Name) and n.name not in CONSTANTS:
-            found.add(n.name)
-        for child in _children(n):
-            stack.append(child)
-    return found
+    return {n.name for n in subtrees(node) if isinstance(n, Name) and n.name not in CONSTANTS}
 
 
 def ambiguous_root(node: Node) -> bool:
     """A negative number to a fractional power with an odd denominator: (-125)^(4/3) is 625 with the real cube
     root a textbook means, and -312.5 - 541.3i with the principal root the engines compute. The direct route
     does not guess which was meant; such a question goes on (to the planner, or is declined)."""
-    stack = [node]
-    while stack:
-        n = stack.pop()
+    for n in subtrees(node):
         if isinstance(n, BinOp) and n.op == "^":
             base, exponent = _constant(n.left), _constant(n.right)
             if base is not None and exponent is not None and base < 0 and exponent.denominator % 2 == 1 \
                     and exponent.denominator != 1:
                 return True
-        stack.extend(_children(n))
     return False
 
 
@@ -64,24 +54,7 @@ def _constant(node: Node, depth: int = 0) -> Fraction | None:
 
 def _has_list(node: Node) -> bool:
     """Lists and matrices are the symbolic engine's: [[1,2],[3,4]] * [[5,6],[7,8]] is a matrix product."""
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, Seq):
-            return True
-        stack.extend(_children(n))
-    return False
-
-
-def _children(n: Node):
-    for attr in ("left", "right", "operand"):
-        child = getattr(n, attr, None)
-        if child is not None:
-            yield child
-    if isinstance(n, Call):
-        yield from n.args
-    if isinstance(n, Seq):
-        yield from n.items
+    return any(isinstance(n, Seq) for n in subtrees(node))
 
 
 def numeric(text: str) -> str | None:
