@@ -219,29 +219,60 @@ def _magnitude_digits(v) -> int:
     return 1
 
 
+SCIENTIFIC_FROM = 21  # a value of 10^21 or more to N significant digits is written 1.4286e29, as approx() does
+
+
 def _rational_digits(q, count: int, places: bool) -> str:
-    """Exact decimal expansion of a rational, rounded half away from zero."""
-    if not places:
-        if q == 0:
-            return "0." + "0" * (count - 1) if count > 1 else "0"
-        integer_digits = gmpy2.num_digits(abs(mpz(q.numerator // q.denominator))) if abs(q) >= 1 else 0
-        if abs(q) < 1:  # leading zeros after the point do not count as significant
-            shift = 0
-            while abs(q) * mpz(10) ** (shift + 1) < 1:
-                shift += 1
-            count_places = count + shift
-        else:
-            count_places = max(count - integer_digits, 0)
-        return _rational_digits(q, count_places, True)
-    scale = mpz(10) ** count
-    scaled = abs(q) * scale
-    whole = gmpy2.f_div(2 * scaled.numerator + scaled.denominator, 2 * scaled.denominator)
+    """Exact decimal expansion of a rational, rounded half away from zero: `count` places after the point,
+    or `count` significant digits (1000/3 to 2 digits is 330, never the 333 of its integer part)."""
+    if places:
+        return _fixed(q, count)
+    if q == 0:
+        return "0." + "0" * (count - 1) if count > 1 else "0"
+    exponent = _decimal_exponent(abs(q))  # 10^exponent <= |q| < 10^(exponent + 1)
+    whole = _round_half_away(abs(q) * _ten_power(count - 1 - exponent))
+    if whole == mpz(10) ** count:  # 9.96 to 2 digits carries into a new leading digit
+        exponent, whole = exponent + 1, whole // 10
+    sign = "-" if q < 0 else ""
+    if exponent >= SCIENTIFIC_FROM:
+        digits = str(whole)
+        mantissa = digits[0] + ("." + digits[1:] if count > 1 else "")
+        return f"{sign}{mantissa}e{exponent}"
+    if exponent >= count - 1:  # no digits after the point: the rounded integer, zeros in the unsure places
+        return sign + str(whole * mpz(10) ** (exponent - count + 1))
+    return _fixed(q, count - 1 - exponent)
+
+
+def _fixed(q, count: int) -> str:
+    """q to `count` places after the point, rounded half away from zero."""
+    whole = _round_half_away(abs(q) * mpz(10) ** count)
     sign = "-" if q < 0 and whole != 0 else ""
     digits = str(whole).rjust(count + 1, "0")
     return sign + (digits[:-count] + "." + digits[-count:] if count else digits)
 
 
+def _round_half_away(q) -> object:
+    """The integer nearest to q >= 0, halves going up (away from zero)."""
+    q = mpq(q)
+    return gmpy2.f_div(2 * q.numerator + q.denominator, 2 * q.denominator)
+
+
+def _ten_power(k: int):
+    return mpq(mpz(10) ** k) if k >= 0 else mpq(1, mpz(10) ** -k)
+
+
+def _decimal_exponent(q) -> int:
+    """floor(log10(q)) for a rational q > 0, exactly (from digit counts, corrected by one comparison)."""
+    q = mpq(q)
+    guess = len(str(q.numerator)) - len(str(q.denominator))
+    if q < _ten_power(guess):
+        guess -= 1
+    return guess
+
+
 def _float_digits(v, count: int, places: bool) -> str:
+    """A floating value to fixed digits: its binary value (exact as a rational, and computed with guard digits
+    to spare) rounded by the same code as an exact rational, so both print alike."""
     if isinstance(v, Gaussian):
         v = v.to_mpc()
     if isinstance(v, V.MPC):
@@ -249,8 +280,6 @@ def _float_digits(v, count: int, places: bool) -> str:
         return f"{re} {'-' if v.imag < 0 else '+'} {im}*I"
     if isinstance(v, bool):
         return str(v)
-    spec = f".{count}f" if places else f".{count}g"
-    text = format(v, spec)
-    if not places and "e" not in text and "." not in text and len(text.lstrip("-")) < count:
-        text += "." + "0" * (count - len(text.lstrip("-")))
-    return text
+    if isinstance(v, V.MPFR) and gmpy2.is_finite(v):
+        return _rational_digits(mpq(v), count, places)
+    return str(v)
