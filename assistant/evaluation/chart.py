@@ -1,7 +1,7 @@
 """A horizontal bar chart of run accuracies with their 95% intervals, as PNG bytes."""
 from __future__ import annotations
 
-from .png import Canvas
+from ..png import Canvas
 
 BAR, WHISKER, GRID, INK, FAINT = (70, 120, 190), (20, 20, 20), (225, 225, 225), (0, 0, 0), (110, 110, 110)
 ROW, TOP, BOTTOM, RIGHT, PLOT = 34, 56, 40, 190, 520

@@ -1,7 +1,7 @@
 """Report table, progress line and PNG canvas: small pieces with visible outputs."""
 import io
 
-from assistant.evaluation.png import Canvas
+from assistant.png import Canvas
 from assistant.evaluation.progress import Progress
 from assistant.evaluation.report import markdown_table
 

@@ -48,3 +48,34 @@ def test_png_is_a_valid_image_with_the_curve_drawn(tmp_path):
     assert len(raw) == height * (1 + 3 * width)
     blue = sum(1 for k in range(0, len(raw) - 2) if raw[k:k + 3] == bytes((31, 119, 180)))
     assert blue > 100, "the curve is drawn"
+
+
+def _pixels_digest(png: bytes) -> str:
+    """sha256 of the IHDR and the decompressed IDAT: the image itself, whatever zlib build compressed it."""
+    import hashlib
+    import struct
+    import zlib
+
+    pos, header, data = 8, b"", b""
+    while pos < len(png):
+        (length,) = struct.unpack(">I", png[pos:pos + 4])
+        kind, body = png[pos + 4:pos + 8], png[pos + 8:pos + 8 + length]
+        header, data = (body, data) if kind == b"IHDR" else (header, data + body if kind == b"IDAT" else data)
+        pos += 12 + length
+    return hashlib.sha256(header + zlib.decompress(data)).hexdigest()
+
+
+def test_the_plot_and_the_benchmark_chart_are_the_images_they_were(tmp_path):
+    """One canvas and encoder (assistant/png.py) for both: the same pixels as before the two were merged."""
+    import math
+
+    from assistant.evaluation.chart import bar_chart
+
+    xs = [i / 10 for i in range(-30, 31)]
+    ys = [math.nan if abs(x) < 0.05 else 1 / x for x in xs]
+    plot = save_line_chart(tmp_path / "p.png", xs, ys, width=300, height=200).read_bytes()
+    runs = [{"dataset": "gsm8k", "mode": "direct", "accuracy": 0.42, "ci95": (0.35, 0.49), "n": 300},
+            {"dataset": "svamp (x)", "mode": "", "accuracy": 0.9, "ci95": (0.85, 0.95), "n": 100}]
+    chart = bar_chart(runs, "Accuracy: run 1/2, [test]_ok?")
+    assert _pixels_digest(plot) == "810c08123d6ba0a698083240f398ad61fec2d502bc3abd664754c07bf437dc58"
+    assert _pixels_digest(chart) == "d1f0ff5e0dca2be06cd43faa9dfa9d314302338de4630fc472429b5154fd62a7"
