@@ -30,14 +30,14 @@ class Options:
     grammar: bool = True  # GBNF-constrained decoding (when the backend supports it)
     thoughts: bool = False  # a one-line thought before each call
     restrict_numbers: bool = False  # calculator numbers limited to the question's, outputs' and small constants
-    # a result that is no tool output is replaced by the last tool output. Off by default: measured, it
-    # cost 3 points on the Calc-X sample and 2 on SVAMP (the model drops the sign of a backwards
-    # subtraction and is right); without it such a result stays, flagged verified=False.
+    # a result that is no tool output is replaced by the last tool output. Off by default: it cost points on
+    # the Calc-X sample and on SVAMP (the model drops the sign of a backwards subtraction and is right; figures
+    # in bench/RESULTS.md, "Planner options"); without it such a result stays, flagged verified=False.
     rederive: bool = False
     sanity: bool = True  # 'how many' answers must be non-negative integers
     votes: int = 1  # >1: sample that many chains and take the majority answer
-    # when the greedy chain's answer is rejected (no result, implausible), sample up to this many more.
-    # Measured: +5 of 100 Calc-X items, +6 of 100 SVAMP, none lost. Off by default only because the
+    # when the greedy chain's answer is rejected (no result, implausible), sample up to this many more. It
+    # gained items and lost none (bench/RESULTS.md, "Planner options"). Off by default only because the
     # extra chains stream their own token/tool events, and consumers (TUI) still assume one chain per
     # question; Options(resample=4) for batch use (evaluation) or once the UI shows a retry.
     resample: int = 0

@@ -2,9 +2,8 @@
 
 FLINT keeps per-thread caches (prime tables, factoring and primality-proving state) that only
 flint_cleanup() frees, and python-flint never calls it: a thread that tests or factors a large number
-and then ends leaves them behind for good. Measured with 32 fresh threads per round, one call each:
-proving 600-bit primes grew the process by ~100 MB a round, 200-bit primes or factoring 70-100-bit
-semiprimes by 12-20 MB. A server answering on many threads, or the terminal app (one worker thread per
+and then ends leaves them behind for good: tens of MB a round of fresh threads (bench/RESULTS.md, "FLINT's
+per-thread caches"). A server answering on many threads, or the terminal app (one worker thread per
 question), would grow without bound. Here every such call runs on one of a fixed set of threads that
 build their caches once and reuse them, so memory stays bounded however many threads ask.
 """

@@ -128,7 +128,8 @@ def _rewriter(name: str, fn: Callable, extra_vars: bool = False):
 
 
 def _expand(ctx: Context, args):
-    """Polynomials go to FLINT (measured ~1000x faster than SymPy here); the rest to SymPy, size-guarded."""
+    """Polynomials go to FLINT (far faster than SymPy: bench/RESULTS.md, "Polynomial expansion through FLINT");
+    the rest to SymPy, size-guarded."""
     if len(args) == 1:
         from .fast import fast_expand
 
