@@ -1,0 +1,177 @@
+"""Checks of the letter operations (letter_ops.py), recomputed with Python Fractions (rational_poly.py).
+
+The result is printed, read back by calx's own parser and compared exactly with the input recomputed by the
+Fraction engine: no SymPy arithmetic is trusted. Roots are substituted back and divided out (none is missed
+when the quotient left is a constant); a linear system's solution is substituted back and its determinant
+recomputed; a sequence's next term comes from a table of differences, its general term must give every term.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+import sympy as sp
+
+from ..parsing import BinOp, Name, Neg, Num, parse
+from . import rational_poly as rp
+from .checks import CheckResult
+
+
+def _result_poly(value) -> rp.Poly:
+    return rp.from_tree(parse(sp.sstr(value)))
+
+
+def _equation_poly(node) -> rp.Poly:
+    return rp.add(rp.from_tree(node.left), rp.scale(rp.from_tree(node.right), Fraction(-1)))
+
+
+def _fraction(value) -> Fraction:
+    return Fraction(int(value.p), int(value.q))
+
+
+# -- equations --------------------------------------------------------------------------------------
+
+def _solve_for_check(outcome):
+    inputs = outcome.inputs
+    polys = [_equation_poly(n) for n in inputs["nodes"]]
+    if "solution" in inputs:
+        return _system_checks(polys, {k: _fraction(v) for k, v in inputs["solution"].items()})
+    return _roots_checks(polys[0], inputs["var"], [_fraction(v) for v in outcome.value.values])
+
+
+def _roots_checks(poly: rp.Poly, var: str, roots: list[Fraction]) -> list[CheckResult]:
+    zero = all(rp.evaluate(poly, {var: r}) == 0 for r in roots)
+    checks = [CheckResult("roots substituted back", zero, f"each of {len(roots)} root(s) gives 0 (Python Fractions)")]
+    coeffs = rp.univariate(poly, var)
+    for r in roots:
+        remainder = Fraction(0)
+        while remainder == 0 and len(coeffs) > 1:
+            quotient, remainder = rp.divide_by_root(coeffs, r)
+            if remainder == 0:
+                coeffs = quotient
+    complete = len(coeffs) == 1 and coeffs[0] != 0
+    checks.append(CheckResult("no root missed", complete, "dividing out every root leaves a nonzero constant"
+                              if complete else f"a factor of degree {len(coeffs) - 1} is left"))
+    return checks
+
+
+def _system_checks(polys: list[rp.Poly], solution: dict[str, Fraction]) -> list[CheckResult]:
+    zero = all(rp.evaluate(p, solution) == 0 for p in polys)
+    checks = [CheckResult("solution substituted back", zero, "every equation holds (Python Fractions)")]
+    unknowns = sorted(solution)
+    rows = [[p.get(((u, 1),), Fraction(0)) for u in unknowns] for p in polys]
+    linear = all(all(len(m) == 0 or m in {((u, 1),) for u in unknowns} for m in p) for p in polys)
+    det = _determinant(rows) if linear and len(rows) == len(unknowns) else Fraction(0)
+    checks.append(CheckResult("the solution is the only one", linear and det != 0,
+                              f"the linear system's determinant is {det}"))
+    return checks
+
+
+def _determinant(rows: list[list[Fraction]]) -> Fraction:
+    rows = [list(r) for r in rows]
+    det = Fraction(1)
+    for col in range(len(rows)):
+        pivot = next((r for r in range(col, len(rows)) if rows[r][col] != 0), None)
+        if pivot is None:
+            return Fraction(0)
+        if pivot != col:
+            rows[col], rows[pivot] = rows[pivot], rows[col]
+            det = -det
+        det *= rows[col][col]
+        for r in range(col + 1, len(rows)):
+            factor = rows[r][col] / rows[col][col]
+            rows[r] = [a - factor * b for a, b in zip(rows[r], rows[col])]
+    return det
+
+
+# -- rewriting and calculus -------------------------------------------------------------------------
+
+def _same_polynomial(name: str):
+    def check(outcome):
+        same = rp.from_tree(outcome.inputs["node"]) == _result_poly(outcome.value)
+        return [CheckResult(f"{name} form equals the input", same,
+                            "both multiplied out with Python Fractions: identical coefficients")]
+    return check
+
+
+def _coefficient_check(outcome):
+    inputs = outcome.inputs
+    coeffs = rp.univariate(rp.from_tree(inputs["node"]), inputs["var"])
+    want = coeffs[inputs["power"]] if inputs["power"] < len(coeffs) else Fraction(0)
+    return [CheckResult("coefficient recomputed", want == _fraction(outcome.value),
+                        f"multiplied out with Python Fractions: {want}")]
+
+
+def _diff_letters_check(outcome):
+    inputs = outcome.inputs
+    want = rp.derivative(rp.from_tree(inputs["node"]), inputs["var"], inputs["order"])
+    return [CheckResult("derivative recomputed", want == _result_poly(outcome.value),
+                        "term by term with Python Fractions")]
+
+
+def _power_check(outcome):
+    inputs = outcome.inputs
+    want = _exponent(inputs["node"], inputs["var"])
+    _, got = outcome.value.as_base_exp()
+    return [CheckResult("exponent recomputed", want == _fraction(got),
+                        f"exponents added and multiplied with Python Fractions: {want}")]
+
+
+def _exponent(node, var: str) -> Fraction:
+    """The exponent of `var` in a product/quotient/power of it, read from the tree."""
+    if isinstance(node, Name) and node.name == var:
+        return Fraction(1)
+    if isinstance(node, BinOp) and node.op in ("*", "/"):
+        left, right = _exponent(node.left, var), _exponent(node.right, var)
+        return left + right if node.op == "*" else left - right
+    if isinstance(node, BinOp) and node.op == "^":
+        return _exponent(node.left, var) * _number(node.right)
+    raise ValueError("not a product of powers of one letter")
+
+
+def _number(node) -> Fraction:
+    if isinstance(node, Num):
+        return Fraction(node.value)
+    if isinstance(node, Neg):
+        return -_number(node.operand)
+    if isinstance(node, BinOp) and node.op == "/":
+        return _number(node.left) / _number(node.right)
+    raise ValueError("an exponent that is not a number")
+
+
+# -- sequences --------------------------------------------------------------------------------------
+
+def _differences(terms: list[Fraction]) -> list[list[Fraction]]:
+    """Rows of differences down to the first constant row; that row must have two entries or more."""
+    rows = [list(terms)]
+    while len(set(rows[-1])) > 1:
+        rows.append([b - a for a, b in zip(rows[-1], rows[-1][1:])])
+    if len(rows[-1]) < 2:
+        raise ValueError("the differences never become constant: no pattern is confirmed")
+    return rows
+
+
+def _next_term_check(outcome):
+    rows = _differences(outcome.inputs["terms"])
+    following = sum(row[-1] for row in rows)
+    return [CheckResult("next term from the table of differences", following == _fraction(outcome.value),
+                        f"{len(rows) - 1} row(s) of differences down to a constant give {following}")]
+
+
+def _nth_term_check(outcome):
+    terms, var = outcome.inputs["terms"], outcome.inputs["var"]
+    poly = _result_poly(outcome.value)
+    if rp.names(poly) - {var}:
+        return [CheckResult("general term gives every term", False, "other letters in the general term")]
+    again = [rp.evaluate(poly, {var: Fraction(k)}) for k in range(1, len(terms) + 1)]
+    rows = _differences(terms)
+    return [CheckResult("general term gives every term", again == terms, f"at {var} = 1..{len(terms)}"),
+            CheckResult("least degree", rp.degree(poly, var) <= len(rows) - 1,
+                        f"the differences are constant after {len(rows) - 1} row(s)")]
+
+
+CHECKS = {
+    "solve_for": _solve_for_check, "expand_letters": _same_polynomial("expanded"),
+    "factor_letters": _same_polynomial("factored"), "coefficient_of": _coefficient_check,
+    "diff_letters": _diff_letters_check, "power_simplify": _power_check, "next_term": _next_term_check,
+    "nth_term": _nth_term_check,
+}

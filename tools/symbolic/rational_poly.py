@@ -1,0 +1,165 @@
+"""Polynomials with Python Fraction coefficients, read straight from a parse tree: no SymPy anywhere.
+
+The letter operations (letter_ops.py) compute with SymPy; their checks (letter_checks.py) recompute with this
+small engine, so that a check never shares the code path it checks. Every name is a variable here (`i` and `e`
+are letters, as in "Solve 3*i = 6 for i"), and only + - * / ^ with numbers are read: a division by a
+polynomial, a fractional power or a function is refused with NotPolynomial.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+from ..parsing import BinOp, Name, Neg, Node, Num
+
+Monomial = tuple[tuple[str, int], ...]  # sorted (name, exponent > 0) pairs; () is the constant term
+Poly = dict[Monomial, Fraction]  # no zero coefficients
+MAX_POWER = 64  # x^n of a polynomial is multiplied out: bounded so a check stays cheap
+
+
+class NotPolynomial(ValueError):
+    """The tree is not a polynomial with rational coefficients."""
+
+
+def from_tree(node: Node) -> Poly:
+    if isinstance(node, Num):
+        return constant(Fraction(node.value))
+    if isinstance(node, Name):
+        return {((node.name, 1),): Fraction(1)}
+    if isinstance(node, Neg):
+        return scale(from_tree(node.operand), Fraction(-1))
+    if isinstance(node, BinOp):
+        return _binop(node)
+    raise NotPolynomial(f"cannot read {type(node).__name__} as a polynomial")
+
+
+def _binop(node: BinOp) -> Poly:
+    left = from_tree(node.left)
+    if node.op == "^":
+        return power(left, _small_exponent(from_tree(node.right)))
+    right = from_tree(node.right)
+    if node.op == "+":
+        return add(left, right)
+    if node.op == "-":
+        return add(left, scale(right, Fraction(-1)))
+    if node.op == "*":
+        return multiply(left, right)
+    if node.op == "/":
+        divisor = constant_value(right)
+        if divisor is None or divisor == 0:
+            raise NotPolynomial("division by a polynomial or by zero")
+        return scale(left, 1 / divisor)
+    raise NotPolynomial(f"operator {node.op} is not polynomial")
+
+
+def _small_exponent(p: Poly) -> int:
+    value = constant_value(p)
+    if value is None or value.denominator != 1 or not 0 <= value <= MAX_POWER:
+        raise NotPolynomial("an exponent that is not a small whole number")
+    return int(value)
+
+
+def constant(value: Fraction) -> Poly:
+    return {(): Fraction(value)} if value else {}
+
+
+def constant_value(p: Poly) -> Fraction | None:
+    """The value of a constant polynomial, else None."""
+    if not p:
+        return Fraction(0)
+    if set(p) == {()}:
+        return p[()]
+    return None
+
+
+def scale(p: Poly, factor: Fraction) -> Poly:
+    return {m: c * factor for m, c in p.items()} if factor else {}
+
+
+def add(p: Poly, q: Poly) -> Poly:
+    out = dict(p)
+    for m, c in q.items():
+        total = out.get(m, 0) + c
+        if total:
+            out[m] = total
+        else:
+            out.pop(m, None)
+    return out
+
+
+def _times(a: Monomial, b: Monomial) -> Monomial:
+    exps = dict(a)
+    for name, e in b:
+        exps[name] = exps.get(name, 0) + e
+    return tuple(sorted(exps.items()))
+
+
+def multiply(p: Poly, q: Poly) -> Poly:
+    out: Poly = {}
+    for ma, ca in p.items():
+        for mb, cb in q.items():
+            out = add(out, {_times(ma, mb): ca * cb})
+    return out
+
+
+def power(p: Poly, n: int) -> Poly:
+    out = constant(Fraction(1))
+    for _ in range(n):
+        out = multiply(out, p)
+    return out
+
+
+def derivative(p: Poly, var: str, order: int = 1) -> Poly:
+    for _ in range(order):
+        out: Poly = {}
+        for m, c in p.items():
+            exps = dict(m)
+            e = exps.get(var, 0)
+            if not e:
+                continue
+            if e == 1:
+                del exps[var]
+            else:
+                exps[var] = e - 1
+            out = add(out, {tuple(sorted(exps.items())): c * e})
+        p = out
+    return p
+
+
+def evaluate(p: Poly, point: dict[str, Fraction]) -> Fraction:
+    total = Fraction(0)
+    for m, c in p.items():
+        term = c
+        for name, e in m:
+            term *= point[name] ** e
+        total += term
+    return total
+
+
+def names(p: Poly) -> set[str]:
+    return {name for m in p for name, _ in m}
+
+
+def degree(p: Poly, var: str) -> int:
+    """The degree in `var` (-1 for the zero polynomial)."""
+    return max((dict(m).get(var, 0) for m in p), default=-1)
+
+
+def univariate(p: Poly, var: str) -> list[Fraction]:
+    """Coefficients from the constant term up; raises NotPolynomial if another variable appears."""
+    if names(p) - {var}:
+        raise NotPolynomial("more than one variable")
+    coeffs = [Fraction(0)] * (degree(p, var) + 1)
+    for m, c in p.items():
+        coeffs[dict(m).get(var, 0)] = c
+    return coeffs
+
+
+def divide_by_root(coeffs: list[Fraction], root: Fraction) -> tuple[list[Fraction], Fraction]:
+    """Synthetic division by (x - root): the quotient's coefficients (constant term first) and the remainder."""
+    high_first = list(reversed(coeffs))
+    quotient, carry = [], Fraction(0)
+    for c in high_first:
+        carry = carry * root + c
+        quotient.append(carry)
+    remainder = quotient.pop()
+    return list(reversed(quotient)), remainder
