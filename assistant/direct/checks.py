@@ -129,3 +129,18 @@ CHECKS = {
     CheckKind.NTH_PRIME: _nth_prime_check,
     CheckKind.ARITHMETIC: _arithmetic_check,
 }
+
+
+def _number_checks() -> dict:
+    from . import checks_numbers as n
+
+    return {
+        CheckKind.RELATION: n.relation_check, CheckKind.COMPOSITE: n.composite_check,
+        CheckKind.PLACE_VALUE: n.place_value_check,
+        CheckKind.NEAREST_ROOT: n.nearest_root_check, CheckKind.BASE: n.base_check,
+        CheckKind.EXACT_DECIMAL: n.exact_decimal_check, CheckKind.CLOCK: n.clock_check,
+        CheckKind.LEVEL_SET: n.level_set_check,
+    }
+
+
+CHECKS.update(_number_checks())

@@ -15,6 +15,15 @@ class CheckKind(StrEnum):
     PRIME_FACTORS = "prime_factors"  # GMP tests each prime and divides them all out
     INVMOD = "invmod"  # a * a^-1 = 1 (mod m)
     NTH_PRIME = "nth_prime"  # prime, and the count of primes below it
+    # the number, base, clock and sampling families (assistant/direct/checks_numbers.py)
+    RELATION = "relation"  # both sides of `b mod a = 0` recomputed with Python
+    COMPOSITE = "composite"  # a second primality test, and a divisor when one is small
+    PLACE_VALUE = "place_value"  # the digit read off the decimal string
+    NEAREST_ROOT = "nearest_root"  # (2r-1)^k <= 2^k n <= (2r+1)^k in integers
+    BASE = "base"  # the digits read back with int(text, base)
+    EXACT_DECIMAL = "exact_decimal"  # the decimal shown is the exact value
+    CLOCK = "clock"  # the clock time read back into minutes
+    LEVEL_SET = "level_set"  # summed over every order of the draws
 
 
 # integer functions whose answers get their own check; any other function is TOOL

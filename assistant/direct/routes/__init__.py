@@ -6,7 +6,12 @@ import importlib
 from ..plan import RoutedCall
 
 # Tried in order; the first plan wins. Modules load on first use so a plain question stays light.
-ROUTE_MODULES = ["assistant.direct.routes.arithmetic", "assistant.direct.routes.symbolic"]
+ROUTE_MODULES = [
+    # sentence readings of the number, measurement, probability, counting and statistics families
+    "assistant.direct.routes.numbers", "assistant.direct.routes.bases",
+    "assistant.direct.routes.measurement", "assistant.direct.routes.probability",
+    "assistant.direct.routes.counting", "assistant.direct.routes.statistics",
+    "assistant.direct.routes.arithmetic", "assistant.direct.routes.symbolic"]
 
 
 def plan_for(question: str) -> RoutedCall | None:
