@@ -78,7 +78,7 @@ def run(name: str, text: str, timeout: float = DEFAULT_TIMEOUT) -> ToolResult:
 
 
 register("calculator", "exact arithmetic: 2^10, 7/4, 17% of 250, sqrt(2), 5!, 3.5e6 * 2", "tools.calculator:TOOL")
-register("bigint", "integer functions: factor(n), is_prime(n), nth_prime(n), powmod(a,b,m), totient(n), digits(n), ...", "tools.bigint:TOOL")
+register("bigint", "integer functions: factor(n), is_prime(n), nth_prime(n), powmod(a,b,m), totient(n), digits(n), ...", "tools.calculator:BIGINT")
 register("symbolic", "algebra and calculus: solve(x^2-5x+6=0, x), diff(x^3, x), integrate(x e^x, x), simplify(...)", "tools.symbolic:TOOL")
 register("rewrite", "rule-based rewriting: simplify(sin(x)^2 + cos(x)^2) with rules like sin(~x)^2 + cos(~x)^2 => 1", "tools.rewrite:TOOL")
 register("python", "run Python code in a sandbox; prints and the last expression's value are returned", "tools.python:TOOL")

@@ -24,7 +24,7 @@ import tools
 from assistant import Assistant
 from assistant.models.base import CompletionStats, PerThreadStats
 from assistant.planner import Budgets
-from tools.bigint import flint_threads
+from tools.calculator.integers import flint_threads
 
 from llama_server import embedded_model_server
 

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tools
-from tools.bigint.factoring import factorize
+from tools.calculator.integers.factoring import factorize
 
 
 def run(text: str, timeout: float = 10.0):

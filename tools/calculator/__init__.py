@@ -64,7 +64,10 @@ def _is_integer(value) -> bool:
 
 
 class CalculatorTool:
-    name = "calculator"
+    """The calculator gadget; the same tool answers under a second name, `bigint`, for the integer functions."""
+
+    def __init__(self, name: str = "calculator"):
+        self.name = name
 
     def run(self, text: str, *, timeout: float = DEFAULT_TIMEOUT) -> ToolResult:
         return guarded(self._run, text, timeout)
@@ -82,5 +85,6 @@ def calc_extra(calc: Calculation) -> dict:
 
 
 TOOL = CalculatorTool()
+BIGINT = CalculatorTool("bigint")  # the registry's `bigint`: factor(n), is_prime(n), ... (integers/)
 
-__all__ = ["TOOL", "Calculation", "calc_extra", "calculate", "exact_text", "approx"]
+__all__ = ["TOOL", "BIGINT", "Calculation", "calc_extra", "calculate", "exact_text", "approx"]

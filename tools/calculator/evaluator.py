@@ -140,7 +140,7 @@ class Evaluator:
             if func in ARITY:
                 arity(func, node.args, *ARITY[func])
             return FUNCTIONS[func](*[self.operand(arg) for arg in node.args])
-        from ..bigint.functions import INTEGER_FUNCTIONS  # integer functions live in the bigint engine
+        from .integers.functions import INTEGER_FUNCTIONS  # on first use: plain arithmetic does not load FLINT
 
         if func in INTEGER_FUNCTIONS:
             fn = INTEGER_FUNCTIONS[func]
@@ -187,8 +187,10 @@ def _is_power_mod(node: BinOp) -> bool:
 
 
 def _kind(value) -> str:
-    # by class name: importing tools.bigint here would be circular (bigint's gadget is built on the calculator)
-    return {"Factorization": "a factorization", "IntList": "a list"}.get(type(value).__name__, "a non-number")
+    from .integers.results import Factorization, IntList  # plain data classes; FLINT is not loaded
+
+    return "a factorization" if isinstance(value, Factorization) else "a list" if isinstance(value, IntList) \
+        else "a non-number"
 
 
 def _check_arity(name: str, fn, count: int) -> None:

@@ -12,7 +12,7 @@ from collections import Counter
 
 import flint
 
-from ..budget import remaining
+from ...budget import remaining
 from . import flint_threads
 from .results import Factorization
 

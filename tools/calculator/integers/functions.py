@@ -7,9 +7,9 @@ from typing import Callable
 import gmpy2
 from gmpy2 import mpz
 
-from ..base import ToolFailure
-from ..calculator.functions import want_int
-from ..calculator.limits import check_bits, short
+from ...base import ToolFailure
+from ..functions import want_int
+from ..limits import check_bits, short
 from . import flint_threads
 from .factoring import factorize
 from .results import Factorization, IntList, Primality, Text

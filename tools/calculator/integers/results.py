@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..digits import digits_of as _digits
+from ...digits import digits_of as _digits
 
 
 @dataclass(frozen=True)
