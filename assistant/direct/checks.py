@@ -9,12 +9,13 @@ from .plan import CheckKind
 MAX_CHECK_BITS = 200_000  # checks are meant to be cheap; beyond this size they are reported as not run
 
 
-def checks_for(kind: CheckKind, value, understood: str) -> list[Check]:
+def checks_for(kind: CheckKind, value, understood: str, shown: str | None = None) -> list[Check]:
+    """`shown` is the answer text, for checks of what is shown rather than the value (a rounded decimal)."""
     check = CHECKS.get(kind)
     if check is None:
         return []
     try:
-        return check(value, understood)
+        return check(shown if kind in SHOWN_TEXT_CHECKS else value, understood)
     except Exception as exc:  # a check that cannot run is reported, never hidden
         return [Check(str(kind), None, f"check could not run: {type(exc).__name__}: {exc}")]
 
@@ -144,3 +145,33 @@ def _number_checks() -> dict:
 
 
 CHECKS.update(_number_checks())
+
+
+def _wording_checks() -> dict:
+    from . import rounding_checks, wording_checks
+
+    return {CheckKind.ROUNDED: rounding_checks.rounded_value_check,
+            CheckKind.ROUNDED_TEXT: rounding_checks.rounded_text_check,
+            CheckKind.POWER_BACK: wording_checks.power_back_check,
+            CheckKind.DIGIT_COUNT: wording_checks.digit_count_check}
+
+
+class _LazyChecks(dict):
+    """The wording checks' module loads when one of them is first wanted."""
+
+    def __missing__(self, kind):
+        extra = _wording_checks()
+        if kind not in extra:
+            raise KeyError(kind)
+        self.update(extra)
+        return extra[kind]
+
+    def get(self, kind, default=None):
+        try:
+            return self[kind]
+        except KeyError:
+            return default
+
+
+CHECKS = _LazyChecks(CHECKS)
+SHOWN_TEXT_CHECKS = {CheckKind.ROUNDED_TEXT}

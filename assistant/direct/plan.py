@@ -24,6 +24,10 @@ class CheckKind(StrEnum):
     EXACT_DECIMAL = "exact_decimal"  # the decimal shown is the exact value
     CLOCK = "clock"  # the clock time read back into minutes
     LEVEL_SET = "level_set"  # summed over every order of the draws
+    ROUNDED = "rounded"  # floor/ceil/round(x, k): the defining inequalities on x recomputed with Fractions
+    ROUNDED_TEXT = "rounded_text"  # a decimal shown to k places or digits: within half a unit of exact x
+    POWER_BACK = "power_back"  # log_b(x) = k: b^k = x; the n-th root r of x: r^n = x (Python integers)
+    DIGIT_COUNT = "digit_count"  # digit sums and counts recomputed from Python's own decimal string
 
 
 # integer functions whose answers get their own check; any other function is TOOL
@@ -32,6 +36,7 @@ _BY_FUNCTION = {
     "factor": CheckKind.FACTOR, "factorint": CheckKind.FACTOR,
     "prime_factors": CheckKind.PRIME_FACTORS, "invmod": CheckKind.INVMOD,
     "nth_prime": CheckKind.NTH_PRIME, "prime": CheckKind.NTH_PRIME,
+    "digit_sum": CheckKind.DIGIT_COUNT, "digits": CheckKind.DIGIT_COUNT,
     "binomial": CheckKind.ARITHMETIC, "gcd": CheckKind.ARITHMETIC, "lcm": CheckKind.ARITHMETIC,
 }
 

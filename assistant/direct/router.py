@@ -38,7 +38,7 @@ def run_plan(question: str, plan: RoutedCall, timeout: float) -> Answer:
     answer.checks.extend(_result_checks(result))
     # the checks re-read what the tool read: plan.input (the printed reading of a 50,000-term sum, with its
     # spaces, is longer than the parser's input limit)
-    answer.checks.extend(checks_for(plan.kind, result.value, plan.input))
+    answer.checks.extend(checks_for(plan.kind, result.value, plan.input, answer.answer))
     answer.settle_verified()
     return answer
 

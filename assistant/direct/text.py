@@ -40,7 +40,9 @@ def words_to_operators(text: str) -> str:
 # "6/2(1+2)" is 9 read left to right and 1 when the juxtaposed product binds first; "1/2x" is x/2 to some and
 # 1/(2x) to others. A division whose divisor is a number (or one letter) glued to a following factor is not
 # read by the direct route: the question goes on rather than be answered under a guessed convention.
-_WORDS = r"(?:of|mod|modulo|and|to|for|from|as|with|at|in|over|times|plus|minus|percent|is|d[a-z])\b"
+# words that may follow a divisor: "2^70 / 3 rounded down" divides by 3, nothing is glued to it
+_WORDS = (r"(?:of|mod|modulo|and|to|for|from|as|with|at|in|over|times|plus|minus|percent|is|d[a-z]|rounded|round|"
+          r"correct|when|written|significant|decimal|sig|places?|digits?|base|increased|decreased)\b")
 AMBIGUOUS_DIVISION = re.compile(r"/\s*(?:\d+(?:\.\d+)?\s*(?:\(|(?!" + _WORDS + r")[A-Za-z])|[A-Za-z]\b\s*\()")
 
 

@@ -82,15 +82,6 @@ def _call(tool: str, func: str, *texts: str, kind: CheckKind | None = None) -> R
     return RoutedCall(tool, call, call, kind or check_kind_of(func))
 
 
-def _digits_plan(expr: str, count: str, places: bool) -> RoutedCall | None:
-    value = numeric(expr)
-    if value is None:
-        return None
-    func = "decimals" if places else "N"
-    call = f"{func}({value}, {int(count.replace(',', ''))})"
-    return RoutedCall("calculator", call, call, CheckKind.TOOL)
-
-
 class LazyPattern:
     """A rule's regex, compiled on first use: compiling every rule up front cost more start-up time than
     answering `calx "2^100"`, and most questions are settled before the later rules are reached."""
@@ -151,11 +142,8 @@ RULES: list[Rule] = [
     (LazyPattern(r"^(.+?)\s+(?:in|to)\s+(binary|hex|hexadecimal|octal|base\s*(\d+))$", I),
      lambda e, base, n: _call("bigint", "to_base", e, _base(base, n))),
     (LazyPattern(r"^(.+?)\s+(?:as|to)\s+an?\s+(?:exact\s+)?fraction$", I), lambda e: _call("calculator", "fraction", e)),
-    (LazyPattern(r"^(.+?)\s+(?:to|with|correct\s+to)\s+(\d[\d,]*)\s+decimal(?:\s+places?|s)?$", I),
-     lambda e, n: _digits_plan(e, n, True)),
-    (LazyPattern(r"^(.+?)\s+(?:to|with|correct\s+to)\s+(\d[\d,]*)\s+(?:significant\s+)?(?:digits|figures|places|sig\s*figs)$", I),
-     lambda e, n: _digits_plan(e, n, False)),
-    (LazyPattern(r"^(?:the\s+)?first\s+(\d[\d,]*)\s+digits\s+of\s+(.+)$", I), lambda n, e: _digits_plan(e, n, False)),
+    # "x to 5 decimal places / significant digits" is the rounding route's (routes/rounding.py). "The first 10
+    # digits of pi" is not read: they are 3.141592653 (cut), where 10 significant digits are 3.141592654.
     (LazyPattern(r"^(?:the\s+)?(?:square\s+root)\s+of\s+(.+)$", I), lambda e: _call("calculator", "sqrt", e, kind=CheckKind.ARITHMETIC)),
     (LazyPattern(r"^(?:the\s+)?(?:cube\s+root)\s+of\s+(.+)$", I), lambda e: _call("calculator", "cbrt", e, kind=CheckKind.ARITHMETIC)),
     (LazyPattern(r"^(.+?)\s+factorial$", I), lambda e: _call("calculator", "factorial", e, kind=CheckKind.ARITHMETIC)),
@@ -227,10 +215,36 @@ def _plain_expression(text: str) -> RoutedCall | None:
         if ambiguous_root(tree):
             return None
         understood = to_text(tree)
+        if needs_exact_simplification(tree):
+            return RoutedCall("symbolic", understood, understood, CheckKind.TOOL)
         tool = "bigint" if isinstance(tree, Call) and _is_integer_function(tree.func) else "calculator"
         kind = CheckKind.TOOL if isinstance(tree, Relation) else _kind_of(tree)
         return RoutedCall(tool, candidate, understood, kind)
     return None
+
+
+# functions whose values the calculator can only approximate: ln(e^3), cos(pi/3) and e^(i*pi) have exact values
+# (3, 1/2, -1) that only exact simplification finds, so such expressions go to the symbolic engine
+TRANSCENDENTAL = frozenset({"log", "exp", "sin", "cos", "tan", "sec", "csc", "cot", "asin", "acos", "atan",
+                            "sinh", "cosh", "tanh", "asinh", "acosh", "atanh", "sech", "csch", "coth", "atan2"})
+DIGIT_REQUESTS = frozenset({"N", "evalf", "decimals", "fraction"})
+
+
+def needs_exact_simplification(tree: Node) -> bool:
+    """pi, e or a transcendental function in exact numbers (not decimals, which ask for a decimal answer)."""
+    from tools.calculator.functions import FUNCTIONS
+
+    if isinstance(tree, Relation):
+        return False
+    found = False
+    for n in subtrees(tree):
+        if isinstance(n, Num) and n.decimal:
+            return False
+        if isinstance(n, Call) and (n.func in DIGIT_REQUESTS or n.func not in FUNCTIONS):
+            return False  # a digits request, or an integer function of the bigint engine
+        found = found or (isinstance(n, Name) and n.name in ("pi", "e", "E")) or (
+            isinstance(n, Call) and n.func in TRANSCENDENTAL)
+    return found
 
 
 def free_letters(text: str) -> bool:

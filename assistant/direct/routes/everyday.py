@@ -1,0 +1,121 @@
+"""Everyday arithmetic wordings: percentages ("45 is what percent of 180", "increase 80 by 15%", "percent
+change from 40 to 50"), logarithms to a base ("log base 5 of 625", "log_5(625)", "log 625 base 5") and n-th
+roots ("fourth root of 1296", "5th root of -32").
+
+Each reading becomes one calculator call whose check goes back another way: percentages are recomputed with
+Python's Fractions, a logarithm k to base b by b^k = x, a root r of degree n by r^n = x.
+"""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from .arithmetic import LazyPattern, _constant, numeric
+from ..plan import CheckKind, RoutedCall
+from ..text import ambiguous_division, strip_question
+
+I = re.IGNORECASE
+PERCENT = r"(?:percent|percentage|per\s+cent|%)"
+ROOT_DEGREES = {"fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10}
+
+
+def _parse_value(text: str) -> tuple[str, Fraction | None] | None:
+    """The number in calculator syntax and, when it is a plain constant, its exact value."""
+    from tools.parsing import ParseError, parse
+
+    expr = numeric(text)
+    if expr is None:
+        return None
+    try:
+        return expr, _constant(parse(expr))
+    except ParseError:
+        return None
+
+
+def _arithmetic(call: str) -> RoutedCall:
+    return RoutedCall("calculator", call, call, CheckKind.ARITHMETIC)
+
+
+def _part_of_whole(part: str, whole: str) -> RoutedCall | None:
+    p, w = _parse_value(part), _parse_value(whole)
+    if p is None or w is None or w[1] == 0:
+        return None
+    return _arithmetic(f"({p[0]}) / ({w[0]}) * 100")
+
+
+def _scaled(verb: str, base: str, percent: str) -> RoutedCall | None:
+    b, p = _parse_value(base), _parse_value(percent)
+    if b is None or p is None:
+        return None
+    sign = "+" if verb.lower().startswith("increase") else "-"
+    return _arithmetic(f"({b[0]}) * (1 {sign} ({p[0]}) / 100)")
+
+
+def _percent_change(kind: str, old: str, new: str) -> RoutedCall | None:
+    """Change is signed; an "increase" that is a fall, or a "decrease" that is a rise, is not guessed at."""
+    a, b = _parse_value(old), _parse_value(new)
+    if a is None or b is None or a[1] is None or b[1] is None or a[1] == 0:
+        return None
+    kind = kind.lower()
+    if (kind == "increase" and b[1] < a[1]) or (kind == "decrease" and b[1] > a[1]):
+        return None
+    if kind == "decrease":
+        return _arithmetic(f"(({a[0]}) - ({b[0]})) / ({a[0]}) * 100")
+    return _arithmetic(f"(({b[0]}) - ({a[0]})) / abs({a[0]}) * 100")
+
+
+def _log(x: str, base: str) -> RoutedCall | None:
+    """Real logarithms only: a positive number to a positive base other than 1."""
+    v, b = _parse_value(x), _parse_value(base.strip("{}() "))
+    if v is None or b is None or v[1] is None or b[1] is None or v[1] <= 0 or b[1] <= 0 or b[1] == 1:
+        return None
+    call = f"log({v[0]}, {b[0]})"
+    return RoutedCall("calculator", call, call, CheckKind.POWER_BACK)
+
+
+def _root(degree_word: str, x: str) -> RoutedCall | None:
+    """The real n-th root: -root(32, 5) for the 5th root of -32; an even root of a negative number is declined."""
+    word = degree_word.lower()
+    n = ROOT_DEGREES.get(word) or (int(re.match(r"\d+", word).group(0)) if word[:1].isdigit() else 0)
+    v = _parse_value(x)
+    if not 2 <= n <= 1000 or v is None or v[1] is None:
+        return None
+    if v[1] < 0:
+        if n % 2 == 0:
+            return None
+        call = f"-root({numeric(str(-v[1]))}, {n})"
+    else:
+        call = f"root({v[0]}, {n})"
+    return RoutedCall("calculator", call, call, CheckKind.POWER_BACK)
+
+
+LOG = r"(?:the\s+)?(?:log|logarithm)"
+BASE = r"(?:to\s+)?(?:the\s+)?base\s+"
+RULES = [
+    (LazyPattern(rf"^(.+?)\s+is\s+what\s+{PERCENT}\s+of\s+(.+)$", I), _part_of_whole),
+    (LazyPattern(rf"^what\s+{PERCENT}\s+of\s+(.+?)\s+is\s+(.+)$", I), lambda whole, part: _part_of_whole(part, whole)),
+    (LazyPattern(rf"^(?:express\s+)?(.+?)\s+as\s+an?\s+{PERCENT}\s+of\s+(.+)$", I), _part_of_whole),
+    (LazyPattern(rf"^(increase|decrease)\s+(.+?)\s+by\s+(.+?)\s*{PERCENT}$", I), _scaled),
+    (LazyPattern(rf"^(.+?)\s+(increased|decreased)\s+by\s+(.+?)\s*{PERCENT}$", I), lambda b, verb, p: _scaled(verb, b, p)),
+    (LazyPattern(rf"^(?:the\s+)?{PERCENT}\s+(change|increase|decrease)\s+from\s+(.+?)\s+to\s+(.+)$", I),
+     _percent_change),
+    (LazyPattern(rf"^{LOG}\s+{BASE}(.+?)\s+of\s+(.+)$", I), lambda base, x: _log(x, base)),
+    (LazyPattern(rf"^{LOG}_\s*(\{{[^{{}}]+\}}|\d+(?:\.\d+)?)\s*(?:\(([^()]+)\)|(\d+(?:\.\d+)?))$", I),
+     lambda base, inner, bare: _log(inner or bare, base)),
+    (LazyPattern(rf"^{LOG}\s+(?:of\s+)?(.+?)\s*,?\s+{BASE}(.+)$", I), _log),
+    (LazyPattern(r"^(?:the\s+)?(fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+root\s+of\s+(.+)$", I),
+     _root),
+]
+
+
+def match(question: str) -> RoutedCall | None:
+    text = strip_question(question)
+    if not text or not any(ch.isalpha() for ch in text) or ambiguous_division(text):
+        return None
+    for pattern, build in RULES:
+        m = pattern.match(text)
+        if m:
+            plan = build(*m.groups())
+            if plan is not None:
+                return plan
+    return None

@@ -1,0 +1,78 @@
+"""Checks on logarithms, roots and digit counts, each by going back the other way with Python's own integers.
+
+- log(x, b) = k: b^k = x (a k that is not a small rational is a float; no exact check applies);
+- root(x, n) = r: r^n = x; a real odd root of a negative x is -root(-x, n), checked the same way;
+- digit_sum(n), digits(n): from Python's str() of n recomputed with Fractions, not from GMP's digits.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+from ..answer import Check
+
+MAX_POWER = 10_000  # exponents the check raises to; beyond it the check is not cheap and is not run
+
+
+def _exact_value(value) -> Fraction | None:
+    if isinstance(value, bool) or not hasattr(value, "denominator"):
+        return None
+    return Fraction(int(value.numerator), int(value.denominator))
+
+
+def _call(understood: str):
+    from tools.parsing import Call, Neg, parse
+
+    tree = parse(understood)
+    sign = 1
+    if isinstance(tree, Neg):
+        sign, tree = -1, tree.operand
+    return (tree, sign) if isinstance(tree, Call) else (None, sign)
+
+
+def power_back_check(value, understood: str) -> list[Check]:
+    from .recompute import Unsupported, recompute
+
+    v = _exact_value(value)
+    call, sign = _call(understood)
+    if v is None or call is None or len(call.args) != 2:
+        return []
+    try:
+        x, second = recompute(call.args[0]), recompute(call.args[1])
+    except Unsupported:
+        return []
+    if call.func == "log":
+        return [_log_check(x, second, v)]
+    if call.func == "root":
+        return [_root_check(x, second, sign * v)]
+    return []
+
+
+def _log_check(x: Fraction, base: Fraction, k: Fraction) -> Check:
+    if k.denominator != 1 or abs(k) > MAX_POWER:
+        return Check("base^answer = x", None, "the exponent is not a small integer")
+    return Check("base^answer = x", base ** int(k) == x, f"{base}^{k} = {x}")
+
+
+def _root_check(x: Fraction, n: Fraction, r: Fraction) -> Check:
+    """r is the root of the call's own argument (for -root(32, 5), r = 2 and x = 32): a real root, r >= 0."""
+    if n.denominator != 1 or not 1 <= n <= MAX_POWER:
+        return Check("root^n = x", None, "the degree is not a small whole number")
+    return Check("root^n = x", r >= 0 and r ** int(n) == x, f"{r}^{int(n)} = {x}")
+
+
+def digit_count_check(value, understood: str) -> list[Check]:
+    from .recompute import Unsupported, recompute
+
+    v = _exact_value(value)
+    call, _ = _call(understood)
+    if v is None or call is None or len(call.args) != 1 or call.func not in ("digit_sum", "digits"):
+        return []
+    try:
+        n = recompute(call.args[0])
+    except Unsupported:
+        return []
+    if n.denominator != 1 or n.numerator.bit_length() > 200_000:
+        return [Check("recounted from Python's decimal string", None, "not a small whole number")]
+    text = str(abs(n.numerator))
+    again = sum(int(d) for d in text) if call.func == "digit_sum" else len(text)
+    return [Check("recounted from Python's decimal string", again == v, f"Python counts {again}")]

@@ -1,0 +1,129 @@
+"""Issue 14: the wordings people type, answered directly and checked, and the wrong answers that were shown."""
+import pytest
+
+from assistant.direct import try_direct
+from assistant.direct.routes import plan_for
+
+
+def answered(question: str):
+    a = try_direct(question)
+    assert a is not None, f"not routed: {question!r}"
+    assert a.error is None, a.error
+    return a
+
+
+# -- the wrong direct answers of the issue, each at its root --------------------------------------------------
+
+@pytest.mark.parametrize("question, answer", [
+    ("round 3.14159 to 2 decimal places", "3.14"),  # was 3.00: "round" read as round(3.14159)
+    ("round 7.6/3 to 2 decimal places", "2.53"),  # was 2.67: round(7.6)/3
+    ("10^30/7 to 5 digits", "1.4286e29"),  # was the 30-digit integer part
+    ("1000/3 to 2 digits", "330"),  # was 333
+    ("ln(e^3)", "3"),  # was log(E**3)
+    ("e^(i*pi)", "-1"),  # was -1 - 2.0e-40*I
+    ("cos(pi/3)", "1/2"),  # was left as written
+])
+def test_the_issues_wrong_answers_are_right_and_verified(question, answer):
+    a = answered(question)
+    assert a.answer == answer
+    assert a.verified is True, a.checks
+
+
+def test_a_rounded_large_value_is_never_claimed_exact():
+    a = answered("10^30/7 to 5 digits")
+    assert "142857142857" not in a.answer and a.decimal == "1.4286e29"
+
+
+def test_exact_simplification_leaves_no_numeric_noise():
+    for question in ("e^(i*pi)", "e^(i pi) + 1", "sin(pi/4)^2"):
+        a = answered(question)
+        assert "e-" not in a.answer and "I" not in a.answer, a.answer
+
+
+# -- rounding ------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question, answer", [
+    ("2^70 / 3 rounded down", "393530540239137101141"),
+    ("2^70/3 rounded up", "393530540239137101142"),
+    ("7/2 rounded to the nearest integer", "4"),
+    ("round -2.5 to the nearest integer", "-3"),  # halves away from zero, as by hand
+    ("round 1234 to the nearest hundred", "1200"),
+    ("What is 1234567 rounded to the nearest one million?", "1000000"),
+    ("Round 12345 to the nearest 1000", "12000"),
+    ("round 3.14159 to the nearest tenth", "3.1"),
+    ("round 1.25 to the nearest 0.1", "1.3"),
+    ("Round 0.00345 to four decimal places", "0.0035"),
+    ("what is 1/3 rounded to 4 significant figures", "0.3333"),
+    ("22/7 to 2 places", "3.14"),
+    ("floor of 7/2", "3"),
+])
+def test_rounding_wordings(question, answer):
+    a = answered(question)
+    assert a.answer == answer and a.verified is True, (a.answer, a.checks)
+
+
+def test_the_rounding_check_fails_a_wrong_shown_decimal():
+    from assistant.direct.rounding_checks import rounded_text_check, rounded_value_check
+
+    assert rounded_text_check("2.67", "decimals(7.6/3, 2)")[0].passed is False
+    assert rounded_text_check("2.53", "decimals(7.6/3, 2)")[0].passed is True
+    assert rounded_text_check("333", "N(1000/3, 2)")[0].passed is False
+    assert rounded_text_check("142857142857142857142857142857", "N(10**30/7, 5)")[0].passed is False
+    assert rounded_value_check(2, "round(5/2)")[0].passed is False  # a tie goes away from zero
+    assert rounded_value_check(3, "floor(7/2)")[0].passed is True
+    assert rounded_value_check(4, "floor(7/2)")[0].passed is False
+
+
+def test_an_irrational_value_to_digits_is_not_claimed_verified_without_a_check():
+    a = answered("pi to 10 digits")
+    assert a.answer == "3.141592654" and (a.verified is not True or a.checks)
+
+
+def test_the_first_digits_of_pi_are_not_read_as_rounded_digits():
+    assert plan_for("the first 10 digits of pi") is None or plan_for("the first 10 digits of pi").tool != "calculator"
+
+
+# -- percentages, logarithms, roots, digit sums -------------------------------------------------------------
+
+@pytest.mark.parametrize("question, answer", [
+    ("45 is what percent of 180", "25"),
+    ("what percent of 180 is 45", "25"),
+    ("What percentage of 80 is 20?", "25"),
+    ("increase 80 by 15%", "92"),
+    ("decrease 80 by 15%", "68"),
+    ("80 increased by 15 percent", "92"),
+    ("percent change from 40 to 50", "25"),
+    ("percentage change from 50 to 40", "-20"),
+    ("percent decrease from 50 to 40", "20"),
+    ("sum of the digits of 3^50", "144"),
+    ("log base 5 of 625", "4"),
+    ("log_5(625)", "4"),
+    ("log 625 base 5", "4"),
+    ("the logarithm of 1/8 to base 2", "-3"),
+    ("fourth root of 1296", "6"),
+    ("5th root of -32", "-2"),
+])
+def test_everyday_wordings(question, answer):
+    a = answered(question)
+    assert a.answer == answer and a.verified is True, (a.answer, a.checks)
+
+
+@pytest.mark.parametrize("question", [
+    "percent increase from 50 to 40",  # a fall is not an increase: not guessed
+    "4th root of -16",  # no real even root
+    "log base 1 of 5", "log base 2 of -8",
+])
+def test_look_alikes_that_have_no_sure_reading_are_not_answered_here(question):
+    plan = plan_for(question)
+    assert plan is None or plan.tool == "symbolic", plan
+
+
+def test_checks_go_back_the_other_way():
+    from assistant.direct.wording_checks import digit_count_check, power_back_check
+
+    assert power_back_check(4, "log(625, 5)")[0].passed is True
+    assert power_back_check(5, "log(625, 5)")[0].passed is False
+    assert power_back_check(-2, "-root(32, 5)")[0].passed is True
+    assert power_back_check(7, "root(1296, 4)")[0].passed is False
+    assert digit_count_check(144, "digit_sum(3**50)")[0].passed is True
+    assert digit_count_check(145, "digit_sum(3**50)")[0].passed is False
