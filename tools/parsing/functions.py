@@ -24,7 +24,7 @@ FUNCTIONS: frozenset[str] = frozenset({
     "factor", "factorint", "powmod", "invmod", "totient", "phi", "fibonacci", "fib", "lucas",
     "digits", "num_digits", "digit_sum", "digitsum", "isqrt", "iroot", "to_base", "from_base",
     "divisors", "num_divisors", "sigma", "is_square", "primepi", "prime_pi", "jacobi", "legendre",
-    "crt", "catalan", "double_factorial", "decimals", "fraction", "prime_factors",
+    "crt", "catalan", "double_factorial", "decimals", "fraction", "prime_factors", "clock_time",
     # symbolic operations (the symbolic engine)
     "simplify", "expand", "factor_expr", "cancel", "apart", "together", "trigsimp", "collect",
     "solve", "roots", "diff", "integrate", "limit", "series", "summation", "sum", "product",

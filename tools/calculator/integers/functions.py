@@ -214,6 +214,14 @@ def to_base(n, base) -> Text:
     return Text(gmpy2.digits(n, base))
 
 
+def clock_time(minutes) -> Text:
+    """Minutes after midnight on a 12-hour clock, a day wrapping round: clock_time(0) = 12:00 AM,
+    clock_time(1439) = 11:59 PM, clock_time(-1) = 11:59 PM."""
+    minutes = _int(minutes, "clock_time") % 1440
+    hour, minute = divmod(minutes, 60)
+    return Text(f"{(hour - 1) % 12 + 1}:{minute:02d} {'AM' if hour < 12 else 'PM'}")
+
+
 def is_square(n) -> Primality:
     n = _int(n, "is_square")
     return Primality(n >= 0 and bool(gmpy2.is_square(n)), True)
@@ -265,5 +273,5 @@ INTEGER_FUNCTIONS: dict[str, Callable] = {
     "powmod": powmod, "invmod": invmod, "fibonacci": fibonacci, "fib": fibonacci, "lucas": lucas,
     "digits": num_digits, "num_digits": num_digits, "digit_sum": digit_sum, "digitsum": digit_sum,
     "isqrt": isqrt, "iroot": iroot, "to_base": to_base, "is_square": is_square, "jacobi": jacobi,
-    "legendre": legendre, "catalan": catalan, "crt": crt,
+    "legendre": legendre, "catalan": catalan, "crt": crt, "clock_time": clock_time,
 }
