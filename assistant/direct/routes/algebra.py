@@ -1,0 +1,140 @@
+"""Algebra sentences: solve for the unknown asked (a linear equation or system, the rational roots of a polynomial
+equation), factor a polynomial, and continue or describe a sequence with a polynomial pattern.
+
+    Solve -35*q - 57*q - 679 = 241 for q.                    -> -10
+    Solve 2*g - 336 + 344 = v, -2*v = 34*g + 136 for v.       -> 0 (only the unknown asked)
+    Determine v so that ... = 0. / Find z, given that ... = 0. -> -9800, -1, 1, 7 (distinct, increasing)
+    What comes next: -414870, -829752, -1244644?               -> -1659534
+    What is the i'th term of 104579, 209147, 313707, 418259?   -> -4*i**2 + 104580*i + 3
+
+Letters are unknowns (the i of "for i" is not the imaginary unit): the calls go to the symbolic tool's letter
+operations, whose checks substitute back and recount with Python Fractions.
+"""
+from __future__ import annotations
+
+import re
+
+from tools.parsing import Node, Relation
+
+from ..plan import CheckKind, RoutedCall
+from .reading import equation, letters_in, numbers, polynomial, sentence
+
+I = re.IGNORECASE
+V = r"([A-Za-z])"
+ASK = r"(?:what\s+is|calculate|find|determine|give|solve\s+for|work\s+out|compute)"
+
+
+def _plan(call: str, understood: str) -> RoutedCall:
+    return RoutedCall("symbolic", call, understood, CheckKind.TOOL)
+
+
+# letters the general symbolic route reads as constants (the imaginary unit, Euler's number)
+CONSTANT_LETTERS = frozenset("ieEI")
+
+
+def _system(equations: str, var: str | None) -> tuple[list[tuple[str, Node]], str] | None:
+    """The equations (text, tree) and the unknown asked; as many unknowns as equations, so one solution."""
+    pieces = [equation(p) for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", equations.strip())]
+    if not pieces or any(p is None for p in pieces):
+        return None
+    letters = set().union(*(letters_in(tree) for _, tree in pieces))
+    if var is None:
+        if len(letters) != 1 or len(pieces) != 1:
+            return None
+        (var,) = letters
+    if var not in letters or len(letters) != len(pieces):
+        return None
+    return pieces, var
+
+
+def _solve(equations: str, var: str | None) -> RoutedCall | None:
+    read = _system(equations, var)
+    return None if read is None else _solve_plan(*read)
+
+
+def _solve_plan(pieces: list[tuple[str, Node]], var: str) -> RoutedCall:
+    texts = [text for text, _ in pieces]
+    return _plan(f"solve_for({', '.join(texts)}, {var})", f"{var} where {', '.join(texts)}")
+
+
+def _solve_sentence(equations: str, var: str | None) -> RoutedCall | None:
+    """"Solve ... [for x]" is also the general symbolic route's: an equation of degree 2 or more, whose roots may
+    be irrational, stays there (solve_for lists rational roots only), unless a letter would be misread there."""
+    read = _system(equations, var)
+    if read is None:
+        return None
+    pieces, var = read
+    if len(pieces) == 1 and _degree(pieces[0][1], var) >= 2 and not letters_in(pieces[0][1]) & CONSTANT_LETTERS:
+        return None
+    return _solve_plan(pieces, var)
+
+
+def _degree(tree: Relation, var: str) -> int:
+    from tools.symbolic import rational_poly as rp
+
+    return rp.degree(rp.add(rp.from_tree(tree.left), rp.scale(rp.from_tree(tree.right), -1)), var)
+
+
+def _factor(body: str) -> RoutedCall | None:
+    read = polynomial(body)
+    if read is None:
+        return None
+    return _plan(f"factor_letters({read[0]})", f"factor {read[0]}")
+
+
+def _pattern_confirmed(terms: list[str]) -> bool:
+    """Differences taken again and again become constant while two or more remain: a polynomial pattern with a
+    term to spare. Anything else (1, 2, 4, 8, 16) is not claimed here; the tool's check recounts it."""
+    from fractions import Fraction
+
+    from tools.parsing import parse
+    from tools.symbolic import rational_poly as rp
+
+    row = [rp.constant_value(rp.from_tree(parse(t))) for t in terms]
+    while len(set(row)) > 1 and len(row) > 1:
+        row = [b - a for a, b in zip(row, row[1:])]
+    return len(row) >= 2 and all(isinstance(v, Fraction) for v in row)
+
+
+def _sequence(listed: str) -> list[str] | None:
+    terms = numbers(listed)
+    return terms if terms is not None and len(terms) >= 3 and _pattern_confirmed(terms) else None
+
+
+def _next(listed: str) -> RoutedCall | None:
+    terms = _sequence(listed)
+    if terms is None:
+        return None
+    return _plan(f"next_term({', '.join(terms)})", f"the term after {', '.join(terms)}")
+
+
+def _nth(var: str, listed: str) -> RoutedCall | None:
+    terms = _sequence(listed)
+    if terms is None:
+        return None
+    return _plan(f"nth_term({var}, {', '.join(terms)})", f"the {var}'th term of {', '.join(terms)}")
+
+
+RULES = [
+    (re.compile(rf"^solve\s+(.+?=.+?)\s+for\s+{V}$", I), _solve_sentence),
+    (re.compile(r"^solve\s+([^,]+?=[^,]+)$", I), lambda eq: _solve_sentence(eq, None)),
+    (re.compile(rf"^(?:let|suppose)\s+([^.]+?=[^.]+)\.\s+{ASK}\s+{V}$", I), _solve),
+    (re.compile(rf"^{ASK}\s+{V}\s*,?\s+(?:given|provided|assuming)\s+that\s+(.+=.+)$", I), lambda v, eq: _solve(eq, v)),
+    (re.compile(rf"^{ASK}\s+{V}\s*,?\s+(?:so|such)\s+that\s+(.+=.+)$", I), lambda v, eq: _solve(eq, v)),
+    (re.compile(rf"^what\s+is\s+{V}\s+in\s+(.+=.+)$", I), lambda v, eq: _solve(eq, v)),
+    (re.compile(r"^factor(?:i[sz]e)?\s+(.+)$", I), _factor),
+    (re.compile(r"^what\s+(?:comes|is)\s+next\s*(?::|in)\s*(.+)$", I), _next),
+    (re.compile(r"^what\s+is\s+the\s+next\s+(?:term|number)\s+in\s+(?:the\s+sequence\s+)?:?\s*(.+)$", I), _next),
+    (re.compile(rf"^what\s+is\s+the\s+{V}'?th\s+term\s+of\s+(?:the\s+sequence\s+)?:?\s*(.+)$", I), _nth),
+]
+
+
+def match(question: str) -> RoutedCall | None:
+    text = sentence(question)
+    if not text or len(text) > 10_000:
+        return None
+    for pattern, build in RULES:
+        m = pattern.match(text)
+        if m:
+            return build(*m.groups())
+    return None
