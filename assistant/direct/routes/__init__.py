@@ -8,13 +8,14 @@ from ..plan import RoutedCall
 # Tried in order; the first plan wins. Modules load on first use so a plain question stays light.
 # rounding and everyday wordings first: "round 7.6/3 to 2 decimal places" must not reach the arithmetic
 # route, which would read the verb "round" as the function round(7.6)
-ROUTE_MODULES = [
-    "assistant.direct.routes.rounding", "assistant.direct.routes.everyday",
-    # sentence readings of the number, measurement, probability, counting and statistics families
-    "assistant.direct.routes.numbers", "assistant.direct.routes.bases",
-    "assistant.direct.routes.measurement", "assistant.direct.routes.probability",
-    "assistant.direct.routes.counting", "assistant.direct.routes.statistics",
-    "assistant.direct.routes.arithmetic", "assistant.direct.routes.symbolic"]
+ROUTE_MODULES = ["assistant.direct.routes.statements",  # composed questions: only those opening with statements
+                 "assistant.direct.routes.rounding", "assistant.direct.routes.everyday",
+                 # sentence readings of the number, measurement, probability, counting and statistics families
+                 "assistant.direct.routes.numbers", "assistant.direct.routes.bases",
+                 "assistant.direct.routes.measurement", "assistant.direct.routes.probability",
+                 "assistant.direct.routes.counting", "assistant.direct.routes.statistics",
+                 "assistant.direct.routes.arithmetic", "assistant.direct.routes.competition",
+                 "assistant.direct.routes.symbolic"]
 
 
 def plan_for(question: str) -> RoutedCall | None:

@@ -1,0 +1,403 @@
+"""Competition problems written in LaTeX (MATH's computational questions): prose around $...$ formulas.
+
+"Compute $\\dbinom{16}{5}$.", "What is the remainder when $2^{100}$ is divided by 7?", "How many positive
+divisors does 196 have?", "Express $0.\\overline{36}$ as a common fraction.", "If $f(x) = 3x + 2$, what is
+$f(f(1))$?". Each formula is read by calx's LaTeX reader (tools/parsing/latex.py) into the parser's tree; the
+prose around it must match one of a few sentence shapes *whole*, so a word problem that merely contains LaTeX,
+or a question with a condition this module does not read, is left to the planner. Every sentence is read:
+trailing ones may only ask for the answer's form ("Express your answer as a common fraction.").
+"""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from tools.parsing import BinOp, Call, Name, Neg, Node, Num, ParseError, Postfix, Relation, Seq, parse, to_text
+
+from ..plan import CheckKind, RoutedCall
+
+# its own check kind once registered (assistant/direct/competition_checks.py); until then the tool's checks
+COMPETITION = getattr(CheckKind, "COMPETITION", CheckKind.TOOL)
+from .competition_reading import Formula, read_formula, split_question
+
+I = re.IGNORECASE
+F = r"⟨(\d+)⟩"  # a formula's placeholder in the prose
+NUMBER = r"⟨\d+⟩|\d{1,3}(?:,\d{3})+(?!\d)|\d+"  # a formula, or digits typed in the prose (1,000 is one number)
+N = r"(" + NUMBER + r")"
+ASK = r"(?:what\s+is|what's|find|compute|calculate|evaluate|determine)"
+
+# Trailing sentences that only say how to write the answer; anything else is a condition not read.
+FORM = re.compile(
+    r"^(?:express|write|give|enter)\s+(?:your|the)\s+answer\s+(?:as\s+an?\s+(?:common\s+|improper\s+|reduced\s+)?fraction"
+    r"(?:\s+in\s+(?:simplest|lowest)\s+(?:form|terms))?|as\s+an\s+integer|in\s+(?:simplest|lowest)\s+"
+    r"(?:radical\s+)?(?:form|terms)|in\s+radians|in\s+terms\s+of\s+⟨\d+⟩)$", I)
+RESIDUE = re.compile(r"^\(?(?:give|express)\s+(?:your|an)\s+answer\s+(?:as\s+(?:a|an\s+integer)\s+|from\s+|between\s+)"
+                     r"(?:residue\s+)?(?:from\s+|between\s+)?(?:0|⟨\d+⟩)\s+(?:to|and)\s+(?:\d+|⟨\d+⟩)(?:,\s*inclusive)?"
+                     r"\.?\)?$", I)
+
+
+def match(question: str) -> RoutedCall | None:
+    split = split_question(question)
+    if split is None:
+        return None
+    prose, formulas = split
+    sentences = _sentences(prose)
+    asked = [s for s in sentences if not (FORM.match(s) or RESIDUE.match(s))]
+    if len(asked) == 1:
+        for pattern, build in FAMILIES:
+            m = pattern.match(asked[0])
+            plan = build(formulas, *m.groups()) if m else None
+            if plan is not None:
+                return plan
+    return _with_definitions(sentences, formulas)
+
+
+def _sentences(prose: str) -> list[str]:
+    prose = re.sub(r"\s+", " ", prose).strip()
+    parts = re.split(r"(?<=[.?!])\s+(?=[A-Z(⟨])", prose)
+    return [p.strip().rstrip(".?!").strip() for p in parts if p.strip().rstrip(".?!").strip()]
+
+
+def _formula(formulas: list[Formula], ref: str) -> Formula | None:
+    """A placeholder's formula, or a number typed in the prose read as a formula of its own."""
+    m = re.fullmatch(r"⟨(\d+)⟩", ref.strip())
+    if m:
+        return formulas[int(m.group(1))]
+    digits = ref.replace(",", "")
+    return read_formula(digits) if digits.isdigit() else None
+
+
+# -- families ------------------------------------------------------------------------------------------------
+
+def _evaluate(formulas: list[Formula], ref: str, verb: str = "") -> RoutedCall | None:
+    formula = formulas[int(ref)]
+    if formula.tree is None or isinstance(formula.tree, (Relation, Seq)):
+        return None
+    names = formula.names
+    if names:
+        if _has_matrix_value(formula.tree):
+            return None
+        op = {"simplify": "simplify", "expand": "expand", "factor": "factor"}.get(verb.lower().split()[0] if verb else "")
+        if op is None or not all(len(n) == 1 for n in names):
+            return None
+        return _symbolic(f"{op}({to_text(formula.tree)})")
+    return _numeric(formula.tree)
+
+
+def _numeric(tree: Node) -> RoutedCall | None:
+    """A formula in numbers only: rationals by the calculator (recomputed with Fractions), anything with
+    radicals, logarithms, trigonometry or i by the symbolic engine, whose result carries its own checks."""
+    if not _well_posed(tree) or _has_matrix_value(tree):
+        return None
+    text = to_text(tree)
+    if _rational_only(tree):
+        kind = CheckKind.ARITHMETIC if _recomputable(tree) else COMPETITION
+        return RoutedCall("calculator", text, text, kind)
+    return _symbolic(text)
+
+
+def _symbolic(call: str) -> RoutedCall:
+    return RoutedCall("symbolic", call, call, CheckKind.TOOL)
+
+
+def _remainder(formulas: list[Formula], a: str, b: str) -> RoutedCall | None:
+    dividend, divisor = _formula(formulas, a), _formula(formulas, b)
+    if dividend is None or divisor is None or dividend.tree is None or divisor.tree is None:
+        return None
+    if dividend.names or divisor.names or not (_integral(dividend.tree) and _integral(divisor.tree)):
+        return None
+    call = f"({to_text(dividend.tree)}) mod ({to_text(divisor.tree)})"
+    return RoutedCall("calculator", call, call, CheckKind.ARITHMETIC)
+
+
+def _units_digit(formulas: list[Formula], a: str) -> RoutedCall | None:
+    number = _formula(formulas, a)
+    if number is None or number.tree is None or number.names or not _integral(number.tree):
+        return None
+    call = f"abs({to_text(number.tree)}) mod 10"
+    return RoutedCall("calculator", call, call, CheckKind.ARITHMETIC)
+
+
+def _integer_function(func: str, *refs: str, formulas: list[Formula]) -> RoutedCall | None:
+    args = [_formula(formulas, r) for r in refs]
+    if any(a is None or a.tree is None or a.names or not _integral(a.tree) for a in args):
+        return None
+    inner = ", ".join(to_text(a.tree) for a in args)
+    if func in ("gcd", "lcm"):
+        call = f"{func}({inner})"
+        return RoutedCall("calculator", call, call, CheckKind.ARITHMETIC)
+    if func == "common_divisors":
+        call = f"num_divisors(gcd({inner}))"
+    else:
+        call = f"{func}({inner})"
+    return RoutedCall("bigint", call, call, COMPETITION)
+
+
+def _from_base(formulas: list[Formula], ref: str) -> RoutedCall | None:
+    formula = formulas[int(ref)]
+    if not formula.based or formula.tree is None or formula.names:
+        return None
+    return _numeric(formula.tree)
+
+
+def _solve(formulas: list[Formula], var_ref: str | None, eq_ref: str) -> RoutedCall | None:
+    """One linear equation in one unknown: its one solution is what MATH asks for. Higher degrees and unknowns in
+    exponents bring complex solutions or several roots the question narrows down in words; those are not read."""
+    eq = formulas[int(eq_ref)]
+    var = formulas[int(var_ref)].tree if var_ref is not None else None
+    if eq.tree is None or not isinstance(eq.tree, Relation) or eq.tree.op != "=" or len(eq.names) != 1:
+        return None
+    (name,) = eq.names
+    if var is not None and not (isinstance(var, Name) and var.name == name):
+        return None
+    if max(_degree(eq.tree.left, name), _degree(eq.tree.right, name)) != 1:
+        return None
+    return _symbolic(f"solve({to_text(eq.tree)}, {name})")
+
+
+def _degree(node: Node, name: str) -> float:
+    """The degree of a formula as a polynomial in `name`; infinity where it is not one (x in a denominator,
+    an exponent or a function)."""
+    if isinstance(node, Num):
+        return 0
+    if isinstance(node, Name):
+        return 1 if node.name == name else 0
+    if isinstance(node, Neg):
+        return _degree(node.operand, name)
+    if isinstance(node, BinOp) and node.op in ("+", "-"):
+        return max(_degree(node.left, name), _degree(node.right, name))
+    if isinstance(node, BinOp) and node.op == "*":
+        return _degree(node.left, name) + _degree(node.right, name)
+    if isinstance(node, BinOp) and node.op == "/":
+        return _degree(node.left, name) if _degree(node.right, name) == 0 else float("inf")
+    if isinstance(node, BinOp) and node.op == "^" and _integer_literal(node.right):
+        exponent = int(Fraction(node.right.value if isinstance(node.right, Num) else -1))
+        base = _degree(node.left, name)
+        return base * exponent if exponent >= 0 else (0 if base == 0 else float("inf"))
+    return 0 if name not in _all_names(node) else float("inf")
+
+
+def _all_names(node: Node) -> set[str]:
+    return {n.name for n in _walk(node) if isinstance(n, Name)}
+
+
+def _with_definitions(sentences: list[str], formulas: list[Formula]) -> RoutedCall | None:
+    """'If $f(x) = 3x+2$ and $g(x) = x^2$, what is $f(g(2))$?': every sentence but the question must only
+    define functions of one variable (or ask for the answer's form); the question is a number built from them."""
+    from .competition_functions import evaluate_definitions
+
+    return evaluate_definitions(sentences, formulas)
+
+
+# -- shapes of formulas -------------------------------------------------------------------------------------
+
+def _walk(node: Node):
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        for attr in ("left", "right", "operand"):
+            child = getattr(n, attr, None)
+            if child is not None:
+                stack.append(child)
+        if isinstance(n, Call):
+            stack.extend(n.args)
+        if isinstance(n, Seq):
+            stack.extend(n.items)
+
+
+RATIONAL_CALLS = {"binomial", "gcd", "lcm", "abs", "floor", "ceil", "factorial", "sqrt", "root", "mod"}
+RECOMPUTABLE_CALLS = {"binomial", "gcd", "lcm", "abs"}
+
+
+def _rational_only(tree: Node) -> bool:
+    """Built from numbers with + - * / ^ mod !, integer functions, and floor/ceil of anything: no radical can
+    survive into the answer (a bare sqrt or a fractional power goes to the symbolic engine)."""
+    return _rational(tree)
+
+
+def _rational(node: Node, inside_rounding: bool = False) -> bool:
+    if isinstance(node, Num):
+        return True
+    if isinstance(node, Name):
+        return False
+    if isinstance(node, Neg):
+        return _rational(node.operand, inside_rounding)
+    if isinstance(node, Postfix):
+        return node.op in ("!", "%") and _rational(node.operand, inside_rounding)
+    if isinstance(node, BinOp):
+        if node.op == "^" and not inside_rounding and not _integer_literal(node.right):
+            return False
+        return _rational(node.left, inside_rounding) and _rational(node.right, inside_rounding)
+    if isinstance(node, Call):
+        if node.func in ("floor", "ceil"):
+            return len(node.args) == 1 and _rational(node.args[0], True)
+        if node.func in ("sqrt", "root") and not inside_rounding:
+            return False
+        return node.func in RATIONAL_CALLS and all(_rational(a, inside_rounding) for a in node.args)
+    return False
+
+
+def _integer_literal(node: Node) -> bool:
+    if isinstance(node, Neg):
+        return _integer_literal(node.operand)
+    return isinstance(node, Num) and not node.decimal and Fraction(node.value).denominator == 1
+
+
+def _recomputable(tree: Node) -> bool:
+    return all(not isinstance(n, Call) or n.func in RECOMPUTABLE_CALLS for n in _walk(tree))
+
+
+def _integral(tree: Node) -> bool:
+    """Integer-valued by construction: integers, + - *, non-negative integer powers, factorials, binomials."""
+    for n in _walk(tree):
+        if isinstance(n, Num) and (n.decimal or Fraction(n.value).denominator != 1):
+            return False
+        if isinstance(n, BinOp) and (n.op not in ("+", "-", "*", "^") or n.op == "^" and isinstance(n.right, Neg)):
+            return False
+        if isinstance(n, (Name, Relation, Seq)) or isinstance(n, Postfix) and n.op != "!":
+            return False
+        if isinstance(n, Call) and n.func not in ("binomial", "factorial", "gcd", "lcm", "abs"):
+            return False
+    return True
+
+
+def _has_matrix_value(tree: Node) -> bool:
+    """A matrix or vector answer is written in MATH as a pmatrix, which calx does not print: only a determinant
+    (a number) of a matrix is read."""
+    stack = [tree]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, Seq):
+            return True
+        if isinstance(n, Call) and n.func == "det":
+            continue
+        stack.extend(c for c in (getattr(n, a, None) for a in ("left", "right", "operand")) if c is not None)
+        stack.extend(getattr(n, "args", ()) or ())
+    return False
+
+
+def _well_posed(tree: Node) -> bool:
+    """A mod is read only between integers: (1/2) mod 185 is a rational remainder to the calculator, while
+    MATH's 2^{-1} \\pmod{185} means an inverse. Such readings are not guessed."""
+    for n in _walk(tree):
+        if isinstance(n, BinOp) and n.op == "mod" and not (_integral(n.left) and _integral(n.right)):
+            return False
+        if isinstance(n, Call) and n.func == "mod":
+            return False
+    return True
+
+
+# -- the sentence shapes ---------------------------------------------------------------------------------------
+
+def _evaluate_rule(formulas, verb, ref):
+    return _evaluate(formulas, ref, verb or "")
+
+
+def _prose_arithmetic(formulas: list[Formula], body: str) -> RoutedCall | None:
+    """'What is $\\frac{2}{5}$ divided by 3?': the formulas put back in brackets, operator words made symbols,
+    and the whole read by the parser; any word left over is a name, and a name is not a number here."""
+    from ..text import words_to_operators
+
+    def put_back(m: re.Match) -> str:
+        formula = formulas[int(m.group(1))]
+        if formula.tree is None or formula.names or isinstance(formula.tree, (Relation, Seq)):
+            raise ValueError("not a number")
+        return f"({to_text(formula.tree)})"
+
+    try:
+        text = re.sub(r"⟨(\d+)⟩", put_back, body)
+    except ValueError:
+        return None
+    text = words_to_operators(re.sub(r"(\d),(\d{3})\b", r"\1\2", text))
+    text = re.sub(r"(?<=[)\d%])\s+of\s+(?=[(\d])", " * ", text)  # "20% of 80", "1/2 of 3/4 of 20"
+    if re.search(r"[A-Za-z]", re.sub(r"\b(?:sqrt|mod|binomial|floor|ceil|pi|gcd|lcm|abs|factorial)\b", "", text)):
+        return None
+    try:
+        tree = parse(text)
+    except (ParseError, RecursionError):
+        return None
+    if isinstance(tree, (Relation, Seq)):
+        return None
+    return _numeric(tree)
+
+
+def _pair(op: str):
+    def build(formulas, a, b):
+        left, right = _formula(formulas, a), _formula(formulas, b)
+        if left is None or right is None or left.tree is None or right.tree is None or left.names or right.names:
+            return None
+        x, y = to_text(left.tree), to_text(right.tree)
+        return _numeric(parse(f"abs(({x}) - ({y}))" if op == "diff" else f"({x}) {op} ({y})"))
+    return build
+
+
+NUMBERS = N + r"((?:\s*,\s*(?:" + NUMBER + r"))*)(?:\s*,)?\s+and\s+" + N
+
+
+def _list_function(func: str):
+    def build(formulas, first, middle, last):
+        refs = [first] + re.findall(NUMBER, middle or "") + [last]
+        return _integer_function(func, *refs, formulas=formulas)
+    return build
+
+
+def _mean(formulas, first, middle, last):
+    refs = [first] + re.findall(NUMBER, middle or "") + [last]
+    terms = [_formula(formulas, r) for r in refs]
+    if any(t is None or t.tree is None or t.names or isinstance(t.tree, (Relation, Seq)) for t in terms):
+        return None
+    return _numeric(parse(f"({' + '.join(f'({to_text(t.tree)})' for t in terms)}) / {len(terms)}"))
+
+
+ANSWER_FORM = r"(?:\s*,?\s+(?:expressed\s+)?(?:as\s+an?\s+(?:common\s+|improper\s+|reduced\s+)?fraction|in\s+(?:simplest|lowest)\s+" \
+              r"(?:radical\s+)?(?:form|terms)|in\s+your\s+head))?"
+
+FAMILIES = [
+    (re.compile(r"^(?:what\s+is|find|compute|determine)\s+the\s+remainder\s+when\s+" + N +
+                r"\s+is\s+divided\s+by\s+" + N + r"$", I), lambda fs, a, b: _remainder(fs, a, b)),
+    (re.compile(r"^(?:what\s+is|find|compute|determine)\s+the\s+(?:units|ones)\s+digit\s+(?:of|in)\s+" + N + r"$", I),
+     lambda fs, a: _units_digit(fs, a)),
+    (re.compile(r"^how\s+many\s+(?:positive\s+|distinct\s+|whole[- ]number\s+|integer\s+)*(?:divisors|factors)\s+"
+                r"does\s+" + N + r"\s+have$", I),
+     lambda fs, a: _integer_function("num_divisors", a, formulas=fs)),
+    (re.compile(r"^how\s+many\s+(?:positive\s+)?(?:divisors|factors)\s+do\s+" + N + r"\s+and\s+" + N +
+                r"\s+have\s+in\s+common$", I),
+     lambda fs, a, b: _integer_function("common_divisors", a, b, formulas=fs)),
+    (re.compile(r"^" + ASK + r"\s+the\s+sum\s+of\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:positive\s+)?(?:whole[- ]number\s+)?"
+                r"(?:divisors|factors)\s+of\s+" + N + r"$", I),
+     lambda fs, a: _integer_function("sigma", a, formulas=fs)),
+    (re.compile(r"^" + ASK + r"\s+the\s+(?:greatest\s+common\s+(?:factor|divisor)|gcd|gcf)\s+of\s+" + NUMBERS + r"$", I),
+     _list_function("gcd")),
+    (re.compile(r"^" + ASK + r"\s+the\s+(?:least|lowest)\s+common\s+multiple\s+of\s+" + NUMBERS + r"$", I),
+     _list_function("lcm")),
+    (re.compile(r"^" + ASK + r"\s+the\s+positive\s+difference\s+between\s+" + N + r"\s+and\s+" + N + r"$", I),
+     _pair("diff")),
+    (re.compile(r"^" + ASK + r"\s+the\s+product\s+of\s+" + N + r"\s+and\s+" + N + ANSWER_FORM + r"$", I), _pair("*")),
+    (re.compile(r"^" + ASK + r"\s+the\s+sum\s+of\s+" + N + r"\s+and\s+" + N + ANSWER_FORM + r"$", I), _pair("+")),
+    (re.compile(r"^" + ASK + r"\s+the\s+(?:arithmetic\s+)?(?:mean|average)\s+of\s+" + NUMBERS + ANSWER_FORM + r"$", I),
+     _mean),
+    (re.compile(r"^(?:if|given\s+that)\s+" + F + r"\s*,?\s*(?:then\s+)?(?:what\s+is|find|determine|compute)\s+"
+                r"(?:the\s+value\s+of\s+)?" + F + ANSWER_FORM + r"$", I), lambda fs, e, v: _solve(fs, v, e)),
+    (re.compile(r"^(?:express|write|convert)\s+" + F + r"\s+(?:as|in|to)\s+(?:a\s+)?base\s+10(?:\s+integer|\s+number)?$", I),
+     lambda fs, a: _from_base(fs, a)),
+    (re.compile(r"^(?:what\s+is\s+)?" + F + r"\s+(?:in|as\s+a)\s+base\s+10(?:\s+integer|\s+number)?$", I),
+     lambda fs, a: _from_base(fs, a)),
+    (re.compile(r"^solve\s+for\s+" + F + r"\s*:?\s*" + F + r"$", I), lambda fs, v, e: _solve(fs, v, e)),
+    (re.compile(r"^solve\s+" + F + r"\s+for\s+" + F + r"$", I), lambda fs, e, v: _solve(fs, v, e)),
+    (re.compile(r"^(?:what\s+is\s+the\s+value\s+of|find|determine|compute)\s+" + F +
+                r"\s+(?:in\s+the\s+equation|if|such\s+that|given\s+that|when)\s+" + F + r"$", I),
+     lambda fs, v, e: _solve(fs, v, e)),
+    (re.compile(r"^solve\s+(?:the\s+equation\s+)?" + F + r"$", I), lambda fs, e: _solve(fs, None, e)),
+    (re.compile(r"^(?:express|write)\s+" + F + r"\s+as\s+an?\s+(?:common\s+|improper\s+)?fraction"
+                r"(?:\s+in\s+(?:simplest|lowest)\s+(?:form|terms))?$", I),
+     lambda fs, a: _evaluate(fs, a)),
+    (re.compile(r"^(simplify|expand|factor|compute|evaluate|calculate|find|determine|rationalize\s+the\s+denominator"
+                r"(?:\s+of)?)\s*:?\s*(?:the\s+(?:value\s+of|expression|product|following(?:\s+expression)?)\s*:?\s*)?"
+                + F + ANSWER_FORM + r"$", I), _evaluate_rule),
+    (re.compile(r"^(?:what\s+is|what's)\s+(?:the\s+(?:exact\s+)?value\s+of\s+)?" + F + ANSWER_FORM + r"$", I),
+     lambda fs, a: _evaluate(fs, a)),
+    (re.compile(r"^" + F + r"\s*=\s*\??$", I), lambda fs, a: _evaluate(fs, a)),
+    (re.compile(r"^(?:what\s+is|what's|compute|calculate|evaluate|find)\s+(?:the\s+value\s+of\s+)?(.*⟨\d+⟩.*)$", I),
+     _prose_arithmetic),
+]

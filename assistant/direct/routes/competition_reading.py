@@ -1,0 +1,119 @@
+"""The formulas of a competition question: each $...$ read by calx's LaTeX reader, the prose kept with placeholders.
+
+Two notations MATH uses that are not expressions in the parser's sense are read here, before the LaTeX
+reader sees the formula: a repeating decimal 0.4\\overline{36} becomes the fraction it names, and a number
+written in a base, 1011_2 or 213_{4}, becomes its value. Each rewrite is shown in the formula's `reading`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from tools.parsing import Call, Name, Node, ParseError, Seq, parse
+
+MATH = re.compile(r"(?<!\\)\$\$(.+?)(?<!\\)\$\$|(?<!\\)\$(.+?)(?<!\\)\$|\\\((.+?)\\\)", re.S)
+MAX_FORMULAS = 12
+CONSTANT_NAMES = frozenset({"pi", "i"})
+
+REPEATING = re.compile(r"(?<![\d.])(\d*)\.(\d*)\\overline\s*\{\s*(\d+)\s*\}")
+BASED = re.compile(r"(?<![A-Za-z\\\d.])(\d+)_\s*(?:\{\s*(\d+)\s*\}|(\d))")
+
+
+@dataclass
+class Formula:
+    latex: str
+    tree: Node | None  # None: the formula could not be read
+    names: frozenset[str] = frozenset()  # free names other than pi and i
+    based: bool = False  # holds a number written in a base other than 10
+    notes: list[str] = field(default_factory=list)  # rewrites made before reading (for people)
+
+
+def split_question(question: str) -> tuple[str, list[Formula]] | None:
+    """The prose with each formula replaced by ⟨k⟩, and the formulas; None if the dollars do not pair up."""
+    formulas: list[Formula] = []
+
+    def hold(m: re.Match) -> str:
+        latex = next(g for g in m.groups() if g is not None)
+        formulas.append(read_formula(latex))
+        stop = re.search(r"[.,;]\s*$", latex)  # "$\\arcsin(-1/2).$": the sentence's stop inside the formula
+        return f" ⟨{len(formulas) - 1}⟩{stop.group(0).strip() if stop else ''} "
+
+    prose = MATH.sub(hold, question) if "$" in question or "\\(" in question else question
+    if re.search(r"(?<!\\)\$", prose) or "⟨" in question or len(formulas) > MAX_FORMULAS:
+        return None
+    prose = re.sub(r"\s+([,.?!:;])", r"\1", prose)
+    return prose, formulas
+
+
+def read_formula(latex: str, applied: frozenset[str] = frozenset()) -> Formula:
+    from tools.parsing.latex import LatexError, latex_to_text
+
+    notes: list[str] = []
+    latex = latex.strip().rstrip(".,;").strip()
+    text, based = _numbers_in_bases(latex, notes)
+    text = _repeating_decimals(text, notes)
+    if text is None:
+        return Formula(latex, None, notes=notes)
+    try:
+        tree = parse(latex_to_text(text), applied=applied)
+    except (LatexError, ParseError, RecursionError):
+        return Formula(latex, None, notes=notes)
+    return Formula(latex, tree, _names(tree) - CONSTANT_NAMES, based, notes)
+
+
+def _names(tree: Node) -> frozenset[str]:
+    found, stack = set(), [tree]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, Name):
+            found.add(n.name)
+        for attr in ("left", "right", "operand"):
+            child = getattr(n, attr, None)
+            if child is not None:
+                stack.append(child)
+        if isinstance(n, Call):
+            stack.extend(n.args)
+        if isinstance(n, Seq):
+            stack.extend(n.items)
+    return frozenset(found)
+
+
+def repeating_value(whole: str, fixed: str, period: str) -> Fraction:
+    """0.4\\overline{36}: whole 0, fixed digits 4, repeating 36 -> 4/10 + 36/990."""
+    value = Fraction(int(whole or "0"))
+    if fixed:
+        value += Fraction(int(fixed), 10 ** len(fixed))
+    return value + Fraction(int(period), (10 ** len(period) - 1) * 10 ** len(fixed))
+
+
+def _repeating_decimals(text: str | None, notes: list[str]) -> str | None:
+    if text is None:
+        return None
+
+    def fraction(m: re.Match) -> str:
+        value = repeating_value(*m.groups())
+        notes.append(f"{m.group(0)} = {value}")
+        return f"\\frac{{{value.numerator}}}{{{value.denominator}}}"
+
+    text = REPEATING.sub(fraction, text)
+    return None if "\\overline" in text else text  # an \overline not read as a period is not guessed
+
+
+def _numbers_in_bases(text: str, notes: list[str]) -> tuple[str | None, bool]:
+    found = False
+
+    def value(m: re.Match) -> str:
+        nonlocal found
+        digits, base = m.group(1), int(m.group(2) or m.group(3))
+        if not 2 <= base <= 10 or any(int(d) >= base for d in digits):
+            raise ValueError(m.group(0))
+        found = found or base != 10
+        number = int(digits, base)
+        notes.append(f"{digits} in base {base} = {number}")
+        return str(number)
+
+    try:
+        return BASED.sub(value, text), found
+    except ValueError:
+        return None, False

@@ -1,0 +1,106 @@
+"""Competition problems written in LaTeX (MATH's computational kinds), read by assistant/direct/routes/competition.py.
+
+Examples written for these tests (not taken from any benchmark file): right answers in the form MATH expects,
+the reading shown, checks that ran and passed, and look-alikes that must go on to the planner.
+"""
+import pytest
+
+from assistant.direct import try_direct
+from assistant.direct.routes import competition
+
+ANSWERED = [
+    (r"Compute $\dbinom{16}{5}$.", "4368"),
+    (r"Compute $\dbinom{31}{28}$.", "4495"),
+    (r"What is the remainder when $2^{100}$ is divided by 7?", "2"),
+    (r"What is the units digit of $3^{2004}$?", "1"),
+    (r"Find $\frac{1}{3}+\frac{2}{7}$.", "13/21"),
+    (r"What is the value of $9^3 + 3(9^2) + 3(9) + 1$?", "1000"),
+    (r"What is the greatest common factor of $154$ and $252$?", "14"),
+    (r"What is the greatest common divisor of $3339$, $2961$, and $1491$?", "21"),
+    (r"What is the least common multiple of 14, 20, and 35?", "140"),
+    (r"Express $0.\overline{36}$ as a common fraction.", "4/11"),
+    (r"Express $0.4\overline{5}$ as a common fraction in lowest terms.", "41/90"),
+    (r"Express $1011_2$ in base 10.", "11"),
+    (r"What is $235_7+1324_5$ in base 10?", "338"),
+    (r"What is $10,\!000 - 9,\!999$?", "1"),
+    (r"Simplify $\frac{84}{144}$.", "7/12"),
+    (r"What is $\frac{2}{5}$ divided by 3?", "2/15"),
+    (r"What is $\frac{1}{2}$ of $\frac{3}{4}$ of 20?", "15/2"),
+    (r"What is the positive difference between $\frac{1}{2}$ and $\frac{1}{3}$?", "1/6"),
+    (r"What is the arithmetic mean of 14, 22 and 36?", "24"),
+    (r"Find $\frac{12}{30}-\frac{1}{7}$. Express your answer as a common fraction.", "9/35"),
+    (r"Compute $99^2+99+1$ in your head.", "9901"),
+    (r"If $f(x) = 3x + 2$ and $g(x) = x^2 - 1$, what is $f(g(3))$?", "26"),
+    (r"Let $f(x) = x^2 + 1$. What is $f(f(2))$?", "26"),
+    (r"If $x = 2$ and $y = 5$, what is the value of $\frac{x^4+2y^2}{6}$?", "11"),
+    (r"Evaluate $x^3 + x^2 + x + 1$ when $x = 3$.", "40"),
+    (r"Find $f(3)$ if $f(x) = x^2 - 2x$.", "3"),
+    (r"Simplify $\sqrt{245}$.", "7*sqrt(5)"),
+    (r"Compute $\tan 210^\circ$.", "sqrt(3)/3"),
+    (r"Compute $\begin{vmatrix} 2 & 3 \\ 7 & -1 \end{vmatrix}.$", "-23"),
+    (r"What is the value of $x$ in the equation $6x - 5 = 2x + 11$?", "{4}"),
+    (r"If $3x + 7 = 22$, what is the value of $x$?", "{5}"),
+    (r"Expand $(x+2)(x-3)$.", "x**2 - x - 6"),
+]
+
+
+@pytest.mark.parametrize("question, expected", ANSWERED)
+def test_answered_right_with_checks(question, expected):
+    assert competition.match(question) is not None, "the competition route reads it"
+    answer = try_direct(question)
+    assert answer is not None and answer.error is None
+    assert answer.answer == expected
+    assert answer.verified is True, [(c.name, c.passed, c.detail) for c in answer.checks]
+    assert answer.checks and all(c.passed for c in answer.checks)
+
+
+UNCHECKED_YET = [
+    # right, but the check of its own kind (divisor counts, floor/ceil of radicals) decides verified
+    (r"How many positive divisors does 196 have?", "9"),
+    (r"What is the sum of the positive divisors of 36?", "91"),
+    (r"How many positive divisors do 8400 and 7560 have in common?", "32"),
+    (r"Evaluate $\left\lceil\sqrt{140}\right\rceil$.", "12"),
+]
+
+
+@pytest.mark.parametrize("question, expected", UNCHECKED_YET)
+def test_integer_families_right(question, expected):
+    answer = try_direct(question)
+    assert answer is not None and answer.answer == expected
+    assert answer.verified is not False
+
+
+REFUSED = [
+    r"John has $5$ apples and buys $3$ more. How many does he have?",
+    r"If $x + 2 = 5$, what is $x^2$?",
+    r"If $f(2) = 7$ and $f(x) = ax + 3$, what is $f(3)$?",
+    r"What is the remainder when the sum $1 + 2 + \cdots + 100$ is divided by 7?",
+    r"Find the sum of all $x$ such that $x^2 = 4$.",
+    r"Compute $3.5 \times 2$. Express your answer as a decimal to the nearest tenth.",
+    r"The value of $x$ is $3$. What is $x^2$?",
+    r"Solve for $x$: $x^2 = 4$.",  # several roots: the question must say which
+    r"Solve for $x$: $2^{2x} = 16$.",  # an unknown in an exponent: complex solutions besides the real one
+    r"Compute $2^{-1} \pmod{185}$.",  # an inverse, not the rational 1/2 reduced mod 185
+    r"Compute $\begin{pmatrix} 2 & 3 \\ 7 & -1 \end{pmatrix} \begin{pmatrix} 1 \\ 0 \end{pmatrix}.$",
+    r"Compute $58_9 - 18_9.$ Express your answer in base $9$.",
+    r"What is $3$ more than $5$?",
+    r"Evaluate $f(3)$.",
+    r"If $f(x) = x + 1$ for $x > 0$, what is $f(2)$?",
+    r"What is $\frac{3}{8}$ expressed as a decimal?",
+    r"Let $f(x) = f(x-1) + 1$. What is $f(3)$?",
+]
+
+
+@pytest.mark.parametrize("question", REFUSED)
+def test_look_alikes_go_on(question):
+    assert competition.match(question) is None
+
+
+def test_reading_is_shown():
+    answer = try_direct(r"What is the remainder when $2^{100}$ is divided by 7?")
+    assert "2**100" in answer.understood and "mod" in answer.understood
+
+
+def test_plain_questions_are_not_read_here():
+    assert competition.match("2 + 2") is None
+    assert competition.match("What is 2^100?") is None
