@@ -6,7 +6,7 @@ Runs inside the worker process (it imports SymPy). Operation calls found inside 
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Callable
+from typing import Callable, Collection
 
 import sympy as sp
 
@@ -69,10 +69,12 @@ FUNCTIONS: dict[str, Callable] = {
 
 
 class Converter:
-    """One conversion: `ops` evaluates operation calls (simplify, diff, ...) met inside expressions."""
+    """One conversion: `ops` evaluates the calls of the names in `operations` (simplify, diff, ...) met inside
+    expressions. The names are handed in, not looked up here: the operations are built on this converter."""
 
-    def __init__(self, ops: Callable[[str, tuple], object] | None = None):
+    def __init__(self, ops: Callable[[str, tuple], object] | None = None, operations: Collection[str] = ()):
         self.ops = ops
+        self.operations = operations
         self.symbols: dict[str, sp.Symbol] = {}
         self.unknown_functions: set[str] = set()  # in an ODE, a bare `y` means y(x)
         self.independent = "x"
@@ -145,7 +147,7 @@ class Converter:
         raise ToolFailure("parse", f"unknown operator {op!r}")
 
     def call(self, node: Call):
-        if self.ops is not None and is_operation(node.func):
+        if self.ops is not None and node.func in self.operations:
             return self.ops(node.func, node.args)
         args = [self.convert(a) for a in node.args]
         fn = FUNCTIONS.get(node.func)
@@ -211,12 +213,6 @@ class Converter:
 
 
 OPERATIONS_NOT_FUNCTIONS = frozenset({"Matrix", "N", "evalf"})
-
-
-def is_operation(func: str) -> bool:
-    from .operations import OPERATIONS
-
-    return func in OPERATIONS
 
 
 def number(node: Num):

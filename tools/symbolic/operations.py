@@ -31,7 +31,7 @@ class Context:
     """One call's conversion state; operations call back into it for their arguments."""
 
     def __init__(self):
-        self.conv = Converter(self.nested)
+        self.conv = Converter(self.nested, OPERATIONS)
 
     def nested(self, func: str, args: tuple[Node, ...]):
         value = run_operation(self, func, args).value
