@@ -1,6 +1,6 @@
 """calx's click commands: the options of every command line that is not a plain one-argument question.
 
-Loaded by `assistant.cli.main` only when needed; the commands themselves are listed in `cli.COMMANDS`.
+Loaded by `assistant.cli.main` only when needed; the commands themselves are listed in `cli_ask.COMMANDS`.
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from .cli import COMMANDS, EXIT_ANSWERED, EXIT_NOT_ANSWERED, AskOptions, ask_questions, stdin_questions
+from .cli_ask import COMMANDS, EXIT_ANSWERED, EXIT_NOT_ANSWERED, AskOptions, ask_questions, stdin_questions
 from .terminal_text import terminal_safe
 
 DEFAULTS = AskOptions()

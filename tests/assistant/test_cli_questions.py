@@ -9,7 +9,8 @@ import sys
 import pytest
 
 from assistant.answer import Answer, AnswerError, Check
-from assistant.cli import AskOptions, Session, exit_code, misread_math, plain_question
+from assistant.cli import plain_question
+from assistant.cli_ask import AskOptions, Session, exit_code, misread_math
 
 CALX = [sys.executable, "-m", "assistant.cli"]
 
