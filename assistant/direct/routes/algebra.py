@@ -57,14 +57,17 @@ def _solve_plan(pieces: list[tuple[str, Node]], var: str) -> RoutedCall:
     return _plan(f"solve_for({', '.join(texts)}, {var})", f"{var} where {', '.join(texts)}")
 
 
-def _solve_sentence(equations: str, var: str | None) -> RoutedCall | None:
-    """"Solve ... [for x]" is also the general symbolic route's: an equation of degree 2 or more, whose roots may
-    be irrational, stays there (solve_for lists rational roots only), unless a letter would be misread there."""
-    read = _system(equations, var)
+def _solve_sentence(equations: str, asked: str | None) -> RoutedCall | None:
+    """"Solve ..." is also the general symbolic route's, which answers with the set of solutions ({4}, {x: 1,
+    y: 2}). Taken here: "Solve ... for v" of a linear equation or system (the value of v alone), and any reading
+    with a letter the symbolic route would misread (i, e). An equation of degree 2 or more stays there: its
+    roots may be irrational, and solve_for lists rational roots only."""
+    read = _system(equations, asked)
     if read is None:
         return None
     pieces, var = read
-    if len(pieces) == 1 and _degree(pieces[0][1], var) >= 2 and not letters_in(pieces[0][1]) & CONSTANT_LETTERS:
+    misread = any(letters_in(tree) & CONSTANT_LETTERS for _, tree in pieces)
+    if not misread and (asked is None or len(pieces) == 1 and _degree(pieces[0][1], var) >= 2):
         return None
     return _solve_plan(pieces, var)
 
