@@ -14,6 +14,9 @@ ROUTE_MODULES = ["assistant.direct.routes.statements",  # composed questions: on
                  "assistant.direct.routes.numbers", "assistant.direct.routes.bases",
                  "assistant.direct.routes.measurement", "assistant.direct.routes.probability",
                  "assistant.direct.routes.counting", "assistant.direct.routes.statistics",
+                 # algebra, polynomial, calculus and comparison sentences (letters as variables, exact order)
+                 "assistant.direct.routes.comparison", "assistant.direct.routes.algebra",
+                 "assistant.direct.routes.polynomials", "assistant.direct.routes.calculus",
                  "assistant.direct.routes.arithmetic", "assistant.direct.routes.competition",
                  "assistant.direct.routes.symbolic"]
 
