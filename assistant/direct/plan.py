@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Callable
+
+from ..answer import Check, Step
 
 
 class CheckKind(StrEnum):
@@ -21,7 +24,7 @@ class CheckKind(StrEnum):
     PLACE_VALUE = "place_value"  # the digit read off the decimal string
     NEAREST_ROOT = "nearest_root"  # (2r-1)^k <= 2^k n <= (2r+1)^k in integers
     BASE = "base"  # the digits read back with int(text, base)
-    EXACT_DECIMAL = "exact_decimal"  # the decimal shown is the exact value
+    EXACT_DECIMAL = "exact_decimal"  # recomputed exactly with decimals; a decimal shown is the exact value
     CLOCK = "clock"  # the clock time read back into minutes
     LEVEL_SET = "level_set"  # summed over every order of the draws
     ROUNDED = "rounded"  # floor/ceil/round(x, k): the defining inequalities on x recomputed with Fractions
@@ -46,9 +49,22 @@ def check_kind_of(function: str) -> CheckKind:
 
 
 @dataclass(frozen=True)
+class PriorStep:
+    """A tool call made before the final one (a composed question's "Let b be u(r)."), with its own checks."""
+
+    step: Step
+    checks: tuple[Check, ...]
+    result: str  # what it established, for people: "b = 34"
+
+
+@dataclass(frozen=True)
 class RoutedCall:
     tool: str  # gadget id
     input: str  # the gadget input, in the tool's own syntax
     understood: str  # the question as read, for people
     kind: CheckKind = CheckKind.ARITHMETIC  # which independent check applies
     options: dict = field(default_factory=dict)
+    # a composed question: the steps already run (their results are in `input`), and how the final answer is
+    # written back in the question's own terms (a value back to the name it was given); None from it = unsure
+    prior: tuple[PriorStep, ...] = ()
+    relabel: Callable[[str], str | None] | None = None

@@ -10,6 +10,7 @@ from .routes import RoutedCall, plan_for
 from .checks import checks_for
 
 MAX_ANSWER_CHARS = 1_000_000  # the exact answer text is kept whole up to a million characters
+UNSURE = "unsure"
 
 
 def try_direct(question: str, timeout: float = tools.DEFAULT_TIMEOUT) -> Answer | None:
@@ -20,6 +21,8 @@ def try_direct(question: str, timeout: float = tools.DEFAULT_TIMEOUT) -> Answer 
     if plan is None:
         return None
     answer = run_plan(question, plan, timeout)
+    if answer.error is not None and answer.error.type == UNSURE:
+        return None  # a composed question whose answer could not be written back in its own names
     answer.timings["route_ms"] = round((routed - start) * 1000, 3)
     answer.timings["total_ms"] = round((time.perf_counter() - start) * 1000, 3)
     return answer
@@ -33,14 +36,43 @@ def run_plan(question: str, plan: RoutedCall, timeout: float) -> Answer:
     answer.timings["tools_ms"] = round(result.ms, 3)
     if not result.ok:
         answer.error = AnswerError(result.error.type, result.error.message)
+        _add_prior(answer, plan)
         return answer
     _fill_from_result(answer, result)
     answer.checks.extend(_result_checks(result))
     # the checks re-read what the tool read: plan.input (the printed reading of a 50,000-term sum, with its
     # spaces, is longer than the parser's input limit)
     answer.checks.extend(checks_for(plan.kind, result.value, plan.input, answer.answer))
+    if plan.prior and not answer.checks:  # the statements' checks must not stand in for the final answer's own
+        answer.checks.append(Check("final step checked", None, "no check ran on the final step"))
+    _add_prior(answer, plan)
+    if plan.relabel is not None:
+        _relabel(answer, plan)
     answer.settle_verified()
     return answer
+
+
+def _add_prior(answer: Answer, plan: RoutedCall) -> None:
+    """A composed question: the statements' steps and checks come first; every one counts toward verified."""
+    if not plan.prior:
+        return
+    answer.understood = "; ".join(p.result for p in plan.prior) + f"; then {answer.understood}"
+    answer.steps[:0] = [p.step for p in plan.prior]
+    answer.checks[:0] = [c for p in plan.prior for c in p.checks]
+    answer.chain = "\n".join(_chain_of(p.step) for p in plan.prior) + "\n" + answer.chain
+    answer.timings["tools_ms"] = round(sum(s.ms for s in answer.steps), 3)
+
+
+def _relabel(answer: Answer, plan: RoutedCall) -> None:
+    written = plan.relabel(answer.answer) if answer.answer is not None else None
+    if written is None:
+        answer.answer = None
+        answer.error = AnswerError(UNSURE, "the answer could not be written back in the question's names")
+        return
+    if written != answer.answer:
+        answer.answer = answer.pretty = written
+        answer.latex = _latex(written)
+        answer.decimal = None
 
 
 def _fill_from_result(answer: Answer, result: tools.ToolResult) -> None:
@@ -85,6 +117,10 @@ def _result_checks(result: tools.ToolResult) -> list[Check]:
 
 def _chain(plan: RoutedCall, output: str) -> str:
     return f'<gadget id="{plan.tool}">{plan.input}</gadget>\n<output>{output}</output>\n<result>{_result_text(output)}</result>'
+
+
+def _chain_of(step: Step) -> str:
+    return f'<gadget id="{step.tool}">{step.input}</gadget>\n<output>{step.output}</output>'
 
 
 def _result_text(output: str) -> str:

@@ -1,0 +1,162 @@
+"""Polynomials with Fraction coefficients in any number of variables: the statement resolver's independent check.
+
+The tools compute (the calculator's GMP numbers, SymPy's derivatives and solutions); this module recomputes the
+same results with CPython's Fractions and nothing else, so a check never shares the code path it checks.
+Only what polynomials need: + - *, division by a nonzero constant, powers with a whole exponent, derivatives,
+substitution. Anything else raises Unsupported and the check is reported as not run.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Callable, Mapping
+
+from tools.parsing import BinOp, Call, Name, Neg, Node, Num
+
+MAX_DEGREE = 60  # DeepMind's composed functions stay far below this; a larger power is not checked here
+Monomial = tuple[tuple[str, int], ...]  # sorted (variable, exponent) pairs; () is the constant term
+
+
+class Unsupported(Exception):
+    """The expression is not a polynomial this checker covers."""
+
+
+class Poly:
+    __slots__ = ("terms",)
+
+    def __init__(self, terms: Mapping[Monomial, Fraction] | None = None):
+        self.terms = {m: Fraction(c) for m, c in (terms or {}).items() if c != 0}
+
+    @classmethod
+    def const(cls, value) -> Poly:
+        return cls({(): Fraction(value)})
+
+    @classmethod
+    def var(cls, name: str) -> Poly:
+        return cls({((name, 1),): Fraction(1)})
+
+    # -- arithmetic ------------------------------------------------------------------------------
+    def __add__(self, other: Poly) -> Poly:
+        terms = dict(self.terms)
+        for m, c in other.terms.items():
+            terms[m] = terms.get(m, 0) + c
+        return Poly(terms)
+
+    def __neg__(self) -> Poly:
+        return Poly({m: -c for m, c in self.terms.items()})
+
+    def __sub__(self, other: Poly) -> Poly:
+        return self + -other
+
+    def __mul__(self, other: Poly) -> Poly:
+        terms: dict[Monomial, Fraction] = {}
+        for m1, c1 in self.terms.items():
+            for m2, c2 in other.terms.items():
+                m = _times(m1, m2)
+                terms[m] = terms.get(m, 0) + c1 * c2
+        return Poly(terms)
+
+    def power(self, exponent: int) -> Poly:
+        if exponent < 0 or exponent * max(1, self.degree()) > MAX_DEGREE:
+            raise Unsupported("power")
+        result = Poly.const(1)
+        for _ in range(exponent):
+            result = result * self
+        return result
+
+    def divide(self, other: Poly) -> Poly:
+        if not other.is_constant() or other.constant() == 0:
+            raise Unsupported("division by a non-constant or by zero")
+        divisor = other.constant()
+        return Poly({m: c / divisor for m, c in self.terms.items()})
+
+    # -- reading ---------------------------------------------------------------------------------
+    def is_constant(self) -> bool:
+        return all(m == () for m in self.terms)
+
+    def constant(self) -> Fraction:
+        return self.terms.get((), Fraction(0))
+
+    def degree(self) -> int:
+        return max((sum(e for _, e in m) for m in self.terms), default=0)
+
+    def variables(self) -> set[str]:
+        return {v for m in self.terms for v, _ in m}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Poly) and self.terms == other.terms
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self.terms.items()))
+
+    def __repr__(self) -> str:
+        return f"Poly({self.terms})"
+
+    # -- calculus and substitution -----------------------------------------------------------------
+    def derivative(self, var: str, order: int = 1) -> Poly:
+        poly = self
+        for _ in range(order):
+            terms: dict[Monomial, Fraction] = {}
+            for m, c in poly.terms.items():
+                powers = dict(m)
+                e = powers.get(var, 0)
+                if e == 0:
+                    continue
+                powers[var] = e - 1
+                key = tuple(sorted((v, k) for v, k in powers.items() if k))
+                terms[key] = terms.get(key, 0) + c * e
+            poly = Poly(terms)
+        return poly
+
+    def substitute(self, values: Mapping[str, Poly]) -> Poly:
+        result = Poly()
+        for m, c in self.terms.items():
+            term = Poly.const(c)
+            for v, e in m:
+                term = term * (values[v].power(e) if v in values else Poly({((v, e),): Fraction(1)}))
+            result = result + term
+        return result
+
+
+def _times(m1: Monomial, m2: Monomial) -> Monomial:
+    powers = dict(m1)
+    for v, e in m2:
+        powers[v] = powers.get(v, 0) + e
+    return tuple(sorted(powers.items()))
+
+
+Functions = Mapping[str, Callable[[Poly], Poly]]
+
+
+def to_poly(node: Node, values: Mapping[str, Fraction] | None = None, functions: Functions | None = None) -> Poly:
+    """The polynomial a tree denotes, names in `values` replaced by their Fractions, calls of `functions` applied."""
+    values, functions = values or {}, functions or {}
+    if isinstance(node, Num):
+        return Poly.const(node.value)  # a decimal literal's value is already its exact Fraction
+    if isinstance(node, Name):
+        return Poly.const(values[node.name]) if node.name in values else Poly.var(node.name)
+    if isinstance(node, Neg):
+        return -to_poly(node.operand, values, functions)
+    if isinstance(node, Call) and node.func in functions and len(node.args) == 1:
+        return functions[node.func](to_poly(node.args[0], values, functions))
+    if isinstance(node, BinOp):
+        return _binop(node, values, functions)
+    raise Unsupported(type(node).__name__)
+
+
+def _binop(node: BinOp, values, functions) -> Poly:
+    left = to_poly(node.left, values, functions)
+    if node.op == "^":
+        exponent = to_poly(node.right, values, functions)
+        if not exponent.is_constant() or exponent.constant().denominator != 1:
+            raise Unsupported("a power that is not a whole number")
+        return left.power(int(exponent.constant()))
+    right = to_poly(node.right, values, functions)
+    if node.op == "+":
+        return left + right
+    if node.op == "-":
+        return left - right
+    if node.op == "*":
+        return left * right
+    if node.op == "/":
+        return left.divide(right)
+    raise Unsupported(node.op)

@@ -1,0 +1,264 @@
+"""A composed question's last sentence with the statements' results written in, and its answer written back.
+
+"Which is bigger: b or n?" becomes "Which is bigger: 34 or -1?" for the ordinary routes; their answer 34 goes back
+to "b", the name the question used. Function applications are computed first ("c(k)" with k known is a
+value, "r(u(k))" with k free is the composed polynomial), each a checked step of the environment.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Callable
+
+from tools.parsing import BinOp, Call, Node, ParseError, parse, to_text
+
+from ..answer import Check
+from .exactpoly import Unsupported, to_poly
+from .plan import PriorStep
+from .resolve import Environment, Unsure, fraction_text, names_in, rename, unrename_text
+
+OPTION_LABEL = re.compile(r"(?<=\s)\([a-h]\)(?=\s)")
+LETTER = re.compile(r"(?<![A-Za-z0-9_.\\])([A-Za-z])(?![A-Za-z0-9_(])")
+NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:/\d+)?(?![\w.])")
+# words after which a lone "a" is still the name ("Is a composite?"), and words it may be followed by as a name
+NAME_BEFORE = {"is", "does", "of", "by", "than", "sort", "put", "round", "divide", "when", "and", "in", "to"}
+NAME_AFTER = {"or", "and", "is", "to", "in", "divided", "rounded", "than", "wrt", "minus", "plus", "times", "by"}
+CONSTANT_LETTERS = {"e", "i", "E", "I"}  # the engines read these as constants, never as variables
+COMPARISON = re.compile(
+    r"^\s*(?:which|what)\s+is\s+(?:the\s+)?(?:bigger|smaller|greater|larger|less|lesser|biggest|smallest|largest|"
+    r"nearest|closest|\w+\s+(?:biggest|smallest|largest))\b|^\s*(?:sort|put|order|arrange)\b", re.I)
+MATH_BEFORE = "+-*/^(="
+MATH_AFTER = "*/^)=+-"
+
+
+@dataclass(frozen=True)
+class Final:
+    text: str  # the question for the ordinary routes
+    relabel: Callable[[str], str | None] | None
+
+
+ASKS_FOR = r"^\s*(?:what\s+is|what\s+are|calculate|determine|find|give|solve\s+for)\s+({name})\s*[?.]?\s*$"
+GIVE = re.compile(r"^\s*give\s+", re.I)  # "Give a(-168)." is "What is a(-168)?"
+
+
+def substitute(question: str, env: Environment) -> Final:
+    if env.roots_of is not None:
+        question = _roots_question(question, env)
+    text = _applications(GIVE.sub("What is ", question), env)
+    protected = {m.start() for m in OPTION_LABEL.finditer(text)}
+    values: dict[str, Fraction] = {}
+    out, last = [], 0
+    for m in LETTER.finditer(text):
+        name = m.group(1)
+        if name not in env.values or m.start() - 1 in protected or _is_article(text, m):
+            continue
+        out.append(text[last:m.start()])
+        out.append(_value_text(env, name, text, m))
+        values[name] = env.values[name].value
+        last = m.end()
+    out.append(text[last:])
+    text = "".join(out)
+    renames = _fresh_letters(text, question)
+    for old, new in renames.items():
+        text = re.sub(rf"(?<![A-Za-z0-9_.\\]){old}(?![A-Za-z0-9_(])", new, text)
+    return Final(text, _relabel(question, values, renames))
+
+
+def _difference(eq) -> Node:
+    return BinOp("-", eq.left, eq.right)
+
+
+def _roots_question(question: str, env: Environment) -> str:
+    """"Suppose g(i) = 0. What is i?": the question asks for the equation's roots; it becomes "Solve ... for i"."""
+    name, equation = env.roots_of
+    if not re.match(ASKS_FOR.format(name=re.escape(name)), question, re.I):
+        raise Unsure("an equation that binds nothing, and a question that does not ask for its roots")
+    if to_poly(_difference(equation)) != env.poly(_difference(env.roots_as_written)):
+        raise Unsure("the substituted equation does not agree with the recomputation")
+    free = sorted(names_in(equation))
+    safe = {n: f"{n}1" for n in free}
+    return f"Solve {unrename_text(to_text(rename(equation, safe)), safe)} for {name}."
+
+
+# -- function applications -------------------------------------------------------------------------
+
+def _applications(text: str, env: Environment) -> str:
+    """Each application of a known function, innermost first, replaced by its value or its polynomial."""
+    for _ in range(50):
+        found = _innermost(text, env)
+        if found is None:
+            return text
+        start, end = found
+        text = text[:start] + _applied(text[start:end], env) + text[end:]
+    raise Unsure("too many applications")
+
+
+def _innermost(text: str, env: Environment) -> tuple[int, int] | None:
+    pattern = re.compile(rf"(?<![A-Za-z0-9_])([{''.join(env.functions)}])\(") if env.functions else None
+    if pattern is None:
+        return None
+    best = None
+    for m in pattern.finditer(text):
+        depth, k = 1, m.end()
+        while k < len(text) and depth:
+            depth += {"(": 1, ")": -1}.get(text[k], 0)
+            k += 1
+        if depth:
+            raise Unsure("unbalanced parentheses")
+        inner = text[m.end():k - 1]
+        if pattern.search(inner) is None:
+            best = (m.start(), k)
+            break
+    return best
+
+
+def _applied(call_text: str, env: Environment) -> str:
+    try:
+        tree = parse(call_text, applied=frozenset(env.functions))
+    except ParseError as exc:
+        raise Unsure(f"cannot read {call_text}") from exc
+    if not isinstance(tree, Call):
+        raise Unsure(f"not an application: {call_text}")
+    inlined = env.inline(tree)
+    if not names_in(inlined):
+        value = env.evaluate(tree, call_text, f"{call_text} = ")
+        return f"({fraction_text(value)})" if value < 0 or value.denominator != 1 else fraction_text(value)
+    return f"({_expanded(tree, inlined, call_text, env)})"
+
+
+def _expanded(tree: Node, inlined: Node, call_text: str, env: Environment) -> str:
+    """A composition with free variables, expanded by the symbolic engine and recomputed by exactpoly."""
+    import tools
+
+    from ..answer import Step
+
+    free = sorted(names_in(inlined))
+    safe = {n: f"{n}1" for n in free}
+    call = f"expand({to_text(rename(inlined, safe))})"
+    result = tools.run("symbolic", call, timeout=env.timeout)
+    if not result.ok:
+        raise Unsure(f"{call_text}: {result.output}")
+    try:
+        expanded = rename(parse(str(result.value)), {v: k for k, v in safe.items()})
+        same = to_poly(expanded) == env.poly(tree)
+    except (ParseError, Unsupported) as exc:
+        raise Unsure(f"{call_text}: {exc}") from exc
+    own = tuple(Check(**c) if isinstance(c, dict) else c for c in result.extra.get("checks", []))
+    check = Check("composition recomputed with Python Fractions", same, f"{call_text} composed by exactpoly")
+    step = Step("symbolic", call, result.output, round(result.ms, 3), None)
+    text = unrename_text(str(result.value), safe)  # the printer would write the variable i as the constant I
+    env.prior.append(PriorStep(step, own + (check,), f"{call_text} = {text}"))
+    return text
+
+
+# -- names -----------------------------------------------------------------------------------------
+
+def _is_article(text: str, m: re.Match) -> bool:
+    """A lone "a" before a word ("Is 12 a factor of p?") is the article, not the name a."""
+    if m.group(1) not in ("a", "A"):
+        return False
+    after = re.match(r"\s+([A-Za-z]{2,})", text[m.end():])
+    before = re.search(r"([A-Za-z]+)\s+$", text[:m.start()])
+    return bool(after) and after.group(1).lower() not in NAME_AFTER and not (
+        before and before.group(1).lower() in NAME_BEFORE)
+
+
+def _value_text(env: Environment, name: str, text: str, m: re.Match) -> str:
+    value = env.values[name]
+    before = text[:m.start()].rstrip()[-1:]
+    after = text[m.end():].lstrip()[:1]
+    glued = text[m.start() - 1:m.start()].isalnum() or text[m.end():m.end() + 1].isalnum()
+    in_math = (before and before in MATH_BEFORE) or (after and after in MATH_AFTER) or glued
+    v = value.value
+    if v >= 0 and v.denominator == 1:
+        return f"({v})" if glued else str(v)
+    if in_math:
+        return f"({fraction_text(v)})"
+    return decimal_text(v) if value.decimal and decimal_text(v) else fraction_text(v)
+
+
+def decimal_text(value: Fraction) -> str | None:
+    """The exact decimal of a terminating fraction (-831/10000 -> -0.0831), else None."""
+    den = value.denominator
+    for p in (2, 5):
+        while den % p == 0:
+            den //= p
+    if den != 1:
+        return None
+    places = _places(value.denominator)
+    scaled = abs(value) * 10**places
+    digits = str(int(scaled)).rjust(places + 1, "0")
+    sign = "-" if value < 0 else ""
+    return f"{sign}{digits[:-places]}.{digits[-places:]}" if places else f"{sign}{digits}"
+
+
+def _places(den: int) -> int:
+    k = 0
+    while (10**k) % den:
+        k += 1
+    return k
+
+
+def _fresh_letters(text: str, question: str) -> dict[str, str]:
+    """A free variable the engines would read as a constant (i, e) goes to them as an unused letter."""
+    used = set(re.findall(r"[A-Za-z]", question + text))
+    spare = [c for c in "pqrstuvwxyzabcdfghjklmno" if c not in used]
+    renames = {}
+    for letter in sorted(CONSTANT_LETTERS & _free_letters(text)):
+        if not spare:
+            raise Unsure("no spare letter for a variable named like a constant")
+        renames[letter] = spare.pop(0)
+    return renames
+
+
+def _free_letters(text: str) -> set[str]:
+    masked = OPTION_LABEL.sub(" ", text)
+    return {m.group(1) for m in LETTER.finditer(masked)}
+
+
+# -- the answer in the question's own terms --------------------------------------------------------
+
+def _relabel(question: str, values: dict[str, Fraction], renames: dict[str, str]) -> Callable[[str], str | None]:
+    back = {new: old for old, new in renames.items()}
+    by_name = COMPARISON.match(question) is not None and values
+
+    def relabel(answer: str) -> str | None:
+        if back:
+            if re.search(r"\bI\b|\bE\b", answer):
+                return None  # the engines' constants in an answer about renamed variables: not sure which is which
+            for new, old in back.items():
+                answer = re.sub(rf"(?<![A-Za-z0-9_]){new}(?![A-Za-z0-9_])", old, answer)
+        if by_name:
+            return _names_back(answer, question, values)
+        return answer
+
+    return relabel
+
+
+def _names_back(answer: str, question: str, values: dict[str, Fraction]) -> str | None:
+    """Each value of the answer back to the one name or literal of the question it equals, else unsure."""
+    if answer in ("True", "False") or re.fullmatch(r"\(?[a-h]\)?", answer.strip()):
+        return answer
+    literals: dict[Fraction, set[str]] = {}
+    for m in NUMBER.finditer(OPTION_LABEL.sub(" ", question)):
+        literals.setdefault(_number(m.group(0)), set()).add(m.group(0))
+    items = []
+    for item in re.split(r"\s*,\s*", answer.strip()):
+        value = _number(item)
+        if value is None:
+            return None
+        names = [n for n, v in values.items() if v == value]
+        texts = literals.get(value, set())
+        if len(names) + len(texts) != 1:
+            return None
+        items.append(names[0] if names else next(iter(texts)))
+    return ", ".join(items)
+
+
+def _number(text: str) -> Fraction | None:
+    try:
+        poly = to_poly(parse(text))
+    except (ParseError, Unsupported, ZeroDivisionError):
+        return None
+    return poly.constant() if poly.is_constant() else None
