@@ -16,9 +16,7 @@ from tools.parsing import BinOp, Call, Name, Neg, Node, Num, ParseError, Postfix
 
 from ..plan import CheckKind, RoutedCall
 
-# its own check kind once registered (assistant/direct/competition_checks.py); until then the tool's checks
-COMPETITION = getattr(CheckKind, "COMPETITION", CheckKind.TOOL)
-from .competition_reading import Formula, read_formula, split_question
+from .competition_reading import COMPETITION, FORM, Formula, read_formula, split_question
 
 I = re.IGNORECASE
 F = r"⟨(\d+)⟩"  # a formula's placeholder in the prose
@@ -26,11 +24,6 @@ NUMBER = r"⟨\d+⟩|\d{1,3}(?:,\d{3})+(?!\d)|\d+"  # a formula, or digits typed
 N = r"(" + NUMBER + r")"
 ASK = r"(?:what\s+is|what's|find|compute|calculate|evaluate|determine)"
 
-# Trailing sentences that only say how to write the answer; anything else is a condition not read.
-FORM = re.compile(
-    r"^(?:express|write|give|enter)\s+(?:your|the)\s+answer\s+(?:as\s+an?\s+(?:common\s+|improper\s+|reduced\s+)?fraction"
-    r"(?:\s+in\s+(?:simplest|lowest)\s+(?:form|terms))?|as\s+an\s+integer|in\s+(?:simplest|lowest)\s+"
-    r"(?:radical\s+)?(?:form|terms)|in\s+radians|in\s+terms\s+of\s+⟨\d+⟩)$", I)
 RESIDUE = re.compile(r"^\(?(?:give|express)\s+(?:your|an)\s+answer\s+(?:as\s+(?:a|an\s+integer)\s+|from\s+|between\s+)"
                      r"(?:residue\s+)?(?:from\s+|between\s+)?(?:0|⟨\d+⟩)\s+(?:to|and)\s+(?:\d+|⟨\d+⟩)(?:,\s*inclusive)?"
                      r"\.?\)?$", I)

@@ -13,8 +13,7 @@ import re
 from tools.parsing import BinOp, Call, Name, Neg, Node, Num, Postfix, Relation, Seq, to_text
 
 from ..plan import RoutedCall
-from .competition import COMPETITION
-from .competition_reading import Formula, read_formula
+from .competition_reading import COMPETITION, FORM, Formula, read_formula
 
 I = re.IGNORECASE
 DEFS = r"⟨(\d+)⟩((?:\s*(?:,\s*and|,|and)\s*⟨\d+⟩)*)"
@@ -30,8 +29,6 @@ MAX_INLINE_DEPTH = 12
 
 
 def evaluate_definitions(sentences: list[str], formulas: list[Formula]) -> RoutedCall | None:
-    from .competition import FORM
-
     clauses = [s for s in sentences if not FORM.match(s)]
     if any(FORM_WORDS.match(s) for s in clauses):
         return None  # a form of answer this module does not give (a decimal, a mixed number)

@@ -12,6 +12,18 @@ from fractions import Fraction
 
 from tools.parsing import Call, Name, Node, ParseError, Seq, parse
 
+from ..plan import CheckKind
+
+# its own check kind once registered (assistant/direct/competition_checks.py); until then the tool's checks.
+# Here, not in competition.py, so that competition_functions.py need not import competition.py back.
+COMPETITION = getattr(CheckKind, "COMPETITION", CheckKind.TOOL)
+
+# Trailing sentences that only say how to write the answer; anything else is a condition not read.
+FORM = re.compile(
+    r"^(?:express|write|give|enter)\s+(?:your|the)\s+answer\s+(?:as\s+an?\s+(?:common\s+|improper\s+|reduced\s+)?fraction"
+    r"(?:\s+in\s+(?:simplest|lowest)\s+(?:form|terms))?|as\s+an\s+integer|in\s+(?:simplest|lowest)\s+"
+    r"(?:radical\s+)?(?:form|terms)|in\s+radians|in\s+terms\s+of\s+⟨\d+⟩)$", re.IGNORECASE)
+
 MATH = re.compile(r"(?<!\\)\$\$(.+?)(?<!\\)\$\$|(?<!\\)\$(.+?)(?<!\\)\$|\\\((.+?)\\\)", re.S)
 MAX_FORMULAS = 12
 CONSTANT_NAMES = frozenset({"pi", "i"})
