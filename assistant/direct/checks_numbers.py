@@ -144,10 +144,14 @@ def base_check(value, understood: str) -> list[Check]:
 
 
 def exact_decimal_check(value, understood: str) -> list[Check]:
-    """The decimal shown has every digit of the exact value: value * 10^places is a whole number."""
-    expression, places = _args(understood, "decimals")
-    again = exact(expression)
-    ok = again == _as_fraction(value) and (again * 10 ** int(exact(places))).denominator == 1
+    """Recomputed exactly, decimal literals included; a decimal shown by decimals(x, k) has every digit of the
+    exact value: x * 10^k is a whole number."""
+    tree = parse(understood)
+    places = None
+    if isinstance(tree, Call) and tree.func == "decimals":
+        tree, places = tree.args[0], int(exact(tree.args[1]))
+    again = exact(tree)
+    ok = again == _as_fraction(value) and (places is None or (again * 10**places).denominator == 1)
     return [Check("recomputed exactly; the decimal shown is exact", ok, f"Python's Fractions give {again}")]
 
 

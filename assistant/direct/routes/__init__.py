@@ -12,7 +12,8 @@ ROUTE_MODULES = ["assistant.direct.routes.statements",  # composed questions: on
                  "assistant.direct.routes.rounding", "assistant.direct.routes.everyday",
                  # sentence readings of the number, measurement, probability, counting and statistics families
                  "assistant.direct.routes.numbers", "assistant.direct.routes.bases",
-                 "assistant.direct.routes.measurement", "assistant.direct.routes.probability",
+                 "assistant.direct.routes.measurement", "assistant.direct.routes.clock",
+                 "assistant.direct.routes.probability",
                  "assistant.direct.routes.counting", "assistant.direct.routes.statistics",
                  # algebra, polynomial, calculus and comparison sentences (letters as variables, exact order)
                  "assistant.direct.routes.comparison", "assistant.direct.routes.algebra",

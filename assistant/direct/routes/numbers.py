@@ -115,7 +115,27 @@ def _place_power(place: str) -> int | None:
     return len(str(value)) - 1
 
 
+ROOT_DEGREES = {"square": 2, "cube": 3, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                "eighth": 8, "ninth": 9, "tenth": 10}
+NEAREST_INTEGER = r",?\s+(?:to|rounded\s+to|correct\s+to)\s+the\s+nearest\s+(?:integer|whole\s+number)"
+
+
+def nearest_root(degree: str, number: str) -> RoutedCall | None:
+    """The integer nearest n^(1/k), exactly: floor((floor(2 n^(1/k)) + 1) / 2), with floor(2 n^(1/k)) the integer
+    k-th root of 2^k n (no floating point, so no wrong rounding near a half)."""
+    k = ROOT_DEGREES.get(degree.lower()) or (int(re.sub(r"\D", "", degree)) if re.search(r"\d", degree) else None)
+    values = _ints(number)
+    if k is None or values is None or values[0] < 0 or not 2 <= k <= 100:
+        return None
+    call = f"floor((iroot(2^{k}*{values[0]}, {k}) + 1)/2)"
+    return RoutedCall("calculator", call, f"the integer nearest to {values[0]}^(1/{k})", CheckKind.NEAREST_ROOT)
+
+
 RULES = [
+    (re.compile(rf"^{THE}(square|cube|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+"
+                rf"root\s+of\s+{INT}{NEAREST_INTEGER}$", I), nearest_root),
+    (re.compile(rf"^{INT}\s*(?:to\s+the\s+power\s+of|\^|\*\*)\s*\(?\s*1\s*/\s*(\d+)\s*\)?{NEAREST_INTEGER}$", I),
+     lambda n, k: nearest_root(k, n)),
     (re.compile(rf"^{THE}remainder\s+(?:when|if|of)\s+{N}\s+(?:is\s+)?divided\s+by\s+{N}$", I), remainder),
     (re.compile(rf"^{THE}(?:greatest|highest|largest|biggest)\s+common\s+(?:divisor|factor)\s+of\s+(.+)$", I),
      lambda rest: common("gcd", rest)),
