@@ -57,30 +57,10 @@ def _roots_checks(poly: rp.Poly, var: str, roots: list[Fraction]) -> list[CheckR
 def _system_checks(polys: list[rp.Poly], solution: dict[str, Fraction]) -> list[CheckResult]:
     zero = all(rp.evaluate(p, solution) == 0 for p in polys)
     checks = [CheckResult("solution substituted back", zero, "every equation holds (Python Fractions)")]
-    unknowns = sorted(solution)
-    rows = [[p.get(((u, 1),), Fraction(0)) for u in unknowns] for p in polys]
-    linear = all(all(len(m) == 0 or m in {((u, 1),) for u in unknowns} for m in p) for p in polys)
-    det = _determinant(rows) if linear and len(rows) == len(unknowns) else Fraction(0)
-    checks.append(CheckResult("the solution is the only one", linear and det != 0,
-                              f"the linear system's determinant is {det}"))
+    rows = rp.linear_rows(polys, sorted(solution))
+    det = rp.determinant(rows) if rows is not None and len(rows) == len(solution) else Fraction(0)
+    checks.append(CheckResult("the solution is the only one", det != 0, f"the linear system's determinant is {det}"))
     return checks
-
-
-def _determinant(rows: list[list[Fraction]]) -> Fraction:
-    rows = [list(r) for r in rows]
-    det = Fraction(1)
-    for col in range(len(rows)):
-        pivot = next((r for r in range(col, len(rows)) if rows[r][col] != 0), None)
-        if pivot is None:
-            return Fraction(0)
-        if pivot != col:
-            rows[col], rows[pivot] = rows[pivot], rows[col]
-            det = -det
-        det *= rows[col][col]
-        for r in range(col + 1, len(rows)):
-            factor = rows[r][col] / rows[col][col]
-            rows[r] = [a - factor * b for a, b in zip(rows[r], rows[col])]
-    return det
 
 
 # -- rewriting and calculus -------------------------------------------------------------------------

@@ -163,3 +163,29 @@ def divide_by_root(coeffs: list[Fraction], root: Fraction) -> tuple[list[Fractio
         quotient.append(carry)
     remainder = quotient.pop()
     return list(reversed(quotient)), remainder
+
+
+def linear_rows(polys: list[Poly], unknowns: list[str]) -> list[list[Fraction]] | None:
+    """The coefficient matrix of linear polynomials in the unknowns, or None if one is not linear in them."""
+    allowed = {((u, 1),) for u in unknowns} | {()}
+    if any(set(p) - allowed for p in polys):
+        return None
+    return [[p.get(((u, 1),), Fraction(0)) for u in unknowns] for p in polys]
+
+
+def determinant(rows: list[list[Fraction]]) -> Fraction:
+    """By Gaussian elimination over the Fractions."""
+    rows = [list(r) for r in rows]
+    det = Fraction(1)
+    for col in range(len(rows)):
+        pivot = next((r for r in range(col, len(rows)) if rows[r][col] != 0), None)
+        if pivot is None:
+            return Fraction(0)
+        if pivot != col:
+            rows[col], rows[pivot] = rows[pivot], rows[col]
+            det = -det
+        det *= rows[col][col]
+        for r in range(col + 1, len(rows)):
+            factor = rows[r][col] / rows[col][col]
+            rows[r] = [a - factor * b for a, b in zip(rows[r], rows[col])]
+    return det

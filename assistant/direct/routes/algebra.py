@@ -44,7 +44,23 @@ def _system(equations: str, var: str | None) -> tuple[list[tuple[str, Node]], st
         (var,) = letters
     if var not in letters or len(letters) != len(pieces):
         return None
+    if len(pieces) > 1 and not _one_solution([tree for _, tree in pieces], sorted(letters)):
+        return None
     return pieces, var
+
+
+def _one_solution(trees: list[Relation], unknowns: list[str]) -> bool:
+    """A linear system with a nonzero determinant (a system with many or no solutions is not claimed)."""
+    from tools.symbolic import rational_poly as rp
+
+    rows = rp.linear_rows([_difference(tree) for tree in trees], unknowns)
+    return rows is not None and rp.determinant(rows) != 0
+
+
+def _difference(tree: Relation):
+    from tools.symbolic import rational_poly as rp
+
+    return rp.add(rp.from_tree(tree.left), rp.scale(rp.from_tree(tree.right), -1))
 
 
 def _solve(equations: str, var: str | None) -> RoutedCall | None:
@@ -75,7 +91,7 @@ def _solve_sentence(equations: str, asked: str | None) -> RoutedCall | None:
 def _degree(tree: Relation, var: str) -> int:
     from tools.symbolic import rational_poly as rp
 
-    return rp.degree(rp.add(rp.from_tree(tree.left), rp.scale(rp.from_tree(tree.right), -1)), var)
+    return rp.degree(_difference(tree), var)
 
 
 def _factor(body: str) -> RoutedCall | None:
