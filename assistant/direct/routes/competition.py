@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from tools.parsing import BinOp, Call, Name, Neg, Node, Num, ParseError, Postfix, Relation, Seq, parse, to_text
+from tools.parsing import (BinOp, Call, Name, Neg, Node, Num, ParseError, Postfix, Relation, Seq, parse, subtrees,
+                           to_text)
 
 from ..plan import CheckKind, RoutedCall
+from .arithmetic import ambiguous_root
 
 from .competition_reading import COMPETITION, FORM, Formula, read_formula, split_question
 
@@ -68,7 +70,7 @@ def _evaluate(formulas: list[Formula], ref: str, verb: str = "") -> RoutedCall |
         return None
     names = formula.names
     if names:
-        if _has_matrix_value(formula.tree):
+        if _has_matrix_value(formula.tree) or ambiguous_root(formula.tree) or _convention_bound(formula.tree):
             return None
         op = {"simplify": "simplify", "expand": "expand", "factor": "factor"}.get(verb.lower().split()[0] if verb else "")
         if op is None or not all(len(n) == 1 for n in names):
@@ -80,7 +82,7 @@ def _evaluate(formulas: list[Formula], ref: str, verb: str = "") -> RoutedCall |
 def _numeric(tree: Node) -> RoutedCall | None:
     """A formula in numbers only: rationals by the calculator (recomputed with Fractions), anything with
     radicals, logarithms, trigonometry or i by the symbolic engine, whose result carries its own checks."""
-    if not _well_posed(tree) or _has_matrix_value(tree):
+    if not _well_posed(tree) or _has_matrix_value(tree) or ambiguous_root(tree) or _convention_bound(tree):
         return None
     text = to_text(tree)
     if _rational_only(tree):
@@ -171,7 +173,7 @@ def _degree(node: Node, name: str) -> float:
 
 
 def _all_names(node: Node) -> set[str]:
-    return {n.name for n in _walk(node) if isinstance(n, Name)}
+    return {n.name for n in subtrees(node) if isinstance(n, Name)}
 
 
 def _with_definitions(sentences: list[str], formulas: list[Formula]) -> RoutedCall | None:
@@ -183,21 +185,6 @@ def _with_definitions(sentences: list[str], formulas: list[Formula]) -> RoutedCa
 
 
 # -- shapes of formulas -------------------------------------------------------------------------------------
-
-def _walk(node: Node):
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        yield n
-        for attr in ("left", "right", "operand"):
-            child = getattr(n, attr, None)
-            if child is not None:
-                stack.append(child)
-        if isinstance(n, Call):
-            stack.extend(n.args)
-        if isinstance(n, Seq):
-            stack.extend(n.items)
-
 
 RATIONAL_CALLS = {"binomial", "gcd", "lcm", "abs", "floor", "ceil", "factorial", "sqrt", "root", "mod"}
 RECOMPUTABLE_CALLS = {"binomial", "gcd", "lcm", "abs"}
@@ -238,12 +225,12 @@ def _integer_literal(node: Node) -> bool:
 
 
 def _recomputable(tree: Node) -> bool:
-    return all(not isinstance(n, Call) or n.func in RECOMPUTABLE_CALLS for n in _walk(tree))
+    return all(not isinstance(n, Call) or n.func in RECOMPUTABLE_CALLS for n in subtrees(tree))
 
 
 def _integral(tree: Node) -> bool:
     """Integer-valued by construction: integers, + - *, non-negative integer powers, factorials, binomials."""
-    for n in _walk(tree):
+    for n in subtrees(tree):
         if isinstance(n, Num) and (n.decimal or Fraction(n.value).denominator != 1):
             return False
         if isinstance(n, BinOp) and (n.op not in ("+", "-", "*", "^") or n.op == "^" and isinstance(n.right, Neg)):
@@ -270,10 +257,19 @@ def _has_matrix_value(tree: Node) -> bool:
     return False
 
 
+# arccot(-1) is -pi/4 to SymPy (a range of (-pi/2, pi/2]) and 3pi/4 to the textbooks MATH follows ((0, pi)):
+# a value that depends on the convention is not given
+CONVENTION_BOUND = {"acot", "arccot", "acoth", "arccoth"}
+
+
+def _convention_bound(tree: Node) -> bool:
+    return any(isinstance(n, Call) and n.func in CONVENTION_BOUND for n in _walk(tree))
+
+
 def _well_posed(tree: Node) -> bool:
     """A mod is read only between integers: (1/2) mod 185 is a rational remainder to the calculator, while
     MATH's 2^{-1} \\pmod{185} means an inverse. Such readings are not guessed."""
-    for n in _walk(tree):
+    for n in subtrees(tree):
         if isinstance(n, BinOp) and n.op == "mod" and not (_integral(n.left) and _integral(n.right)):
             return False
         if isinstance(n, Call) and n.func == "mod":
@@ -351,7 +347,8 @@ FAMILIES = [
                 r"\s+is\s+divided\s+by\s+" + N + r"$", I), lambda fs, a, b: _remainder(fs, a, b)),
     (re.compile(r"^(?:what\s+is|find|compute|determine)\s+the\s+(?:units|ones)\s+digit\s+(?:of|in)\s+" + N + r"$", I),
      lambda fs, a: _units_digit(fs, a)),
-    (re.compile(r"^how\s+many\s+(?:positive\s+|distinct\s+|whole[- ]number\s+|integer\s+)*(?:divisors|factors)\s+"
+    # "integer divisors" counts the negative ones too (7 has 4): only positive or unqualified divisors are read
+    (re.compile(r"^how\s+many\s+(?:(?:positive(?:\s+integer)?|distinct|whole[- ]number)\s+)*(?:divisors|factors)\s+"
                 r"does\s+" + N + r"\s+have$", I),
      lambda fs, a: _integer_function("num_divisors", a, formulas=fs)),
     (re.compile(r"^how\s+many\s+(?:positive\s+)?(?:divisors|factors)\s+do\s+" + N + r"\s+and\s+" + N +

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from tools.parsing import Call, Name, Node, ParseError, Seq, parse
+from tools.parsing import Name, Node, ParseError, parse, subtrees
 
 from ..plan import CheckKind
 
@@ -75,20 +75,7 @@ def read_formula(latex: str, applied: frozenset[str] = frozenset()) -> Formula:
 
 
 def _names(tree: Node) -> frozenset[str]:
-    found, stack = set(), [tree]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, Name):
-            found.add(n.name)
-        for attr in ("left", "right", "operand"):
-            child = getattr(n, attr, None)
-            if child is not None:
-                stack.append(child)
-        if isinstance(n, Call):
-            stack.extend(n.args)
-        if isinstance(n, Seq):
-            stack.extend(n.items)
-    return frozenset(found)
+    return frozenset(n.name for n in subtrees(tree) if isinstance(n, Name))
 
 
 def repeating_value(whole: str, fixed: str, period: str) -> Fraction:
