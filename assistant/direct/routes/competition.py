@@ -263,7 +263,7 @@ CONVENTION_BOUND = {"acot", "arccot", "acoth", "arccoth"}
 
 
 def _convention_bound(tree: Node) -> bool:
-    return any(isinstance(n, Call) and n.func in CONVENTION_BOUND for n in _walk(tree))
+    return any(isinstance(n, Call) and n.func in CONVENTION_BOUND for n in subtrees(tree))
 
 
 def _well_posed(tree: Node) -> bool:
