@@ -20,14 +20,15 @@ from .resolve import Environment, Unsure, fraction_text, names_in, rename, unren
 
 OPTION_LABEL = re.compile(r"(?<=\s)\([a-h]\)(?=\s)")
 LETTER = re.compile(r"(?<![A-Za-z0-9_.\\])([A-Za-z])(?![A-Za-z0-9_(])")
-NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:/\d+)?(?![\w.])")
+NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:/\d+)?(?!\w|\.\d)")  # "-0.1." ends a sentence
 # words after which a lone "a" is still the name ("Is a composite?"), and words it may be followed by as a name
 NAME_BEFORE = {"is", "does", "of", "by", "than", "sort", "put", "round", "divide", "when", "and", "in", "to"}
 NAME_AFTER = {"or", "and", "is", "to", "in", "divided", "rounded", "than", "wrt", "minus", "plus", "times", "by"}
 CONSTANT_LETTERS = {"e", "i", "E", "I"}  # the engines read these as constants, never as variables
+# the sentences whose answer is one of the question's own numbers or names ("the smallest common multiple" is not)
 COMPARISON = re.compile(
     r"^\s*(?:which|what)\s+is\s+(?:the\s+)?(?:bigger|smaller|greater|larger|less|lesser|biggest|smallest|largest|"
-    r"nearest|closest|\w+\s+(?:biggest|smallest|largest))\b|^\s*(?:sort|put|order|arrange)\b", re.I)
+    r"nearest|closest|\w+\s+(?:biggest|smallest|largest))\b(?!\s+common)|^\s*(?:sort|put|order|arrange)\b", re.I)
 MATH_BEFORE = "+-*/^(="
 MATH_AFTER = "*/^)=+-"
 
@@ -62,7 +63,7 @@ def substitute(question: str, env: Environment) -> Final:
     renames = _fresh_letters(text, question)
     for old, new in renames.items():
         text = re.sub(rf"(?<![A-Za-z0-9_.\\]){old}(?![A-Za-z0-9_(])", new, text)
-    return Final(text, _relabel(question, values, renames))
+    return Final(text, _relabel(question, values, renames, set(env.values)))
 
 
 def _difference(eq) -> Node:
@@ -155,8 +156,8 @@ def _expanded(tree: Node, inlined: Node, call_text: str, env: Environment) -> st
 # -- names -----------------------------------------------------------------------------------------
 
 def _is_article(text: str, m: re.Match) -> bool:
-    """A lone "a" before a word ("Is 12 a factor of p?") is the article, not the name a."""
-    if m.group(1) not in ("a", "A"):
+    """A lone "a" between words ("Is 12 a factor of p?") is the article, not the name a ("= -a for n" is)."""
+    if m.group(1) not in ("a", "A") or not text[:m.start()].rstrip()[-1:].isalnum():
         return False
     after = re.match(r"\s+([A-Za-z]{2,})", text[m.end():])
     before = re.search(r"([A-Za-z]+)\s+$", text[:m.start()])
@@ -219,11 +220,14 @@ def _free_letters(text: str) -> set[str]:
 
 # -- the answer in the question's own terms --------------------------------------------------------
 
-def _relabel(question: str, values: dict[str, Fraction], renames: dict[str, str]) -> Callable[[str], str | None]:
+def _relabel(question: str, values: dict[str, Fraction], renames: dict[str, str],
+             bound: set[str]) -> Callable[[str], str | None]:
     back = {new: old for old, new in renames.items()}
     by_name = COMPARISON.match(question) is not None and values
 
     def relabel(answer: str) -> str | None:
+        if bound & _free_letters(answer):
+            return None  # a name the statements gave a value is still in the answer: it was not substituted
         if back:
             if re.search(r"\bI\b|\bE\b", answer):
                 return None  # the engines' constants in an answer about renamed variables: not sure which is which

@@ -92,6 +92,10 @@ class Environment:
             self._solve(statement)
 
     def _bind(self, s: Bind) -> None:
+        if s.text.lower().startswith("suppose") and (s.name in self.values or names_in(self.inline(s.expr))):
+            # "Suppose k = -3*w + 11." with k known (or w not): an equation, not a definition
+            self._solve(Equations((Relation("=", Name(s.name), s.expr),), s.text))
+            return
         self._check_fresh(s.name)
         value = self.evaluate(s.expr, s.text, f"{s.name} = ")
         self.values[s.name] = Value(value, self.is_decimal(s.expr))

@@ -75,6 +75,10 @@ CASES = [
     ("Let a(b) = b**2 + 10*b + 7. Give a(-9).", "-2"),
     # a derivative chain, and a variable named like the constant i
     ("Let y(m) be the third derivative of m**5/60 - m**4/24 + 3*m**2. Factor y(i).", "i*(i - 1)"),
+    # "Suppose k = ..." with k known is an equation; "-a" after an operator is the name a, not the article
+    ("Let k = 40 + -12. Suppose k = -4*w + 8. Let s = w + 7. What is s?", "2"),
+    ("Let d = 3 + -3. Suppose -2 - 4 = -a. Let k be 3/2. Solve d*n + k*n = -a for n.", "{-4}"),
+    ("Let u = 2000 + -1274. What is the smallest common multiple of 396 and u?", "4356"),
     # roots of an equation that binds nothing
     ("Let c be 10/2. Let g(m) = m**2 - c*m. Suppose g(t) = -6. What is t?", "{2, 3}"),
 ]
@@ -84,7 +88,8 @@ CASES = [
 def test_composed_questions_are_answered_and_verified(question, expected):
     answer = try_direct(question, timeout=T)
     assert answer is not None and answer.ok, question
-    assert answer.answer.replace(" ", "") == expected.replace(" ", "")
+    # a one-element solution set may be written {4} or 4, as the final sentence's route writes it
+    assert answer.answer.replace(" ", "").strip("{}") == expected.replace(" ", "").strip("{}")
     assert answer.verified is True
     assert len(answer.steps) >= 2  # the statements' steps, then the final one
     assert all(c.passed is True for c in answer.checks)
@@ -165,6 +170,17 @@ def test_answers_go_back_to_the_names_they_came_from():
     assert _names_back("-0.3", "What is the nearest to b in -0.3, g?", values) == "-0.3"
     assert _names_back("True", "Is b greater than n?", values) == "True"
     assert _names_back("c", "Which is the biggest?  (a) 0  (b) n  (c) b", values) == "c"
+
+
+def test_a_literal_at_the_end_of_the_sentence_is_found():
+    assert _names_back("-5, -0.1, 2", "Sort -5, a, -0.1.", {"a": Fraction(2)}) == "-5, -0.1, a"
+
+
+def test_a_name_left_in_the_answer_is_not_answered():
+    env = resolve(read("Let a be 6. Solve 2*n = -a for n.").statements)
+    final = substitute("Solve 2*n = -a for n.", env)
+    assert final.text == "Solve 2*n = -6 for n."
+    assert final.relabel("{-a/2}") is None
 
 
 def test_an_answer_that_could_be_two_things_is_not_written_back():
