@@ -127,3 +127,51 @@ def test_checks_go_back_the_other_way():
     assert power_back_check(7, "root(1296, 4)")[0].passed is False
     assert digit_count_check(144, "digit_sum(3**50)")[0].passed is True
     assert digit_count_check(145, "digit_sum(3**50)")[0].passed is False
+
+
+# -- calculus, algebra and matrices as typed ----------------------------------------------------------------
+
+@pytest.mark.parametrize("question, call", [
+    ("find dy/dx if y = x^2 e^x", "diff(x**2*E**x, x)"),
+    ("dy/dx of y = sin(x)^2", "diff(sin(x)**2, x)"),
+    ("derivative of t^3 sin(t) with respect to t", "diff(t**3*sin(t), t)"),
+    ("second derivative of f(t) = t^4", "diff(t**4, t, 2)"),
+    ("differentiate y = x^2", "diff(x**2, x)"),
+    ("area under y = sqrt(x) from 0 to 4", "integrate(abs(sqrt(x)), x, 0, 4)"),
+    ("area under the curve y = x^2 from x = 0 to x = 3", "integrate(abs(x**2), x, 0, 3)"),
+    ("determinant of {{1,2},{3,5}}", "det([[1, 2], [3, 5]])"),
+    ("inverse of {{1,2},{3,5}}", "inverse([[1, 2], [3, 5]])"),
+    ("eigenvalues of {{1,2},{3,5}}", "eigenvals([[1, 2], [3, 5]])"),
+    ("rank of {{1,2},{3,5}}", "rank([[1, 2], [3, 5]])"),
+    ("transpose of [[1,2],[3,5]]", "transpose([[1, 2], [3, 5]])"),
+    ("det({{1,2},{3,5}})", "det([[1, 2], [3, 5]])"),
+    ("solve x + 2y = 8, 3x - y = 3", "solve(x + 2*y = 8, 3*x - y = 3)"),
+    ("solve x + 2y = 8 and 3x - y = 3", "solve(x + 2*y = 8, 3*x - y = 3)"),
+])
+def test_symbolic_wordings_read_as_one_call(question, call):
+    plan = plan_for(question)
+    assert plan is not None and plan.tool == "symbolic" and plan.input == call, plan
+
+
+@pytest.mark.parametrize("question, answer, pretty", [
+    ("eigenvalues of [[5,2],[2,2]]", "1 and 6, each with multiplicity 1", None),
+    ("eigenvalues of [[2,0],[0,2]]", "2, with multiplicity 2", None),
+    ("eigenvalues of [[1,0,0],[0,2,0],[0,0,2]]", "1 (multiplicity 1) and 2 (multiplicity 2)", None),
+    ("solve 3x - 2 < 10", "(-oo, 4)", "(-∞, 4)"),
+    ("solve x^2 >= 9", "(-oo, -3] ∪ [3, oo)", None),
+    ("solve x + 2y = 8, 3x - y = 3", "{x: 2, y: 3}", "x = 2, y = 3"),
+    ("area under y = sqrt(x) from 0 to 4", "16/3", None),
+    ("find dy/dx if y = x^2 e^x", "2*x*exp(x) + x**2*exp(x)", None),
+    ("determinant of {{1,2},{3,5}}", "-1", None),
+])
+def test_symbolic_answers_are_written_for_people_and_verified(question, answer, pretty):
+    a = answered(question)
+    assert a.answer == answer and a.verified is True, (a.answer, a.checks)
+    if pretty is not None:
+        assert a.pretty == pretty
+    assert "Interval" not in a.answer and "{6:" not in a.answer
+
+
+def test_a_single_brace_list_stays_a_set_not_a_matrix():
+    plan = plan_for("determinant of {{1,2},{3}}")
+    assert plan is None

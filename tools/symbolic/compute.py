@@ -13,7 +13,7 @@ from .deadline import Expired, limit, reset_interrupted_state
 from .operations import OPERATIONS, execute
 from . import letter_checks, letter_ops, ordering_checks, ordering_ops
 from .protocol import Reply, Request
-from .render import answer_text, decimal_text, latex_text, pretty_text
+from .render import answer_text, decimal_text, eigenvalue_words, latex_text, pretty_text, solution_words
 
 # operations kept in modules of their own, registered here (the one place that imports operations and checks
 # both) so that neither operations.py nor checks.py imports them back
@@ -75,9 +75,14 @@ def _reply(outcome, bare: bool = False) -> Reply:
         return Reply(ok=True, output=answer, answer=answer, operation=outcome.op, engine=outcome.engine)
     decimal = decimal_text(value)
     output = answer if decimal is None else f"{answer} = around {decimal}"
-    return Reply(ok=True, output=output, answer=answer, latex=latex_text(value, answer),
-                 pretty=pretty_text(value, answer), decimal=decimal, operation=outcome.op,
-                 engine=outcome.engine, value_bytes=_pickled(value))
+    latex, pretty = latex_text(value, answer), pretty_text(value, answer)
+    if outcome.op == "eigenvals" and isinstance(value, dict):  # words, not the dict {6: 1, 1: 1}
+        answer = output = pretty = eigenvalue_words(value)
+        latex = None
+    elif outcome.op.startswith("solve") and solution_words(value) is not None:
+        pretty = solution_words(value)  # the answer stays the dict the callers read; people see x = 2, y = 3
+    return Reply(ok=True, output=output, answer=answer, latex=latex, pretty=pretty, decimal=decimal,
+                 operation=outcome.op, engine=outcome.engine, value_bytes=_pickled(value))
 
 
 def _pickled(value) -> bytes | None:

@@ -9,6 +9,8 @@ MAX_PRETTY_CHARS = 20_000  # beyond this the pretty and LaTeX forms cost more th
 def answer_text(value) -> str:
     if hasattr(value, "text"):  # a FastResult from FLINT or SymEngine
         return value.text
+    if isinstance(value, sp.Set) and not isinstance(value, sp.FiniteSet):
+        return set_text(value)
     if isinstance(value, dict):
         return "{" + ", ".join(f"{answer_text(k)}: {answer_text(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
@@ -18,6 +20,58 @@ def answer_text(value) -> str:
     if isinstance(value, tuple):
         return "(" + ", ".join(answer_text(v) for v in value) + ("," if len(value) == 1 else "") + ")"
     return sp.sstr(value)
+
+
+def set_text(value) -> str:
+    """Intervals as a mathematician writes them: (-oo, 4), [2, 5), (-oo, -3] ∪ [3, oo); not Interval.open(-oo, 4)."""
+    if isinstance(value, sp.Interval):
+        left = "(" if value.left_open or value.start.is_infinite else "["
+        right = ")" if value.right_open or value.end.is_infinite else "]"
+        return f"{left}{sp.sstr(value.start)}, {sp.sstr(value.end)}{right}"
+    if isinstance(value, sp.Union):
+        return " ∪ ".join(set_text(part) for part in value.args)
+    if value == sp.S.Reals:
+        return "(-oo, oo)"
+    if value == sp.S.EmptySet:
+        return "∅"
+    if isinstance(value, sp.FiniteSet):
+        return answer_text(value)
+    return sp.sstr(value)
+
+
+def eigenvalue_words(multiplicities: dict) -> str:
+    """{6: 1, 1: 1} -> '1 and 6, each with multiplicity 1'; {2: 2} -> '2, with multiplicity 2'."""
+    values = sorted(multiplicities, key=_order)
+    texts = [sp.sstr(v) for v in values]
+    counts = {multiplicities[v] for v in values}
+    if len(values) == 1:
+        return f"{texts[0]}, with multiplicity {multiplicities[values[0]]}"
+    if len(counts) == 1:
+        return f"{_and(texts)}, each with multiplicity {counts.pop()}"
+    return _and([f"{t} (multiplicity {multiplicities[v]})" for t, v in zip(texts, values)])
+
+
+def _order(value):
+    """Real eigenvalues by size, then the rest by their text: a stable order for people to read."""
+    try:
+        if value.is_real:
+            return (0, float(value), "")
+    except (TypeError, ValueError):
+        pass
+    return (1, 0.0, sp.sstr(value))
+
+
+def _and(texts: list[str]) -> str:
+    return texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " and " + texts[-1]
+
+
+def solution_words(value) -> str | None:
+    """{x: 2, y: 3} -> 'x = 2, y = 3'; several solutions are joined by 'or'."""
+    if isinstance(value, dict) and value:
+        return ", ".join(f"{sp.sstr(k)} = {sp.sstr(v)}" for k, v in value.items())
+    if isinstance(value, list) and value and all(isinstance(v, dict) and v for v in value):
+        return "  or  ".join(solution_words(v) for v in value)
+    return None
 
 
 def latex_text(value, answer: str) -> str | None:

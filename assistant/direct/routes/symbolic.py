@@ -136,6 +136,15 @@ def _has_prime(node: Node) -> bool:
     return False
 
 
+FUNCTION_DEFINITION = re.compile(r"^\s*(?:[A-Za-z]\s*\(\s*([A-Za-z])\s*\)|y)\s*=\s*(.+)$")
+
+
+def _defined_function(body: str) -> tuple[str, str | None]:
+    """`y = x^2 e^x` -> (`x^2 e^x`, None); `f(t) = t^3` -> (`t^3`, `t`): the function, not an equation."""
+    m = FUNCTION_DEFINITION.match(body)
+    return (m.group(2), m.group(1)) if m else (body, None)
+
+
 def _derivative(order_word: str | None, body: str, var: str | None) -> RoutedCall | None:
     order = 1
     if order_word:
@@ -143,6 +152,8 @@ def _derivative(order_word: str | None, body: str, var: str | None) -> RoutedCal
         order = ORDINALS.get(word) or (int(word) if word.isdigit() else 0)
         if not order:
             return None
+    body, named = _defined_function(body)
+    var = var or named
     expr = _expr(body)
     if expr is None:
         return None
@@ -222,10 +233,33 @@ def _sum(kind: str, body: str, var: str, low: str, high: str) -> RoutedCall | No
 
 
 def _matrix_op(op: str, body: str) -> RoutedCall | None:
-    tree = _tree(body)
-    if not isinstance(tree, Seq):
+    tree = _as_matrix(_tree(body))
+    if tree is None:
         return None
     return _plan(f"{op}({to_text(tree)})")
+
+
+def _as_matrix(tree: Node | None) -> Seq | None:
+    """[[1,2],[3,5]] as typed, or {{1,2},{3,5}} (Mathematica's braces) written with brackets; rows of one length."""
+    if not isinstance(tree, Seq) or tree.bracket not in ("[", "{") or not tree.items:
+        return None
+    if not all(isinstance(r, Seq) and r.bracket == tree.bracket and r.items for r in tree.items):
+        return Seq(tree.items, "[") if tree.bracket == "[" else None  # a bare list stays as it was typed
+    if len({len(r.items) for r in tree.items}) != 1:
+        return None
+    return Seq(tuple(Seq(r.items, "[") for r in tree.items), "[")
+
+
+def _area(body: str, low: str, high: str) -> RoutedCall | None:
+    """The area between a curve and the x-axis is the integral of |f|: the same number where f >= 0, and the
+    area (not a difference of areas) where the curve dips below the axis."""
+    body, named = _defined_function(body.strip())
+    var = named or _guess_var(body)
+    expr = _expr(body)
+    if expr is None or var is None:
+        return None
+    low, high = _bound(low, var), _bound(high, var)
+    return _call("integrate", f"abs({expr})", var, low, high)
 
 
 def _subs(body: str, assignments: str) -> RoutedCall | None:
@@ -263,6 +297,10 @@ RULES = [
      lambda op, b: _call(REWRITE_OPS[op.lower()], _expr(b))),
     (re.compile(r"^d\s*/\s*d" + V + r"\s*(?:of\s+)?(.+)$", I), lambda v, b: _derivative(None, b, v)),
     (re.compile(r"^d\^?(\d)\s*/\s*d" + V + r"\^?\1\s*(?:of\s+)?(.+)$", I), lambda n, v, b: _derivative(n, b, v)),
+    (re.compile(r"^d([A-Za-z])\s*/\s*d" + V + r"\s*[,:]?\s*(?:(?:if|when|where|for|given|of)\s+)?\1\s*=\s*(.+)$", I),
+     lambda f, v, b: _derivative(None, b, v)),
+    (re.compile(r"^(?:the\s+)?area\s+(?:under|beneath|below)\s+(?:the\s+)?(?:curve\s+|graph\s+(?:of\s+)?)?(.+?)"
+                r"\s+(?:from|between)\s+(.+?)\s+(?:to|and)\s+(.+)$", I), lambda b, lo, hi: _area(b, lo, hi)),
     (re.compile(r"^(?:(first|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)?)\s+)?(?:partial\s+)?"
                 r"derivative\s+of\s+(.+?)" + WRT + r"$", I), lambda n, b, v: _derivative(_ordinal(n), b, v)),
     (re.compile(r"^differentiate\s+(.+?)" + WRT + r"(?:\s+(twice|three\s+times))?$", I),
@@ -288,7 +326,7 @@ RULES = [
     (re.compile(r"^(?:the\s+)?(sum|product)\s+(?:of\s+)?(.+?)\s+from\s+" + V + r"\s*=\s*(.+?)\s+to\s+(.+)$", I),
      lambda k, b, v, lo, hi: _sum(k, b, v, lo, hi)),
     (re.compile(r"^(?:the\s+)?(determinant|det|inverse|rank|transpose|eigenvalues|eigenvectors|rref|"
-                r"reduced\s+row\s+echelon\s+form|row\s+echelon\s+form)\s+(?:of\s+)?(?:the\s+matrix\s+)?(\[.+\])$", I),
+                r"reduced\s+row\s+echelon\s+form|row\s+echelon\s+form)\s+(?:of\s+)?(?:the\s+matrix\s+)?([\[{].+[\]}])$", I),
      lambda op, b: _matrix_op(MATRIX_OPS[re.sub(r"\s+", " ", op.lower())], b)),
     (re.compile(r"^(.+?)\s+(?:at|when|where|with|for)\s+([A-Za-z]\s*=.+)$", I), lambda b, a: _subs(b, a)),
 ]
@@ -346,6 +384,7 @@ def _bare(text: str) -> RoutedCall | None:
     tree = _tree(text)
     if tree is None:
         return None
+    tree = _braced_matrices(tree)
     if isinstance(tree, Relation) or (isinstance(tree, Seq) and tree.bracket == "" and
                                       all(isinstance(t, Relation) for t in tree.items)):
         return _plan(f"solve({to_text(tree)})" if isinstance(tree, Relation) else
@@ -357,11 +396,24 @@ def _bare(text: str) -> RoutedCall | None:
     return None
 
 
+def _braced_matrices(tree: Node) -> Node:
+    """det({{1,2},{3,5}}) and {{1,2},{3,4}} * {{5,6},{7,8}}: a brace list of brace rows is a matrix, written with
+    brackets for the engine; a single brace list ({1, 2, 3}) is a set and stays one."""
+    if isinstance(tree, Seq) and tree.bracket == "{":
+        matrix = _as_matrix(tree)
+        if matrix is not None and matrix is not tree:
+            return matrix
+    children = tree.children()
+    if not children:
+        return tree
+    return tree.with_children(tuple(_braced_matrices(c) for c in children))
+
+
 def _has_matrix(tree: Node) -> bool:
     stack = [tree]
     while stack:
         n = stack.pop()
         if isinstance(n, Seq) and n.bracket == "[" and n.items and all(isinstance(i, Seq) for i in n.items):
             return True
-        stack.extend(c for c in (getattr(n, a, None) for a in ("left", "right", "operand")) if c is not None)
+        stack.extend(n.children())  # det([[1, 2], [3, 5]]): a matrix inside a call counts too
     return False
