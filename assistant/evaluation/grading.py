@@ -88,6 +88,10 @@ def _symbolic_number(text: str) -> Number | None:
 def grade_expression(gold: str, predicted: str, rel_tol: float) -> Grade:
     if _normal(gold) == _normal(predicted):
         return Grade(True, "text")
+    gold_number, predicted_number = read_number(gold), read_number(predicted)
+    if gold_number is not None and predicted_number is not None:  # '10{,}000' is the number 10000
+        verdict = numbers_match(gold_number, predicted_number, rel_tol)
+        return Grade(verdict is not None, verdict or "number")
     from .symbolic import Unreadable, equivalent, read
 
     try:
@@ -98,7 +102,26 @@ def grade_expression(gold: str, predicted: str, rel_tol: float) -> Grade:
         predicted_reading = read(predicted)
     except Unreadable as exc:
         return Grade(False, "unreadable-prediction", str(exc)[:80])
-    return Grade(equivalent(gold_reading, predicted_reading, rel_tol), "symbolic")
+    if equivalent(gold_reading, predicted_reading, rel_tol):
+        return Grade(True, "symbolic")
+    split = _letters_apart(gold)
+    if split != gold:  # LaTeX's '3qr' is 3*q*r, which the plain parser reads as the name qr
+        try:
+            return Grade(equivalent(read(split), predicted_reading, rel_tol), "symbolic-letters")
+        except Unreadable:
+            pass
+    return Grade(False, "symbolic")
+
+
+_WORDS = {"pi", "ln", "log", "sin", "cos", "tan", "cot", "sec", "csc", "exp", "abs", "mod", "sqrt", "oo", "cis",
+          "sinh", "cosh", "tanh", "arcsin", "arccos", "arctan", "infty", "theta", "alpha", "beta", "gamma", "delta",
+          "phi", "lambda", "sigma", "omega", "tau", "rho", "mu", "epsilon", "text", "frac", "dfrac", "cdot"}
+_LETTER_RUN = re.compile(r"(?<![A-Za-z\\])[A-Za-z]{2,4}(?![A-Za-z(])")
+
+
+def _letters_apart(gold: str) -> str:
+    """A run of letters in a LaTeX answer is a product of one-letter names (3qr), unless it is a known word."""
+    return _LETTER_RUN.sub(lambda m: m.group(0) if m.group(0) in _WORDS else " ".join(m.group(0)), gold)
 
 
 def grade_text(gold: str, predicted: str) -> Grade:
