@@ -12,54 +12,10 @@ import re
 from fractions import Fraction
 from itertools import permutations
 
-from tools.parsing import BinOp, Call, Neg, Node, Num, Relation, parse
+from tools.parsing import BinOp, Call, Node, Relation, parse
 
 from ..answer import Check
-
-MAX_EXPONENT = 10_000
-
-
-class NotCovered(Exception):
-    """The input uses something this evaluator does not cover."""
-
-
-def exact(node: Node) -> Fraction:
-    """The exact value of a small arithmetic tree, decimals included (a literal's value is exact as written)."""
-    if isinstance(node, Num):
-        return Fraction(node.value)
-    if isinstance(node, Neg):
-        return -exact(node.operand)
-    if isinstance(node, BinOp):
-        return _binop(node.op, exact(node.left), exact(node.right))
-    if isinstance(node, Call):
-        return _call(node.func, [exact(a) for a in node.args])
-    raise NotCovered(type(node).__name__)
-
-
-def _binop(op: str, a: Fraction, b: Fraction) -> Fraction:
-    if op == "+":
-        return a + b
-    if op == "-":
-        return a - b
-    if op == "*":
-        return a * b
-    if op == "/":
-        return a / b
-    if op == "mod":
-        return a - b * math.floor(a / b)
-    if op == "^" and b.denominator == 1 and abs(b) <= MAX_EXPONENT:
-        return a ** int(b)
-    raise NotCovered(op)
-
-
-def _call(func: str, args: list[Fraction]) -> Fraction:
-    if func == "abs" and len(args) == 1:
-        return abs(args[0])
-    if func == "mod" and len(args) == 2:
-        return _binop("mod", *args)
-    if func == "binomial" and len(args) == 2 and all(a.denominator == 1 and a >= 0 for a in args):
-        return Fraction(math.comb(int(args[0]), int(args[1])))
-    raise NotCovered(func)
+from .exact import NotCovered, exact
 
 
 def _args(understood: str, func: str) -> tuple[Node, ...]:
@@ -107,15 +63,22 @@ def _small_divisor(n: int, limit: int = 100_000) -> int | None:
     return None
 
 
-_PLACE = re.compile(r"abs\((-?\d+)\)(?:\s*/\s*10\s*\^\s*(\d+))?")
-
-
 def place_value_check(value, understood: str) -> list[Check]:
-    """The digit read off the decimal string of |n|, not computed by division."""
-    match = _PLACE.search(understood)
-    if not match:
+    """The digit read off the decimal string of |n|, not computed by division: `floor(abs(n) / 10^k) mod 10`."""
+    tree = parse(understood)
+    inner = tree.left if isinstance(tree, BinOp) and tree.op == "mod" else None
+    place = 0
+    if isinstance(inner, Call) and inner.func == "floor":
+        quotient = inner.args[0]
+        if not (isinstance(quotient, BinOp) and quotient.op == "/" and isinstance(quotient.right, BinOp)):
+            raise NotCovered("no place value")
+        inner, place = quotient.left, int(exact(quotient.right.right))
+    if not (isinstance(inner, Call) and inner.func == "abs"):
         raise NotCovered("no place value")
-    digits, place = match.group(1).lstrip("-"), int(match.group(2) or 0)
+    number = exact(inner.args[0])
+    if number.denominator != 1:
+        raise NotCovered("not a whole number")
+    digits = str(abs(int(number)))
     expected = int(digits[-1 - place]) if place < len(digits) else 0
     return [Check("digit read off the numeral", int(value) == expected, f"digit {place} from the right of {digits}")]
 

@@ -10,23 +10,47 @@ from __future__ import annotations
 
 import math
 import re
+from typing import NamedTuple
 
-from ..literals import INTEGER, NUMBER, integer_value, words_to_int
+from tools.parsing import parse, to_text
+
+from ..exact import value_of
+from ..literals import INTEGER, integer_value, number_value, words_to_int
 from ..plan import CheckKind, RoutedCall
 from ..text import strip_question
 
 I = re.IGNORECASE
-N = rf"({NUMBER})"
 INT = rf"({INTEGER})"
 THE = r"(?:the\s+)?"
 MAX_DIGITS = 300  # the numbers of these families stay small enough for every check to run
+MAX_EXPRESSION = 400  # characters of an operand written as an expression
+EXPR = r"(.+?)"  # an operand as an expression (a literal first; else an expression of numbers only)
 
 
-def _ints(*texts: str) -> list[int] | None:
-    values = [integer_value(t) for t in texts]
-    if any(v is None or len(str(abs(v))) > MAX_DIGITS for v in values):
+class Operand(NamedTuple):
+    text: str  # as the tool reads it: a literal, or a parenthesized expression the tool evaluates itself
+    value: int
+
+
+def _ints(*texts: str) -> list[Operand] | None:
+    operands = [_operand(t) for t in texts]
+    if any(o is None or len(str(abs(o.value))) > MAX_DIGITS for o in operands):
         return None
-    return values
+    return operands
+
+
+def _operand(text: str) -> Operand | None:
+    """A whole number as typed: a literal ("-7", "(-7)") or an expression of numbers ("(-4)/8 + 12901/2"), as
+    a composed question's last sentence reads once its names have been given their values."""
+    value = integer_value(text)
+    if value is not None:
+        return Operand(_show(value), value)
+    if len(text) > MAX_EXPRESSION or not re.search(r"\d", text) or re.search(r"[a-z]", text, I):
+        return None
+    exact_value = value_of(text)
+    if exact_value is None or exact_value.denominator != 1:
+        return None
+    return Operand(f"({to_text(parse(text))})", int(exact_value))
 
 
 def _show(n: int) -> str:
@@ -36,18 +60,19 @@ def _show(n: int) -> str:
 def remainder(dividend: str, divisor: str) -> RoutedCall | None:
     """The remainder r with 0 <= r < b (b > 0), as division with remainder defines it."""
     values = _ints(dividend, divisor)
-    if values is None or values[1] <= 0:
+    if values is None or values[1].value <= 0:
         return None
-    call = f"{_show(values[0])} mod {values[1]}"
-    return RoutedCall("calculator", call, f"the remainder when {values[0]} is divided by {values[1]}")
+    call = f"{values[0].text} mod {values[1].text}"
+    return RoutedCall("calculator", call, f"the remainder when {values[0].value} is divided by {values[1].value}")
 
 
 def common(func: str, rest: str) -> RoutedCall | None:
     parts = [p for p in re.split(r"\s*(?:,\s*and\s+|,|\band\b)\s*", rest.strip()) if p]
-    values = _ints(*parts) if len(parts) >= 2 else None
-    if values is None or (func == "lcm" and 0 in values) or not any(values):
+    operands = _ints(*parts) if len(parts) >= 2 else None
+    values = [o.value for o in operands or []]
+    if operands is None or (func == "lcm" and 0 in values) or not any(values):
         return None
-    call = f"{func}({', '.join(_show(v) for v in values)})"
+    call = f"{func}({', '.join(o.text for o in operands)})"
     return RoutedCall("calculator", call, call)
 
 
@@ -66,31 +91,44 @@ def _lowest_terms_denominator(text: str) -> int | None:
     if match:
         num, den = int(match.group(1).replace(" ", "")), int(match.group(2))
         return den if den > 0 and math.gcd(num, den) == 1 else None
-    value = integer_value(text)
-    return 1 if value is not None else None
+    value = number_value(text)
+    if value is None and len(text) <= MAX_EXPRESSION and not re.search(r"[a-z]", text, I):
+        value = value_of(text)  # an expression's value has one denominator, in lowest terms
+        return None if value is None else value.denominator
+    return 1 if value is not None and value.denominator == 1 else None
 
 
 def divides(divisor: str, multiple: str) -> RoutedCall | None:
     values = _ints(divisor, multiple)
-    if values is None or values[0] == 0:
+    if values is None or values[0].value == 0:
         return None
     d, m = values
-    return RoutedCall("calculator", f"{_show(m)} mod {_show(d)} = 0", f"does {d} divide {m}", CheckKind.RELATION)
+    return RoutedCall("calculator", f"{m.text} mod {d.text} = 0", f"does {d.value} divide {m.value}",
+                      CheckKind.RELATION)
 
 
 def composite(number: str) -> RoutedCall | None:
     values = _ints(number)
-    if values is None or values[0] < 1 or len(str(values[0])) > 40:  # factored by the tool: kept cheap
+    if values is None or values[0].value < 1 or len(str(values[0].value)) > 40:  # the tool factors n: kept cheap
         return None
-    call = f"num_divisors({values[0]}) > 2"
-    return RoutedCall("calculator", call, f"is {values[0]} composite (more than two divisors)", CheckKind.COMPOSITE)
+    call = f"num_divisors({values[0].text}) > 2"
+    return RoutedCall("calculator", call, f"is {values[0].value} composite (more than two divisors)",
+                      CheckKind.COMPOSITE)
+
+
+def prime(number: str) -> RoutedCall | None:
+    values = _ints(number)
+    if values is None:
+        return None
+    call = f"is_prime({values[0].text})"
+    return RoutedCall("bigint", call, call, CheckKind.IS_PRIME)
 
 
 def prime_factors(number: str) -> RoutedCall | None:
     values = _ints(number)
-    if values is None or values[0] == 0:
+    if values is None or values[0].value == 0:
         return None
-    call = f"prime_factors({_show(values[0])})"
+    call = f"prime_factors({values[0].text})"
     return RoutedCall("bigint", call, call, CheckKind.PRIME_FACTORS)
 
 
@@ -100,8 +138,8 @@ def place_digit(place: str, number: str) -> RoutedCall | None:
     if power is None or values is None:
         return None
     n = values[0]
-    call = f"abs({n}) mod 10" if power == 0 else f"floor(abs({n}) / 10^{power}) mod 10"
-    return RoutedCall("calculator", call, f"the {place.lower()} digit of {n}", CheckKind.PLACE_VALUE)
+    call = f"abs({n.text}) mod 10" if power == 0 else f"floor(abs({n.text}) / 10^{power}) mod 10"
+    return RoutedCall("calculator", call, f"the {place.lower()} digit of {n.value}", CheckKind.PLACE_VALUE)
 
 
 def _place_power(place: str) -> int | None:
@@ -124,11 +162,11 @@ def nearest_root(degree: str, number: str) -> RoutedCall | None:
     """The integer nearest n^(1/k), exactly: floor((floor(2 n^(1/k)) + 1) / 2), with floor(2 n^(1/k)) the integer
     k-th root of 2^k n (no floating point, so no wrong rounding near a half)."""
     k = ROOT_DEGREES.get(degree.lower()) or (int(re.sub(r"\D", "", degree)) if re.search(r"\d", degree) else None)
-    values = _ints(number)
-    if k is None or values is None or values[0] < 0 or not 2 <= k <= 100:
+    n = integer_value(number)
+    if k is None or n is None or n < 0 or not 2 <= k <= 100:
         return None
-    call = f"floor((iroot(2^{k}*{values[0]}, {k}) + 1)/2)"
-    return RoutedCall("calculator", call, f"the integer nearest to {values[0]}^(1/{k})", CheckKind.NEAREST_ROOT)
+    call = f"floor((iroot(2^{k}*{n}, {k}) + 1)/2)"
+    return RoutedCall("calculator", call, f"the integer nearest to {n}^(1/{k})", CheckKind.NEAREST_ROOT)
 
 
 RULES = [
@@ -136,21 +174,22 @@ RULES = [
                 rf"root\s+of\s+{INT}{NEAREST_INTEGER}$", I), nearest_root),
     (re.compile(rf"^{INT}\s*(?:to\s+the\s+power\s+of|\^|\*\*)\s*\(?\s*1\s*/\s*(\d+)\s*\)?{NEAREST_INTEGER}$", I),
      lambda n, k: nearest_root(k, n)),
-    (re.compile(rf"^{THE}remainder\s+(?:when|if|of)\s+{N}\s+(?:is\s+)?divided\s+by\s+{N}$", I), remainder),
+    (re.compile(rf"^{THE}remainder\s+(?:when|if|of)\s+{EXPR}\s+(?:is\s+)?divided\s+by\s+{EXPR}$", I), remainder),
     (re.compile(rf"^{THE}(?:greatest|highest|largest|biggest)\s+common\s+(?:divisor|factor)\s+of\s+(.+)$", I),
      lambda rest: common("gcd", rest)),
     (re.compile(rf"^{THE}(?:least|lowest|smallest)\s+common\s+multiple\s+of\s+(.+)$", I),
      lambda rest: common("lcm", rest)),
-    (re.compile(rf"^{THE}(?:least\s+|lowest\s+|smallest\s+)?common\s+denominator\s+(?:of|for)\s+{N}\s+and\s+{N}$", I),
-     common_denominator),
-    (re.compile(rf"^is\s+{INT}\s+an?\s+(?:factor|divisor)\s+of\s+{INT}$", I), divides),
-    (re.compile(rf"^does\s+{INT}\s+divide\s+(?:into\s+)?{INT}$", I), divides),
-    (re.compile(rf"^is\s+{INT}\s+(?:a\s+multiple\s+of|divisible\s+by)\s+{INT}$", I), lambda m, d: divides(d, m)),
-    (re.compile(rf"^is\s+{INT}\s+(?:a\s+)?composite(?:\s+number)?$", I), composite),
-    (re.compile(rf"^(?:list|give|name)\s+(?:all\s+)?{THE}(?:distinct\s+)?prime\s+(?:factors|divisors)\s+of\s+{INT}$", I),
-     prime_factors),
+    (re.compile(rf"^{THE}(?:least\s+|lowest\s+|smallest\s+)?common\s+denominator\s+(?:of|for)\s+{EXPR}\s+and\s+{EXPR}$",
+                I), common_denominator),
+    (re.compile(rf"^is\s+{EXPR}\s+an?\s+(?:factor|divisor)\s+of\s+{EXPR}$", I), divides),
+    (re.compile(rf"^does\s+{EXPR}\s+divide\s+(?:into\s+)?{EXPR}$", I), divides),
+    (re.compile(rf"^is\s+{EXPR}\s+(?:a\s+multiple\s+of|divisible\s+by)\s+{EXPR}$", I), lambda m, d: divides(d, m)),
+    (re.compile(rf"^is\s+{EXPR}\s+(?:a\s+)?composite(?:\s+number)?$", I), composite),
+    (re.compile(rf"^is\s+{EXPR}\s+(?:a\s+)?prime(?:\s+number)?$", I), prime),
+    (re.compile(rf"^(?:list|give|name|what\s+are)\s+(?:all\s+)?{THE}(?:distinct\s+)?prime\s+(?:factors|divisors)\s+of\s+"
+                rf"{EXPR}$", I), prime_factors),
     (re.compile(rf"^{THE}((?:ten\s+|hundred\s+)?(?:units?|ones|tens|hundreds|thousands|millions|billions|trillions))"
-                rf"\s+digit\s+(?:of|in)\s+{INT}$", I), place_digit),
+                rf"\s+digit\s+(?:of|in)\s+{EXPR}$", I), place_digit),
 ]
 
 
