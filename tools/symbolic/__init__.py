@@ -15,6 +15,10 @@ from .protocol import Request, SymbolicValue
 from .worker import POOL
 
 APPLIED = frozenset({"y", "f", "g", "u"})  # names read as functions in ODEs: y(x), f(t)
+# operations that read every name as a letter (letter_ops.py): shown as typed, since the printer writes the
+# names i and e as the constants I and E, which is not how these operations read them
+LETTER_OPERATIONS = frozenset({"solve_for", "expand_letters", "factor_letters", "coefficient_of", "diff_letters",
+                               "power_simplify", "nth_term"})
 MIN_TIMEOUT = 0.2
 
 
@@ -46,7 +50,8 @@ class SymbolicTool:
 
     def _run(self, text: str, timeout: float, bare: bool = False) -> ToolResult:
         tree = read(text)
-        understood = to_text(tree)
+        letters = isinstance(tree, Call) and tree.func in LETTER_OPERATIONS
+        understood = " ".join(text.split()) if letters else to_text(tree)
         reply = POOL.call(Request(tree, max(timeout, MIN_TIMEOUT), bare=bare), max(timeout, MIN_TIMEOUT))
         if not reply.ok:
             return ToolResult.failure(reply.error_type, reply.error_message, understood=understood)
