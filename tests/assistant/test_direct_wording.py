@@ -175,3 +175,23 @@ def test_symbolic_answers_are_written_for_people_and_verified(question, answer, 
 def test_a_single_brace_list_stays_a_set_not_a_matrix():
     plan = plan_for("determinant of {{1,2},{3}}")
     assert plan is None
+
+
+# -- operations named in words ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("question, answer", [
+    ("Sum 0.31 and 197.154594.", "98732297/500000"),
+    ("Total of 2 and -39.9", "-379/10"),
+    ("Multiply 1.14 and -61971.", "-3532347/50"),
+    ("What is -68873.178 take away -33148459?", "16539792911/500"),
+    ("Is 14909898 even?", "True"),
+    ("Is -3 odd?", "True"),
+    ("is 10 odd", "False"),
+])
+def test_operations_in_words(question, answer):
+    assert answered(question).answer == answer
+
+
+def test_parity_of_a_fraction_is_not_a_question_here():
+    plan = plan_for("is 2.5 even")
+    assert plan is None

@@ -115,10 +115,12 @@ RULES: list[Rule] = [
     # operations named by a verb or a noun: "divide 10 by 4", "subtract 3 from 10", "the product of 6 and 7"
     (LazyPattern(r"^divide\s+(.+?)\s+by\s+(.+)$", I), lambda a, b: _binary(a, "/", b)),
     (LazyPattern(r"^subtract\s+(.+?)\s+from\s+(.+)$", I), lambda a, b: _binary(b, "-", a)),
-    (LazyPattern(r"^(?:add\s+together|put\s+together|add|(?:the\s+)?sum\s+of)\s+(.+?)\s+and\s+(.+)$", I),
+    (LazyPattern(r"^(?:add\s+together|put\s+together|add|(?:the\s+)?(?:sum|total)(?:\s+of)?)\s+(.+?)\s+and\s+(.+)$", I),
      lambda a, b: _binary(a, "+", b)),
-    (LazyPattern(r"^(?:multiply\s+(.+?)\s+by|(?:the\s+)?product\s+of\s+(.+?)\s+and)\s+(.+)$", I),
+    (LazyPattern(r"^(?:multiply\s+(.+?)\s+(?:by|and|with)|(?:the\s+)?product\s+of\s+(.+?)\s+and)\s+(.+)$", I),
      lambda a1, a2, b: _binary(a1 or a2, "*", b)),
+    (LazyPattern(r"^(.+?)\s+take\s+away\s+(.+)$", I), lambda a, b: _binary(a, "-", b)),
+    (LazyPattern(r"^is\s+(.+?)\s+(?:an?\s+)?(even|odd)(?:\s+number)?$", I), lambda e, parity: _parity(e, parity)),
     # "the difference between 3 and 5" is 2 in plain English, whichever comes first
     (LazyPattern(r"^(?:the\s+)?difference\s+(?:between|of)\s+(.+?)\s+and\s+(.+)$", I), lambda a, b: _difference(a, b)),
     (LazyPattern(r"^(.+?)\s+choose\s+(.+)$", I), lambda n, k: _call("calculator", "binomial", n, k)),
@@ -170,6 +172,21 @@ def _binary(left: str, op: str, right: str) -> RoutedCall | None:
         return None
     call = f"({a}) {op} ({b})"
     return RoutedCall("calculator", call, call, CheckKind.ARITHMETIC)
+
+
+def _parity(expr: str, parity: str) -> RoutedCall | None:
+    """Is n even / odd: n mod 2 = 0 (or 1), for a whole number only (is 2.5 even? is not a question here)."""
+    value = numeric(expr)
+    if value is None:
+        return None
+    try:
+        number = _constant(parse(value))
+    except ParseError:
+        return None
+    if number is None or number.denominator != 1:
+        return None
+    call = f"({value}) mod 2 = {0 if parity.lower() == 'even' else 1}"
+    return RoutedCall("calculator", call, call, CheckKind.RELATION)
 
 
 def _difference(left: str, right: str) -> RoutedCall | None:
