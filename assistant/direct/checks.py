@@ -122,7 +122,14 @@ def _is_prime_check(value, understood: str) -> list[Check]:
     return [Check("second primality test agrees", agrees, "GMP Miller-Rabin, 50 rounds")]
 
 
+def _competition_check(value, understood: str) -> list[Check]:
+    from .competition_checks import competition_check  # loads with the first competition answer
+
+    return competition_check(value, understood)
+
+
 CHECKS = {
+    CheckKind.COMPETITION: _competition_check,
     CheckKind.IS_PRIME: _is_prime_check,
     CheckKind.FACTOR: _factor_check,
     CheckKind.PRIME_FACTORS: _prime_factors_check,

@@ -31,6 +31,7 @@ class CheckKind(StrEnum):
     ROUNDED_TEXT = "rounded_text"  # a decimal shown to k places or digits: within half a unit of exact x
     POWER_BACK = "power_back"  # log_b(x) = k: b^k = x; the n-th root r of x: r^n = x (Python integers)
     DIGIT_COUNT = "digit_count"  # digit sums and counts recomputed from Python's own decimal string
+    COMPETITION = "competition"  # divisors by trial division, floor/ceil at 60 digits, definitions re-evaluated
 
 
 # integer functions whose answers get their own check; any other function is TOOL

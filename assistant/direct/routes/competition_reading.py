@@ -14,9 +14,9 @@ from tools.parsing import Name, Node, ParseError, parse, subtrees
 
 from ..plan import CheckKind
 
-# its own check kind once registered (assistant/direct/competition_checks.py); until then the tool's checks.
-# Here, not in competition.py, so that competition_functions.py need not import competition.py back.
-COMPETITION = getattr(CheckKind, "COMPETITION", CheckKind.TOOL)
+# the route's own checks (assistant/direct/competition_checks.py). Here, not in competition.py, so that
+# competition_functions.py need not import competition.py back.
+COMPETITION = CheckKind.COMPETITION
 
 # Trailing sentences that only say how to write the answer; anything else is a condition not read.
 FORM = re.compile(
