@@ -11,15 +11,16 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Callable
 
-from tools.parsing import BinOp, Call, Node, ParseError, parse, to_text
+from tools.parsing import BinOp, Call, Name, Node, ParseError, parse, to_text
 
 from ..answer import Check
 from .exactpoly import Unsupported, to_poly
 from .plan import PriorStep
+from .statements import Derive
 from .resolve import Environment, Unsure, fraction_text, names_in, rename, unrename_text
 
 OPTION_LABEL = re.compile(r"(?<=\s)\([a-h]\)(?=\s)")
-LETTER = re.compile(r"(?<![A-Za-z0-9_.\\])([A-Za-z])(?![A-Za-z0-9_(])")
+LETTER = re.compile(r"(?<![A-Za-z_.\\])([A-Za-z])(?![A-Za-z0-9_(])")  # "3y" is 3 times y
 NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:/\d+)?(?!\w|\.\d)")  # "-0.1." ends a sentence
 # words after which a lone "a" is still the name ("Is a composite?"), and words it may be followed by as a name
 NAME_BEFORE = {"is", "does", "of", "by", "than", "sort", "put", "round", "divide", "when", "and", "in", "to"}
@@ -29,6 +30,7 @@ CONSTANT_LETTERS = {"e", "i", "E", "I"}  # the engines read these as constants, 
 COMPARISON = re.compile(
     r"^\s*(?:which|what)\s+is\s+(?:the\s+)?(?:bigger|smaller|greater|larger|less|lesser|biggest|smallest|largest|"
     r"nearest|closest|\w+\s+(?:biggest|smallest|largest))\b(?!\s+common)|^\s*(?:sort|put|order|arrange)\b", re.I)
+TARGET = re.compile(r"\b(?:nearest|closest)\s+to\s+([A-Za-z])\b")
 MATH_BEFORE = "+-*/^(="
 MATH_AFTER = "*/^)=+-"
 
@@ -60,6 +62,8 @@ def substitute(question: str, env: Environment) -> Final:
         last = m.end()
     out.append(text[last:])
     text = "".join(out)
+    if set(env.functions) & _free_letters(text):
+        raise Unsure("a function named but not applied (f'(x), f alone): not read here")
     renames = _fresh_letters(text, question)
     for old, new in renames.items():
         text = re.sub(rf"(?<![A-Za-z0-9_.\\]){old}(?![A-Za-z0-9_(])", new, text)
@@ -86,6 +90,7 @@ def _roots_question(question: str, env: Environment) -> str:
 
 def _applications(text: str, env: Environment) -> str:
     """Each application of a known function, innermost first, replaced by its value or its polynomial."""
+    text = _primed(text, env)
     for _ in range(50):
         found = _innermost(text, env)
         if found is None:
@@ -93,6 +98,29 @@ def _applications(text: str, env: Environment) -> str:
         start, end = found
         text = text[:start] + _applied(text[start:end], env) + text[end:]
     raise Unsure("too many applications")
+
+
+def _primed(text: str, env: Environment) -> str:
+    """"f'(2)", "f''(x)": the derivative, a checked step, under a spare letter the applications below then read."""
+    if not env.functions:
+        return text
+    pattern = re.compile(rf"(?<![A-Za-z0-9_])([{''.join(env.functions)}])('+|′+)(?=\()")
+    derived: dict[tuple[str, int], str] = {}
+    for m in list(pattern.finditer(text)):
+        key = (m.group(1), len(m.group(2)))
+        if key not in derived:
+            derived[key] = _spare_letter(text, env, set(derived.values()))
+            fn = env.functions[key[0]]
+            env.apply(Derive(derived[key], fn.param, key[1], Call(key[0], (Name(fn.param),)), m.group(0)))
+    return pattern.sub(lambda m: derived[(m.group(1), len(m.group(2)))], text)
+
+
+def _spare_letter(text: str, env: Environment, taken: set[str]) -> str:
+    used = set(re.findall(r"[A-Za-z]", text)) | set(env.values) | set(env.functions) | taken
+    for letter in "FGHPQRSTUVW":
+        if letter not in used:
+            return letter
+    raise Unsure("no spare letter for a derivative")
 
 
 def _innermost(text: str, env: Environment) -> tuple[int, int] | None:
@@ -169,12 +197,15 @@ def _value_text(env: Environment, name: str, text: str, m: re.Match) -> str:
     value = env.values[name]
     before = text[:m.start()].rstrip()[-1:]
     after = text[m.end():].lstrip()[:1]
-    glued = text[m.start() - 1:m.start()].isalnum() or text[m.end():m.end() + 1].isalnum()
-    in_math = (before and before in MATH_BEFORE) or (after and after in MATH_AFTER) or glued
     v = value.value
+    # "2y" is a product: written out as 2*(5), never glued into the number 25
+    glued_before = m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] == ")")
+    glued_after = text[m.end():m.end() + 1].isalnum()
+    if glued_before or glued_after:
+        return f"{'*' if glued_before else ''}({fraction_text(v)}){'*' if glued_after else ''}"
     if v >= 0 and v.denominator == 1:
-        return f"({v})" if glued else str(v)
-    if in_math:
+        return str(v)
+    if (before and before in MATH_BEFORE) or (after and after in MATH_AFTER):
         return f"({fraction_text(v)})"
     return decimal_text(v) if value.decimal and decimal_text(v) else fraction_text(v)
 
@@ -244,6 +275,9 @@ def _names_back(answer: str, question: str, values: dict[str, Fraction]) -> str 
     """Each value of the answer back to the one name or literal of the question it equals, else unsure."""
     if answer in ("True", "False") or re.fullmatch(r"\(?[a-h]\)?", answer.strip()):
         return answer
+    target = TARGET.search(question)  # "the nearest to m in 0, a, 4": m is what is measured from, not a candidate
+    if target:
+        values = {n: v for n, v in values.items() if n != target.group(1)}
     literals: dict[Fraction, set[str]] = {}
     for m in NUMBER.finditer(OPTION_LABEL.sub(" ", question)):
         literals.setdefault(_number(m.group(0)), set()).add(m.group(0))

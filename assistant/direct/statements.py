@@ -22,7 +22,9 @@ OPENER = re.compile(r"^\s*(?:let|suppose|assume|given|if)\s+(?:that\s+)?", I)
 CLAUSE_QUESTION = re.compile(r",\s*(?=(?:then\s+)?(?:what|find|calculate|compute|evaluate|determine|give|is|how)\b)", I)
 # "f(x) = x^2 + 1, g(x) = 2x - 3" and "f(x) = ... and g(x) = ...": two definitions in one sentence
 NEXT_DEFINITION = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:let\s+)?{NAME}\(\s*{NAME}\s*\)\s*=)", I)
-SENTENCE_END = re.compile(r"(?<=[.?!])\s+")  # a decimal point is followed by a digit, never by a space
+# "let a = 3 and b = 4": the second binding under the same "let"
+NEXT_BINDING = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?={NAME}\s*(?:=|be\b))", I)
+SENTENCE_END = re.compile(r"(?<=[.?!;])\s+")  # a decimal point is followed by a digit, never by a space
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
 BIND = re.compile(rf"^({NAME})\s+(?:be|=)\s+(.+)$")
 DEFINE = re.compile(rf"^({NAME})\(\s*({NAME})\s*\)\s*=\s*(.+)$")
@@ -77,6 +79,8 @@ def read(question: str) -> Reading | None:
     statements: list[Statement] = []
     functions: set[str] = set()
     for k, sentence in enumerate(sentences):
+        if statements and BIND.match(sentence) and statements[-1].text.lower().startswith("let"):
+            sentence = f"let {sentence}"  # the second binding of "let a = 3 and b = 4"
         statement = _statement(sentence, frozenset(functions))
         if statement is None:
             if not statements or _looks_like_statement(sentence):
@@ -95,7 +99,10 @@ def _sentences(text: str) -> list[str]:
     for sentence in SENTENCE_END.split(text.strip()):
         if OPENER.match(sentence) or DEFINE.match(sentence):
             statement, *question = CLAUSE_QUESTION.split(sentence, maxsplit=1)
-            sentences.extend(p.strip() for p in NEXT_DEFINITION.split(statement) + question if p.strip())
+            parts = NEXT_DEFINITION.split(statement)
+            if re.match(r"^\s*let\s", statement, I):
+                parts = [q for p in parts for q in NEXT_BINDING.split(p)]
+            sentences.extend(p.strip() for p in parts + question if p.strip())
         elif sentence.strip():
             sentences.append(sentence.strip())
     return sentences
@@ -118,7 +125,7 @@ def _looks_like_statement(sentence: str) -> bool:
 
 def _statement(sentence: str, functions: frozenset[str]) -> Statement | None:
     body = sentence.strip()
-    if body.endswith("."):
+    if body.endswith((".", ";")):
         body = body[:-1].rstrip()
     opener = OPENER.match(body)
     if opener is None:

@@ -73,6 +73,11 @@ CASES = [
     ("Let f(x) = 3x + 1 and g(x) = x^2. Find g(f(1)).", "16"),
     ("Let u(v) = 13*v**2. Let r(o) = 2*o + 5. Determine r(u(k)).", "26*k**2 + 5"),
     ("Let a(b) = b**2 + 10*b + 7. Give a(-9).", "-2"),
+    ("let f(x) = x^2 - 1 and g(x) = x + 2; compute f(g(1))", "8"),
+    ("let a = 3 and b = 4. what is a*b?", "12"),
+    ("if 3y - 4 = 11, what is 2y?", "10"),
+    ("if f(x) = x^3 - 2x, what is f'(2)?", "10"),
+    ("if g(t) = t^4, find g''(t)", "12*t**2"),
     # a derivative chain, and a variable named like the constant i
     ("Let y(m) be the third derivative of m**5/60 - m**4/24 + 3*m**2. Factor y(i).", "i*(i - 1)"),
     # "Suppose k = ..." with k known is an equation; "-a" after an operator is the name a, not the article
@@ -115,6 +120,8 @@ def test_every_step_carries_an_independent_check():
     "Suppose x**2 = 4. What is x + 1?",  # roots, but the question is not for them
     "Let b be 1/0. What is b?",
     "Let f(x) = sin(x). Let b be f(1). What is b?",  # not a polynomial: the check cannot run, so no answer
+    "Let f(x) = x + 1. What is f?",  # a function named, never applied
+    "Let k = 3. Suppose k = 2*w, w = 1. What is w?",  # a comma list after a binding is not split into statements
 ])
 def test_unsure_statements_are_not_answered(question):
     assert try_direct(question, timeout=T) is None
