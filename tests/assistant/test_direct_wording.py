@@ -56,6 +56,8 @@ def test_exact_simplification_leaves_no_numeric_noise():
     ("what is 1/3 rounded to 4 significant figures", "0.3333"),
     ("22/7 to 2 places", "3.14"),
     ("floor of 7/2", "3"),
+    ("Round -603.76732 to zero decimal places.", "-604"),
+    ("What is -9349.78359467 rounded to zero dps?", "-9350"),
 ])
 def test_rounding_wordings(question, answer):
     a = answered(question)
@@ -185,6 +187,8 @@ def test_a_single_brace_list_stays_a_set_not_a_matrix():
     ("Multiply 1.14 and -61971.", "-3532347/50"),
     ("What is -68873.178 take away -33148459?", "16539792911/500"),
     ("Is 14909898 even?", "True"),
+    ("What is the distance between 2896454 and -2366?", "2898820"),
+    ("the distance between -5 and 3", "8"),
     ("Is -3 odd?", "True"),
     ("is 10 odd", "False"),
 ])

@@ -122,7 +122,9 @@ RULES: list[Rule] = [
     (LazyPattern(r"^(.+?)\s+take\s+away\s+(.+)$", I), lambda a, b: _binary(a, "-", b)),
     (LazyPattern(r"^is\s+(.+?)\s+(?:an?\s+)?(even|odd)(?:\s+number)?$", I), lambda e, parity: _parity(e, parity)),
     # "the difference between 3 and 5" is 2 in plain English, whichever comes first
-    (LazyPattern(r"^(?:the\s+)?difference\s+(?:between|of)\s+(.+?)\s+and\s+(.+)$", I), lambda a, b: _difference(a, b)),
+    # ... and the distance between two numbers on the line is the same |a - b|
+    (LazyPattern(r"^(?:the\s+)?(?:difference|distance)\s+(?:between|of)\s+(.+?)\s+and\s+(.+)$", I),
+     lambda a, b: _difference(a, b)),
     (LazyPattern(r"^(.+?)\s+choose\s+(.+)$", I), lambda n, k: _call("calculator", "binomial", n, k)),
     (LazyPattern(r"^(?:the\s+)?(?:modular\s+)?(?:multiplicative\s+)?inverse\s+of\s+(.+?)\s+(?:modulo|mod)\s+(.+)$", I),
      lambda a, m: _call("bigint", "invmod", a, m)),
