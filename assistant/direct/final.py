@@ -30,7 +30,7 @@ CONSTANT_LETTERS = {"e", "i", "E", "I"}  # the engines read these as constants, 
 COMPARISON = re.compile(
     r"^\s*(?:which|what)\s+is\s+(?:the\s+)?(?:bigger|smaller|greater|larger|less|lesser|biggest|smallest|largest|"
     r"nearest|closest|\w+\s+(?:biggest|smallest|largest))\b(?!\s+common)|^\s*(?:sort|put|order|arrange)\b", re.I)
-TARGET = re.compile(r"\b(?:nearest|closest)\s+to\s+([A-Za-z])\b")
+TARGET = re.compile(r"\b(?:nearest|closest)\s+to\s+([A-Za-z]|-?\d+(?:\.\d+)?(?:/\d+)?)(?![\w/]|\.\d)")
 MATH_BEFORE = "+-*/^(="
 MATH_AFTER = "*/^)=+-"
 
@@ -278,6 +278,7 @@ def _names_back(answer: str, question: str, values: dict[str, Fraction]) -> str 
     target = TARGET.search(question)  # "the nearest to m in 0, a, 4": m is what is measured from, not a candidate
     if target:
         values = {n: v for n, v in values.items() if n != target.group(1)}
+        question = question[:target.start(1)] + " " + question[target.end(1):]
     literals: dict[Fraction, set[str]] = {}
     for m in NUMBER.finditer(OPTION_LABEL.sub(" ", question)):
         literals.setdefault(_number(m.group(0)), set()).add(m.group(0))

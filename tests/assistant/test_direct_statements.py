@@ -179,6 +179,12 @@ def test_answers_go_back_to_the_names_they_came_from():
     assert _names_back("c", "Which is the biggest?  (a) 0  (b) n  (c) b", values) == "c"
 
 
+def test_what_the_nearest_is_measured_from_is_no_candidate():
+    values = {"t": Fraction(-1), "m": Fraction(-2), "a": Fraction(-2)}
+    assert _names_back("-1", "What is the closest to -1 in 0.4, t, 5?", values) == "t"
+    assert _names_back("-2", "What is the nearest to m in 0, a, 4?", values) == "a"
+
+
 def test_a_literal_at_the_end_of_the_sentence_is_found():
     assert _names_back("-5, -0.1, 2", "Sort -5, a, -0.1.", {"a": Fraction(2)}) == "-5, -0.1, a"
 
