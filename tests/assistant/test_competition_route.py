@@ -41,6 +41,11 @@ ANSWERED = [
     (r"What is the value of $x$ in the equation $6x - 5 = 2x + 11$?", "{4}"),
     (r"If $3x + 7 = 22$, what is the value of $x$?", "{5}"),
     (r"Expand $(x+2)(x-3)$.", "x**2 - x - 6"),
+    (r"Express $\frac{3}{8}$ as a decimal.", "0.375"),
+    (r"Convert $\frac{21}{2^2 \cdot 5^7}$ to a terminating decimal.", "0.0000672"),
+    (r"Round $\frac{7}{3}$ to the nearest hundredth.", "2.33"),
+    (r"Compute $3.5 \times 2.25$. Express your answer as a decimal to the nearest tenth.", "7.9"),
+    (r"What is $\frac{5}{2}$ rounded to the nearest whole number?", "3"),
 ]
 
 
@@ -91,7 +96,8 @@ REFUSED = [
     r"If $f(2) = 7$ and $f(x) = ax + 3$, what is $f(3)$?",
     r"What is the remainder when the sum $1 + 2 + \cdots + 100$ is divided by 7?",
     r"Find the sum of all $x$ such that $x^2 = 4$.",
-    r"Compute $3.5 \times 2$. Express your answer as a decimal to the nearest tenth.",
+    r"What is $\frac{1}{3}$ expressed as a decimal?",  # it repeats: MATH would write 0.\overline{3}
+    r"Find $\sqrt{2}$. Express your answer as a decimal to the nearest tenth.",  # no check of its own yet
     r"The value of $x$ is $3$. What is $x^2$?",
     r"Solve for $x$: $x^2 = 4$.",  # several roots: the question must say which
     r"Solve for $x$: $2^{2x} = 16$.",  # an unknown in an exponent: complex solutions besides the real one
@@ -101,7 +107,6 @@ REFUSED = [
     r"What is $3$ more than $5$?",
     r"Evaluate $f(3)$.",
     r"If $f(x) = x + 1$ for $x > 0$, what is $f(2)$?",
-    r"What is $\frac{3}{8}$ expressed as a decimal?",
     r"Let $f(x) = f(x-1) + 1$. What is $f(3)$?",
     r"Evaluate $(-125)^{4/3}$.",  # the real cube root or the principal one: not guessed
     r"How many integer divisors does $7$ have?",  # the negative divisors count too

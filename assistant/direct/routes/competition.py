@@ -37,14 +37,87 @@ def match(question: str) -> RoutedCall | None:
         return None
     prose, formulas = split
     sentences = _sentences(prose)
+    places, sentences = _decimal_form(sentences)
     asked = [s for s in sentences if not (FORM.match(s) or RESIDUE.match(s))]
     if len(asked) == 1:
         for pattern, build in FAMILIES:
             m = pattern.match(asked[0])
             plan = build(formulas, *m.groups()) if m else None
             if plan is not None:
-                return plan
+                return plan if places is None else _as_decimal(plan, places)
+    if places is not None:
+        return None
     return _with_definitions(sentences, formulas)
+
+
+NEAREST = {"tenth": 1, "hundredth": 2, "thousandth": 3, "ten-thousandth": 4, "ten thousandth": 4,
+           "whole number": 0, "integer": 0}
+_NEAREST = r"(?:\s+(?:rounded\s+|correct\s+)?to\s+the\s+nearest\s+(tenth|hundredth|thousandth|ten[- ]thousandth|" \
+           r"whole\s+number|integer))?"
+DECIMAL_SENTENCE = re.compile(r"^(?:express|write|give)\s+(?:your|the)\s+answer\s+as\s+a\s+decimal" + _NEAREST + r"$", I)
+DECIMAL_SUFFIX = re.compile(r"^(.*?)\s*,?\s+(?:expressed\s+|written\s+)?as\s+a\s+decimal" + _NEAREST + r"$", I)
+ROUND = re.compile(r"^round\s+(.+?)\s+to\s+the\s+nearest\s+(tenth|hundredth|thousandth|ten[- ]thousandth|whole\s+number|"
+                   r"integer)$", I)
+ROUNDED_SUFFIX = re.compile(r"^(.*?)\s*,?\s+rounded\s+to\s+the\s+nearest\s+(tenth|hundredth|thousandth|ten[- ]thousandth|"
+                            r"whole\s+number|integer)$", I)
+CONVERT = re.compile(r"^(?:express|write|convert)\s+(⟨\d+⟩)\s+(?:as|to)\s+a\s+(?:terminating\s+)?decimal" + _NEAREST + r"$", I)
+
+
+def _decimal_form(sentences: list[str]) -> tuple[int | str | None, list[str]]:
+    """The decimal places asked for ('exact': the terminating decimal itself), and the sentences without that
+    request; (None, sentences) when no decimal is asked for."""
+    places: int | str | None = None
+    out = []
+    for sentence in sentences:
+        m = DECIMAL_SENTENCE.match(sentence)
+        if m:
+            places = NEAREST[re.sub(r"\s+", " ", m.group(1).lower())] if m.group(1) else "exact"
+            continue
+        for pattern, rewrite in ((ROUND, "what is {0}"), (CONVERT, "what is {0}"), (DECIMAL_SUFFIX, "{0}"),
+                                 (ROUNDED_SUFFIX, "{0}")):
+            m = pattern.match(sentence)
+            if m:
+                places = NEAREST[re.sub(r"\s+", " ", m.group(2).lower())] if m.group(2) else "exact"
+                sentence = rewrite.format(m.group(1))
+                break
+        out.append(sentence)
+    return places, out
+
+
+def _as_decimal(plan: RoutedCall, places: int | str) -> RoutedCall | None:
+    """A rational answer written as the decimal asked for: rounded to k places (checked to be within half a
+    unit of the exact value), or the terminating decimal itself (none if the decimal repeats)."""
+    from ..recompute import Unsupported, recompute
+
+    if plan.tool != "calculator" or plan.kind != CheckKind.ARITHMETIC:
+        return None
+    if places == 0:
+        call = f"round({plan.input})"
+        return RoutedCall("calculator", call, call, CheckKind.ROUNDED)
+    if places == "exact":
+        try:
+            value = recompute(parse(plan.input))
+        except (Unsupported, ZeroDivisionError, ParseError):
+            return None
+        places = _terminating_places(value.denominator)
+        if places is None:
+            return None
+        if places == 0:
+            return plan
+    call = f"decimals({plan.input}, {places})"
+    return RoutedCall("calculator", call, call, CheckKind.ROUNDED_TEXT)
+
+
+def _terminating_places(denominator: int) -> int | None:
+    """3/8 ends after 3 places; 1/3 never ends (None)."""
+    twos = fives = 0
+    while denominator % 2 == 0:
+        denominator //= 2
+        twos += 1
+    while denominator % 5 == 0:
+        denominator //= 5
+        fives += 1
+    return max(twos, fives) if denominator == 1 and max(twos, fives) <= 50 else None
 
 
 def _sentences(prose: str) -> list[str]:
