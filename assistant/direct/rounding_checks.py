@@ -5,7 +5,7 @@ The exact value is recomputed with Python's Fractions (recompute.py, not the cal
 - round(x, k) = v: v is a multiple of 10^-k within half of it of x, a tie going away from zero;
 - a shown decimal ("3.14", "330", "1.4286e29"): read back as the exact decimal it writes, within half a unit in
   its last requested place of x, with as many places as asked.
-A value the Fraction walk cannot recompute (pi, sqrt(2)) gets no check: its answer is not claimed verified.
+A value the Fraction walk cannot recompute (pi, sqrt(2)) is evaluated by mpmath instead (irrational_digits.py).
 """
 from __future__ import annotations
 
@@ -77,10 +77,15 @@ def _nearest_check(x: Fraction, v: Fraction, unit: Fraction) -> Check:
 
 
 def rounded_text_check(shown: str | None, understood: str) -> list[Check]:
-    """A decimal shown to k places or k significant digits, against the recomputed exact value."""
-    read = exact_argument(understood)
-    if read is None or shown is None:
+    """A decimal shown to k places or k significant digits, against the recomputed exact value (or, for pi,
+    sqrt(2) and such, against mpmath's value to 30 more digits)."""
+    if shown is None:
         return []
+    read = exact_argument(understood)
+    if read is None:
+        from .irrational_digits import irrational_text_check
+
+        return irrational_text_check(shown, understood)
     func, x, rest = read
     m = DECIMAL_TEXT.match(shown.strip())
     if m is None or not rest:

@@ -76,9 +76,23 @@ def test_the_rounding_check_fails_a_wrong_shown_decimal():
     assert rounded_value_check(4, "floor(7/2)")[0].passed is False
 
 
-def test_an_irrational_value_to_digits_is_not_claimed_verified_without_a_check():
-    a = answered("pi to 10 digits")
-    assert a.answer == "3.141592654" and (a.verified is not True or a.checks)
+@pytest.mark.parametrize("question, answer", [
+    ("pi to 10 digits", "3.141592654"),
+    ("round pi to 3 decimal places", "3.142"),
+    ("e^3 to 20 decimal places", "20.08553692318766774093"),
+    ("10^25*pi to 3 digits", "3.14e25"),
+])
+def test_an_irrational_value_to_digits_is_checked_by_mpmath(question, answer):
+    a = answered(question)
+    assert a.answer == answer and a.verified is True
+    assert [c.name for c in a.checks] == ["mpmath agrees with the shown digits"]
+
+
+def test_the_mpmath_check_refutes_cut_or_short_digits():
+    from assistant.direct.irrational_digits import irrational_text_check
+
+    assert irrational_text_check("3.141592653", "N(pi, 10)")[0].passed is False  # cut, not rounded
+    assert irrational_text_check("3.14", "decimals(pi, 3)")[0].passed is False
 
 
 def test_the_first_digits_of_pi_are_not_read_as_rounded_digits():
