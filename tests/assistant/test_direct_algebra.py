@@ -36,6 +36,11 @@ CASES = [
     ("What is the next term in -7, -2, 9, 26, 49?", "78"),
     ("What is the n'th term of 4, 7, 10, 13?", "3*n + 1"),
     ("What is the i'th term of 2, 9, 28, 65, 126?", "i**3 + 1"),
+    # typed the way people type
+    ("what is x if 3x - 7 = 11?", "6"),
+    ("solve 2x + y = 5, x - y = 1 for y", "1"),
+    ("next term of 3, 6, 9, 12", "15"),
+    ("find the nth term of 3, 7, 11, 15", "4*n - 1"),
 ]
 
 

@@ -39,6 +39,14 @@ CASES = [
     ("Put 0.7, 2/3, 5, -9 in decreasing order.", "5, 0.7, 2/3, -9"),
     ("Sort 10, -10, 0.", "-10, 0, 10"),
     ("Sort 2, (-3), 1/2 in descending order.", "2, 1/2, -3"),  # a parenthesized negative, as substituted
+    # typed the way people type
+    ("which is larger, 3/7 or 0.43?", "0.43"),
+    ("what is the smallest of 12 and 18?", "12"),
+    ("What is the second largest number in 4, 9, 1?", "4"),
+    ("which number is closest to 1: 0.9, 1.2, 1.05?", "1.05"),
+    ("which is closer to 0, -0.2 or 0.1?", "0.1"),
+    ("order 0.5, 1/3, 2/5 from largest to smallest", "0.5, 2/5, 1/3"),
+    ("is 0.3 less than 1/3", "True"),
 ]
 
 
@@ -66,6 +74,8 @@ def test_a_tie_is_declined_rather_than_picked():
     "Which is the second biggest value? (a) 1 (c) 2",  # options out of order
     "Which is bigger: the moon or the sun?",
     "Are you sure?",
+    "What is the largest prime factor of 91?",
+    "What is the greatest common divisor of 12 and 18?",
 ])
 def test_look_alikes_are_not_claimed(question):
     assert comparison.match(question) is None

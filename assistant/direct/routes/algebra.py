@@ -22,6 +22,8 @@ from .reading import equation, letters_in, numbers, polynomial, sentence
 I = re.IGNORECASE
 V = r"([A-Za-z])"
 ASK = r"(?:what\s+is|calculate|find|determine|give|solve\s+for|work\s+out|compute)"
+OPENER = r"(?:(?:what\s+is|find|give|determine)\s+)?(?:the\s+)?"
+SEQUENCE = r"(?:the\s+)?(?:sequence\s*|series\s*)?:?\s*"
 
 
 def _plan(call: str, understood: str) -> RoutedCall:
@@ -138,13 +140,14 @@ RULES = [
     (re.compile(rf"^solve\s+(.+?=.+?)\s+for\s+{V}$", I), _solve_sentence),
     (re.compile(r"^solve\s+([^,]+?=[^,]+)$", I), lambda eq: _solve_sentence(eq, None)),
     (re.compile(rf"^(?:let|suppose)\s+([^.]+?=[^.]+)\.\s+{ASK}\s+{V}$", I), _solve),
-    (re.compile(rf"^{ASK}\s+{V}\s*,?\s+(?:given|provided|assuming)\s+that\s+(.+=.+)$", I), lambda v, eq: _solve(eq, v)),
+    (re.compile(rf"^{ASK}\s+{V}\s*,?\s+(?:(?:given|provided|assuming)\s+that|if|when|where)\s+(.+=.+)$", I),
+     lambda v, eq: _solve(eq, v)),
     (re.compile(rf"^{ASK}\s+{V}\s*,?\s+(?:so|such)\s+that\s+(.+=.+)$", I), lambda v, eq: _solve(eq, v)),
     (re.compile(rf"^what\s+is\s+{V}\s+in\s+(.+=.+)$", I), lambda v, eq: _solve(eq, v)),
     (re.compile(r"^factor(?:i[sz]e)?\s+(.+)$", I), _factor),
-    (re.compile(r"^what\s+(?:comes|is)\s+next\s*(?::|in)\s*(.+)$", I), _next),
-    (re.compile(r"^what\s+is\s+the\s+next\s+(?:term|number)\s+in\s+(?:the\s+sequence\s+)?:?\s*(.+)$", I), _next),
-    (re.compile(rf"^what\s+is\s+the\s+{V}'?th\s+term\s+of\s+(?:the\s+sequence\s+)?:?\s*(.+)$", I), _nth),
+    (re.compile(r"^what\s+(?:comes|is)\s+next\s*(?::|in)\s*(?:the\s+sequence\s*)?:?\s*(.+)$", I), _next),
+    (re.compile(rf"^{OPENER}next\s+(?:term|number|value)\s+(?:in|of)\s+{SEQUENCE}(.+)$", I), _next),
+    (re.compile(rf"^{OPENER}{V}'?th\s+term\s+(?:of|in|for)\s+{SEQUENCE}(.+)$", I), _nth),
 ]
 
 
@@ -154,6 +157,7 @@ def match(question: str) -> RoutedCall | None:
         return None
     for pattern, build in RULES:
         m = pattern.match(text)
-        if m:
-            return build(*m.groups())
+        plan = build(*m.groups()) if m else None
+        if plan is not None:
+            return plan
     return None

@@ -1,0 +1,132 @@
+"""Readers shared by the algebra, polynomials, calculus and comparison routes: polynomials in letters, numbers
+as written, lists of them. Each piece of text is parsed by calx's parser and accepted only if its tree is of
+the expected kind; the text handed on is then the tool's own syntax, read again by the tool's parser.
+
+Letters are variables here: in "Solve 682*i - 59422 = -532*i + 1278 for i" the i is the unknown, which is why
+these routes call the letter operations of the symbolic tool (tools/symbolic/letter_ops.py).
+"""
+from __future__ import annotations
+
+import re
+
+from tools.parsing import BinOp, Name, Neg, Node, Num, ParseError, Relation, parse
+
+MAX_TEXT = 20_000
+LETTER = r"[A-Za-z]"
+TRAILING = re.compile(r"[\s?.!]+$")
+ORDINALS = {"": 1, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+            "eighth": 8, "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6,
+            "7th": 7, "8th": 8, "9th": 9, "10th": 10}
+
+
+def sentence(question: str) -> str:
+    """The question without surrounding space and its closing marks; runs of spaces as one."""
+    return TRAILING.sub("", re.sub(r"[^\S\n]+", " ", question.strip()))
+
+
+def _tree(text: str) -> Node | None:
+    from ..text import ambiguous_division
+
+    text = text.strip()
+    if not text or len(text) > MAX_TEXT or "\n" in text or ambiguous_division(text):  # 1/2x: x/2 or 1/(2x)?
+        return None
+    try:
+        return parse(text)
+    except (ParseError, RecursionError):
+        return None
+
+
+def letters_in(node: Node) -> set[str]:
+    found, stack = set(), [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, Name):
+            found.add(n.name)
+        stack.extend(n.children())
+    return found
+
+
+def _arithmetic_only(node: Node) -> bool:
+    """Numbers, one-letter names, + - * / ^ and negation, nothing else."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, Name) and len(n.name) != 1:
+            return False
+        if not isinstance(n, (Num, Name, Neg, BinOp)) or isinstance(n, BinOp) and n.op not in "+-*/^":
+            return False
+        stack.extend(n.children())
+    return True
+
+
+def polynomial(text: str) -> tuple[str, Node] | None:
+    """A polynomial with rational coefficients in one-letter variables (at least one), as (text, tree)."""
+    from tools.symbolic import rational_poly
+
+    tree = _tree(text)
+    if tree is None or not _arithmetic_only(tree) or not letters_in(tree):
+        return None
+    try:
+        rational_poly.from_tree(tree)
+    except rational_poly.NotPolynomial:
+        return None
+    return text.strip(), tree
+
+
+def equation(text: str) -> tuple[str, Node] | None:
+    """`p = q` with both sides polynomials (or numbers), some letter in it."""
+    from tools.symbolic import rational_poly
+
+    tree = _tree(text)
+    if not (isinstance(tree, Relation) and tree.op == "=") or not letters_in(tree):
+        return None
+    if not (_arithmetic_only(tree.left) and _arithmetic_only(tree.right)):
+        return None
+    try:
+        rational_poly.from_tree(tree.left), rational_poly.from_tree(tree.right)
+    except rational_poly.NotPolynomial:
+        return None
+    return text.strip(), tree
+
+
+def powers_of(text: str, letter: str) -> str | None:
+    """Products, quotients and powers of one letter and numbers (o**5*o/o**(1/8)), the letter in it."""
+    tree = _tree(text)
+    if tree is None or not _arithmetic_only(tree) or letters_in(tree) != {letter}:
+        return None
+    return text.strip()
+
+
+def number(text: str) -> str | None:
+    """An exact number as written (7, -0.24, 102791/313, (-3)); arithmetic of numbers is accepted too."""
+    tree = _tree(text)
+    if tree is None or not _arithmetic_only(tree) or letters_in(tree) or _has_power(tree):
+        return None
+    return text.strip()
+
+
+def _has_power(node: Node) -> bool:
+    return isinstance(node, BinOp) and (node.op == "^" or _has_power(node.left) or _has_power(node.right)) or (
+        isinstance(node, Neg) and _has_power(node.operand))
+
+
+def numbers(text: str) -> list[str] | None:
+    """A comma-separated list of numbers ("4, 7111874, -1, 3", "1, 2 and 3", "0.1 or -0.2")."""
+    parts = re.split(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", text.strip())
+    read = [number(p) for p in parts]
+    return None if not read or any(r is None for r in read) else read
+
+
+def options(text: str) -> list[tuple[str, str]] | None:
+    """Lettered options "(a) 2/7  (b) -2668  (c) 1/3" as (label, number) pairs, labels a, b, c, ... in order."""
+    parts = re.split(r"(?:^|\s+)\(([a-z])\)\s+", " " + text.strip())
+    if len(parts) < 3 or parts[0].strip():
+        return None
+    labels, values = parts[1::2], [number(v) for v in parts[2::2]]
+    if any(v is None for v in values) or labels != [chr(ord("a") + k) for k in range(len(labels))]:
+        return None
+    return list(zip(labels, values))
+
+
+def ordinal(word: str | None) -> int | None:
+    return ORDINALS.get((word or "").strip().lower())
