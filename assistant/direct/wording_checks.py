@@ -1,7 +1,7 @@
 """Checks on logarithms, roots and digit counts, each by going back the other way with Python's own integers.
 
 - log(x, b) = k: b^k = x (a k that is not a small rational is a float; no exact check applies);
-- root(x, n) = r: r^n = x; a real odd root of a negative x is -root(-x, n), checked the same way;
+- root(x, n), sqrt(x), cbrt(x) = r: r^n = x; a real odd root of a negative x is -root(-x, n) or cbrt(x);
 - digit_sum(n), digits(n): from Python's str() of n recomputed with Fractions, not from GMP's digits.
 """
 from __future__ import annotations
@@ -34,15 +34,17 @@ def power_back_check(value, understood: str) -> list[Check]:
 
     v = _exact_value(value)
     call, sign = _call(understood)
-    if v is None or call is None or len(call.args) != 2:
+    degree = {"sqrt": [Fraction(2)], "cbrt": [Fraction(3)]}.get(call.func if call else "", [])
+    if v is None or call is None or len(call.args) + len(degree) != 2:
         return []
     try:
-        x, second = recompute(call.args[0]), recompute(call.args[1])
+        x, second = recompute(call.args[0]), (degree or [None])[0]
+        second = second if second is not None else recompute(call.args[1])
     except Unsupported:
         return []
     if call.func == "log":
         return [_log_check(x, second, v)]
-    if call.func == "root":
+    if call.func in ("root", "sqrt", "cbrt"):
         return [_root_check(x, second, sign * v)]
     return []
 
@@ -54,10 +56,12 @@ def _log_check(x: Fraction, base: Fraction, k: Fraction) -> Check:
 
 
 def _root_check(x: Fraction, n: Fraction, r: Fraction) -> Check:
-    """r is the root of the call's own argument (for -root(32, 5), r = 2 and x = 32): a real root, r >= 0."""
+    """r is the root of the call's own argument (for -root(32, 5), r = 2 and x = 32); an even root is the one
+    r >= 0, an odd root of a negative x (cbrt(-27) = -3) is negative."""
     if n.denominator != 1 or not 1 <= n <= MAX_POWER:
         return Check("root^n = x", None, "the degree is not a small whole number")
-    return Check("root^n = x", r >= 0 and r ** int(n) == x, f"{r}^{int(n)} = {x}")
+    sign_ok = r >= 0 if int(n) % 2 == 0 else (r < 0) == (x < 0)
+    return Check("root^n = x", sign_ok and r ** int(n) == x, f"{r}^{int(n)} = {x}")
 
 
 def digit_count_check(value, understood: str) -> list[Check]:

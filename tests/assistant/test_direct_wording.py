@@ -57,6 +57,8 @@ def test_exact_simplification_leaves_no_numeric_noise():
     ("22/7 to 2 places", "3.14"),
     ("floor of 7/2", "3"),
     ("Round -603.76732 to zero decimal places.", "-604"),
+    ("round -0.5", "-1"),
+    ("what is 7 divided by 3 rounded to 2 decimal places", "2.33"),
     ("What is -9349.78359467 rounded to zero dps?", "-9350"),
 ])
 def test_rounding_wordings(question, answer):
@@ -115,6 +117,10 @@ def test_the_first_digits_of_pi_are_not_read_as_rounded_digits():
     ("log base 5 of 625", "4"),
     ("log_5(625)", "4"),
     ("log 625 base 5", "4"),
+    ("log(8) base 2", "3"),
+    ("what percent is 45 of 180", "25"),
+    ("cube root of -27", "-3"),
+    ("square root of 144", "12"),
     ("the logarithm of 1/8 to base 2", "-3"),
     ("fourth root of 1296", "6"),
     ("5th root of -32", "-2"),

@@ -148,8 +148,8 @@ RULES: list[Rule] = [
     (LazyPattern(r"^(.+?)\s+(?:as|to)\s+an?\s+(?:exact\s+)?fraction$", I), lambda e: _call("calculator", "fraction", e)),
     # "x to 5 decimal places / significant digits" is the rounding route's (routes/rounding.py). "The first 10
     # digits of pi" is not read: they are 3.141592653 (cut), where 10 significant digits are 3.141592654.
-    (LazyPattern(r"^(?:the\s+)?(?:square\s+root)\s+of\s+(.+)$", I), lambda e: _call("calculator", "sqrt", e, kind=CheckKind.ARITHMETIC)),
-    (LazyPattern(r"^(?:the\s+)?(?:cube\s+root)\s+of\s+(.+)$", I), lambda e: _call("calculator", "cbrt", e, kind=CheckKind.ARITHMETIC)),
+    (LazyPattern(r"^(?:the\s+)?(?:square\s+root)\s+of\s+(.+)$", I), lambda e: _call("calculator", "sqrt", e, kind=CheckKind.POWER_BACK)),
+    (LazyPattern(r"^(?:the\s+)?(?:cube\s+root)\s+of\s+(.+)$", I), lambda e: _call("calculator", "cbrt", e, kind=CheckKind.POWER_BACK)),
     (LazyPattern(r"^(.+?)\s+factorial$", I), lambda e: _call("calculator", "factorial", e, kind=CheckKind.ARITHMETIC)),
     (LazyPattern(r"^(.+?)\s*(?:%|percent)\s+of\s+(.+)$", I), lambda p, e: _percent_of(p, e)),
 ]

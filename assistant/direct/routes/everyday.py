@@ -89,11 +89,12 @@ def _root(degree_word: str, x: str) -> RoutedCall | None:
     return RoutedCall("calculator", call, call, CheckKind.POWER_BACK)
 
 
-LOG = r"(?:the\s+)?(?:log|logarithm)"
+LOG = r"(?:the\s+)?(?:logarithm|log)"
 BASE = r"(?:to\s+)?(?:the\s+)?base\s+"
 RULES = [
     (LazyPattern(rf"^(.+?)\s+is\s+what\s+{PERCENT}\s+of\s+(.+)$", I), _part_of_whole),
     (LazyPattern(rf"^what\s+{PERCENT}\s+of\s+(.+?)\s+is\s+(.+)$", I), lambda whole, part: _part_of_whole(part, whole)),
+    (LazyPattern(rf"^what\s+{PERCENT}\s+is\s+(.+?)\s+of\s+(.+)$", I), _part_of_whole),
     (LazyPattern(rf"^(?:express\s+)?(.+?)\s+as\s+an?\s+{PERCENT}\s+of\s+(.+)$", I), _part_of_whole),
     (LazyPattern(rf"^(increase|decrease)\s+(.+?)\s+by\s+(.+?)\s*{PERCENT}$", I), _scaled),
     (LazyPattern(rf"^(.+?)\s+(increased|decreased)\s+by\s+(.+?)\s*{PERCENT}$", I), lambda b, verb, p: _scaled(verb, b, p)),
@@ -102,7 +103,7 @@ RULES = [
     (LazyPattern(rf"^{LOG}\s+{BASE}(.+?)\s+of\s+(.+)$", I), lambda base, x: _log(x, base)),
     (LazyPattern(rf"^{LOG}_\s*(\{{[^{{}}]+\}}|\d+(?:\.\d+)?)\s*(?:\(([^()]+)\)|(\d+(?:\.\d+)?))$", I),
      lambda base, inner, bare: _log(inner or bare, base)),
-    (LazyPattern(rf"^{LOG}\s+(?:of\s+)?(.+?)\s*,?\s+{BASE}(.+)$", I), _log),
+    (LazyPattern(rf"^{LOG}(?:\s+of\s+|\s+|(?=\())(.+?)\s*,?\s+{BASE}(.+)$", I), _log),
     (LazyPattern(r"^(?:the\s+)?(fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+root\s+of\s+(.+)$", I),
      _root),
 ]

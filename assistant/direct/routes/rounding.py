@@ -11,7 +11,7 @@ import re
 
 from .arithmetic import LazyPattern, numeric
 from ..plan import CheckKind, RoutedCall
-from ..text import ambiguous_division, strip_question
+from ..text import ambiguous_division, strip_question, words_to_operators
 
 I = re.IGNORECASE
 ROUND_VERB = r"(?:round(?:\s+off)?|approximate)\s+"
@@ -31,13 +31,18 @@ UNIT_WORDS = "|".join(sorted((re.escape(u).replace(r"\ ", r"[\s-]+") for u in UN
 NEAREST = r"(?:the\s+)?nearest\s+(?:(?:one\s+|a\s+)?(" + UNIT_WORDS + r")s?|(1(?:0+)?|0\.0*1))"
 
 
+def _number(text: str) -> str | None:
+    """The value to round, as typed or with its operator words made symbols ("7 divided by 3")."""
+    return numeric(text) or numeric(words_to_operators(text))
+
+
 def _count(text: str) -> int:
     word = text.lower()
     return COUNT_WORDS[word] if word in COUNT_WORDS else int(text)
 
 
 def _round_places(expr: str, count: str) -> RoutedCall | None:
-    value, places = numeric(expr), _count(count)
+    value, places = _number(expr), _count(count)
     if value is None:
         return None
     call = f"decimals({value}, {places})" if places else f"round({value})"
@@ -45,7 +50,7 @@ def _round_places(expr: str, count: str) -> RoutedCall | None:
 
 
 def _round_significant(expr: str, count: str) -> RoutedCall | None:
-    value, digits = numeric(expr), _count(count)
+    value, digits = _number(expr), _count(count)
     if value is None or digits == 0:
         return None
     call = f"N({value}, {digits})"
@@ -54,7 +59,7 @@ def _round_significant(expr: str, count: str) -> RoutedCall | None:
 
 def _round_nearest(expr: str, word: str | None, number: str | None) -> RoutedCall | None:
     power = _power_of_ten(word, number)
-    value = numeric(expr)
+    value = _number(expr)
     if value is None or power is None:
         return None
     if power < 0:  # tenths, hundredths: shown with that many places (3.1, not 31/10)
@@ -73,7 +78,7 @@ def _power_of_ten(word: str | None, number: str | None) -> int | None:
 
 
 def _round_direction(expr: str, direction: str | None) -> RoutedCall | None:
-    value = numeric(expr)
+    value = _number(expr)
     if value is None:
         return None
     func = {"down": "floor", "up": "ceil"}.get((direction or "").lower(), "round")
@@ -92,6 +97,7 @@ RULES = [
     (LazyPattern(rf"^round\s+(.+?)\s+(down|up){NEAREST_WHOLE}$", I), _round_direction),
     (LazyPattern(r"^(?:the\s+)?(floor|ceiling)\s+of\s+(.+)$", I),
      lambda which, e: _round_direction(e, "down" if which.lower() == "floor" else "up")),
+    (LazyPattern(r"^round(?:\s+off)?\s+(.+)$", I), lambda e: _round_direction(e, None)),  # round -0.5
 ]
 
 
