@@ -11,6 +11,7 @@ from ..base import ToolFailure
 from .limits import binomial_bits, check_bits, factorial_bits, short
 from .values import MPC, MPFR, MPQ, MPZ, div, is_exact, is_integer, is_rational, normal, power, to_float
 from .gaussian import Gaussian
+from .statistics import STATISTICS
 
 
 def want_int(v, fname: str, what: str = "an integer") -> int:
@@ -271,13 +272,14 @@ FUNCTIONS: dict[str, Callable] = {
     "max": extreme(max), "min": extreme(min), "re": real_part, "im": imag_part, "conj": conjugate,
     "arg": argument, "gamma": lambda x: gmpy2.gamma(to_float(x)), "erf": lambda x: gmpy2.erf(to_float(x)),
     "zeta": lambda x: gmpy2.zeta(to_float(x)),
+    **STATISTICS,
 }
 
 # fixed argument counts, checked before calling (variadic ones are absent)
 ARITY: dict[str, tuple[int, ...]] = {name: (1,) for name in FUNCTIONS}
 ARITY.update({"root": (2,), "log": (1, 2), "round": (1, 2), "floor": (1, 2), "ceil": (1, 2), "trunc": (1, 2),
               "mod": (2,), "binomial": (2,), "atan2": (2,)})
-for _variadic in ("gcd", "lcm", "max", "min"):
+for _variadic in ("gcd", "lcm", "max", "min", *STATISTICS):
     ARITY.pop(_variadic)
 
 __all__ = ["FUNCTIONS", "ARITY", "arity", "want_int", "factorial", "double_factorial", "is_exact", "MPQ", "MPZ",

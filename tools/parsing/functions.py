@@ -25,6 +25,7 @@ FUNCTIONS: frozenset[str] = frozenset({
     "digits", "num_digits", "digit_sum", "digitsum", "isqrt", "iroot", "to_base", "from_base",
     "divisors", "num_divisors", "sigma", "is_square", "primepi", "prime_pi", "jacobi", "legendre",
     "crt", "catalan", "double_factorial", "decimals", "fraction", "prime_factors", "clock_time",
+    "mean", "median", "mode", "pvariance", "variance",
     # symbolic operations (the symbolic engine)
     "simplify", "expand", "factor_expr", "cancel", "apart", "together", "trigsimp", "collect",
     "solve", "roots", "diff", "integrate", "limit", "series", "summation", "sum", "product",
