@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 
-from tools.parsing import Name, Node, ParseError, Postfix, Relation, Seq, parse, to_text
+from fractions import Fraction
+
+from tools.parsing import BinOp, Name, Node, Num, ParseError, Postfix, Relation, Seq, parse, to_text
 
 from .arithmetic import ambiguous_root, free_names
 from ..plan import CheckKind, RoutedCall
@@ -259,7 +261,55 @@ def _area(body: str, low: str, high: str) -> RoutedCall | None:
     if expr is None or var is None:
         return None
     low, high = _bound(low, var), _bound(high, var)
+    if None in (low, high) or _dips_below_axis(expr, var, low, high):
+        return None
     return _call("integrate", f"abs({expr})", var, low, high)
+
+
+AREA_SAMPLES = 48
+
+
+def _dips_below_axis(expr: str, var: str, low: str, high: str) -> bool:
+    """f < 0 at one of a few points of [low, high] (the calculator, no SymPy), or bounds that are no interval
+    low < high: then not read here. The area of a curve that crosses
+    the axis is right as the integral of |f|, but the engine's numeric check stumbles on the kinks of |f|, so
+    such a question goes on to the planner rather than come back refuted."""
+    from tools.base import ToolFailure
+    from tools.calculator import calculate
+
+    try:
+        a, b = _real(calculate(low).value), _real(calculate(high).value)
+        if a is None or b is None or not a < b:
+            return True  # bounds given backwards (an "area" of -26/3) or not real numbers: not read here
+        tree = parse(expr)
+        for i in range(AREA_SAMPLES):
+            point = a + (b - a) * Fraction(2 * i + 1, 2 * AREA_SAMPLES)
+            value = _real(calculate(to_text(_substitute(tree, var, point))).value)
+            if value is None or value < 0:
+                return True
+    except (ToolFailure, ParseError):
+        return False  # not decided here; |f| keeps the answer right
+    return False
+
+
+def _real(value) -> Fraction | None:
+    """An exact or floating real as a Fraction; None for a complex value or anything else."""
+    import gmpy2
+
+    if isinstance(value, bool):
+        return None
+    try:
+        q = gmpy2.mpq(value)  # exact: a float's binary value
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return Fraction(int(q.numerator), int(q.denominator))
+
+
+def _substitute(tree: Node, var: str, point: Fraction) -> Node:
+    if isinstance(tree, Name) and tree.name == var:
+        return BinOp("/", Num(point.numerator), Num(point.denominator))
+    children = tree.children()
+    return tree.with_children(tuple(_substitute(c, var, point) for c in children)) if children else tree
 
 
 def _subs(body: str, assignments: str) -> RoutedCall | None:
