@@ -41,6 +41,7 @@ CASES = [
     ("solve 2x + y = 5, x - y = 1 for y", "1"),
     ("next term of 3, 6, 9, 12", "15"),
     ("find the nth term of 3, 7, 11, 15", "4*n - 1"),
+    ("what is the 10th term of 3, 7, 11, 15?", "39"),
 ]
 
 
@@ -80,6 +81,7 @@ def test_the_letter_i_is_never_the_imaginary_unit():
     "What comes next: 1, 2, 4, 8, 16?",  # not a polynomial pattern
     "What comes next: 1, 1, 2, 3, 5, 8?",
     "What comes next: 3, 7?",  # too short to show a pattern
+    "What is the 6th term of 1, 2, 4, 8, 16?",
     "Find the next prime after 7.",
 ])
 def test_look_alikes_are_not_claimed_by_the_algebra_route(question):

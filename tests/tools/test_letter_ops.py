@@ -28,6 +28,7 @@ CALLS = [
     ("power_simplify((z**3/z**(1/2))**2)", "z**5"),
     ("next_term(1, 4, 9, 16)", "25"),
     ("nth_term(k, 2, 5, 10, 17)", "k**2 + 1"),
+    ("term_at(100, 2, 5, 10, 17)", "10001"),
     ("kth_largest(2, 1/3, 0.3, 1/4)", "0.3"),
     ("kth_smallest(1, a = 2, b = -1, c = 0)", "b"),
     ("nearest_to(1/2, 0.4, 0.65, 1)", "0.4"),
@@ -101,6 +102,13 @@ def test_sequence_checks_catch_a_wrong_term():
     inputs = {"terms": terms, "var": "n"}
     assert _passed(letter_checks.CHECKS["nth_term"](Outcome("nth_term", n**2, inputs)))
     assert not _passed(letter_checks.CHECKS["nth_term"](Outcome("nth_term", n**2 + 1, inputs)))
+
+
+def test_term_at_check_catches_a_wrong_term():
+    terms = [Fraction(v) for v in (2, 5, 10, 17)]
+    check = letter_checks.CHECKS["term_at"]
+    assert _passed(check(Outcome("term_at", sp.Integer(10001), {"terms": terms, "position": 100})))
+    assert not _passed(check(Outcome("term_at", sp.Integer(10000), {"terms": terms, "position": 100})))
 
 
 def test_power_check_catches_a_wrong_exponent():

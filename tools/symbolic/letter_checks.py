@@ -137,6 +137,16 @@ def _next_term_check(outcome):
                         f"{len(rows) - 1} row(s) of differences down to a constant give {following}")]
 
 
+def _term_at_check(outcome):
+    """Newton's forward differences: a_k = sum over j of C(k - 1, j) times the j-th difference at the start."""
+    from math import comb
+
+    rows, k = _differences(outcome.inputs["terms"]), outcome.inputs["position"]
+    value = sum(comb(k - 1, j) * row[0] for j, row in enumerate(rows))
+    return [CheckResult("term from Newton's forward differences", value == _fraction(outcome.value),
+                        f"{len(rows)} leading difference(s) give {value}")]
+
+
 def _nth_term_check(outcome):
     terms, var = outcome.inputs["terms"], outcome.inputs["var"]
     poly = _result_poly(outcome.value)
@@ -153,5 +163,5 @@ CHECKS = {
     "solve_for": _solve_for_check, "expand_letters": _same_polynomial("expanded"),
     "factor_letters": _same_polynomial("factored"), "coefficient_of": _coefficient_check,
     "diff_letters": _diff_letters_check, "power_simplify": _power_check, "next_term": _next_term_check,
-    "nth_term": _nth_term_check,
+    "nth_term": _nth_term_check, "term_at": _term_at_check,
 }

@@ -9,7 +9,8 @@ is checked by letter_checks.py with Python Fractions (rational_poly.py), not Sym
                               solution of a square linear system
     expand_letters(p)         p multiplied out;        factor_letters(p)   p factored over the rationals
     coefficient_of(p, x, k)   the coefficient of x^k;  diff_letters(p, x, n)  the n-th derivative
-    next_term(a1, ..., an)    the next term of a polynomial sequence;  nth_term(n, a1, ...)  its general term
+    next_term(a1, ..., an)    the next term of a polynomial sequence;  nth_term(n, a1, ...)  its general term;
+                              term_at(k, a1, ...)  its k-th term
     power_simplify(p)         a product of powers of one positive letter as one power
 """
 from __future__ import annotations
@@ -25,6 +26,7 @@ from .operations import Outcome
 
 MAX_DEGREE = 60  # polynomial degrees these operations take on
 MAX_TERMS = 40  # sequence length
+MAX_POSITION = 10**9  # the farthest term asked for by its position
 
 
 @dataclass(frozen=True)
@@ -212,6 +214,14 @@ def next_term(ctx, args) -> Outcome:
     return Outcome("next_term", value, {"terms": [Fraction(int(t.p), int(t.q)) for t in terms]})
 
 
+def term_at(ctx, args) -> Outcome:
+    position = _whole(args[0], "the position", 1, MAX_POSITION)
+    terms = _terms(args[1:])
+    n = sp.Symbol("n")
+    value = _general_term(terms, n).subs(n, position)
+    return Outcome("term_at", value, {"terms": [Fraction(int(t.p), int(t.q)) for t in terms], "position": position})
+
+
 def nth_term(ctx, args) -> Outcome:
     var = _letter(args[0], "index")
     terms = _terms(args[1:])
@@ -222,5 +232,5 @@ def nth_term(ctx, args) -> Outcome:
 OPERATIONS = {
     "solve_for": solve_for, "expand_letters": expand_letters, "factor_letters": factor_letters,
     "coefficient_of": coefficient_of, "diff_letters": diff_letters, "power_simplify": power_simplify,
-    "next_term": next_term, "nth_term": nth_term,
+    "next_term": next_term, "nth_term": nth_term, "term_at": term_at,
 }

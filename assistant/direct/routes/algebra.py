@@ -136,6 +136,13 @@ def _nth(var: str, listed: str) -> RoutedCall | None:
     return _plan(f"nth_term({var}, {', '.join(terms)})", f"the {var}'th term of {', '.join(terms)}")
 
 
+def _term_at(position: str, listed: str) -> RoutedCall | None:
+    terms = _sequence(listed)
+    if terms is None or not 1 <= int(position) <= 10**9:
+        return None
+    return _plan(f"term_at({int(position)}, {', '.join(terms)})", f"term {int(position)} of {', '.join(terms)}")
+
+
 RULES = [
     (re.compile(rf"^solve\s+(.+?=.+?)\s+for\s+{V}$", I), _solve_sentence),
     (re.compile(r"^solve\s+([^,]+?=[^,]+)$", I), lambda eq: _solve_sentence(eq, None)),
@@ -148,6 +155,7 @@ RULES = [
     (re.compile(r"^what\s+(?:comes|is)\s+next\s*(?::|in)\s*(?:the\s+sequence\s*)?:?\s*(.+)$", I), _next),
     (re.compile(rf"^{OPENER}next\s+(?:term|number|value)\s+(?:in|of)\s+{SEQUENCE}(.+)$", I), _next),
     (re.compile(rf"^{OPENER}{V}'?th\s+term\s+(?:of|in|for)\s+{SEQUENCE}(.+)$", I), _nth),
+    (re.compile(rf"^{OPENER}(\d+)(?:st|nd|rd|th)\s+term\s+(?:of|in)\s+{SEQUENCE}(.+)$", I), _term_at),
 ]
 
 
