@@ -31,8 +31,14 @@ COMPARISON = re.compile(
     r"^\s*(?:which|what)\s+is\s+(?:the\s+)?(?:bigger|smaller|greater|larger|less|lesser|biggest|smallest|largest|"
     r"nearest|closest|\w+\s+(?:biggest|smallest|largest))\b(?!\s+common)|^\s*(?:sort|put|order|arrange)\b", re.I)
 TARGET = re.compile(r"\b(?:nearest|closest)\s+to\s+([A-Za-z]|-?\d+(?:\.\d+)?(?:/\d+)?)(?![\w/]|\.\d)")
-MATH_BEFORE = "+-*/^(="
-MATH_AFTER = "*/^)=+-"
+# A negative or fractional value is written bare ("Sort -2, 1/3, 4") only between list separators or words that
+# cannot bind to it; anywhere else it goes in parentheses: "x squared" with x = -2 must be (-2)^2, never -2^2,
+# and "2 to the power x" with x = 1/2 never 2^1/2.
+BARE_BEFORE = re.compile(r"(?:^|[,:]|\([a-h]\)|\b(?:is|are|do|does|in|and|or|than|sort|put|divide|when|round|"
+                         r"between|(?:nearest|closest)\s+to))\s*$", re.I)
+BARE_AFTER = re.compile(r"^\s*(?:$|[,?.;:]|\([a-h]\)|(?:or|and|in|is|rounded|divided|than|a|be|have|greater|less|"
+                        r"smaller|bigger|larger|equal|not|at|different|unequal)\b|to\s+(?:the\s+nearest|\d+\s|"
+                        r"\w+\s+(?:decimal|dps?\b|significant)))", re.I)
 
 
 @dataclass(frozen=True)
@@ -195,8 +201,6 @@ def _is_article(text: str, m: re.Match) -> bool:
 
 def _value_text(env: Environment, name: str, text: str, m: re.Match) -> str:
     value = env.values[name]
-    before = text[:m.start()].rstrip()[-1:]
-    after = text[m.end():].lstrip()[:1]
     v = value.value
     # "2y" is a product: written out as 2*(5), never glued into the number 25
     glued_before = m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] == ")")
@@ -205,7 +209,7 @@ def _value_text(env: Environment, name: str, text: str, m: re.Match) -> str:
         return f"{'*' if glued_before else ''}({fraction_text(v)}){'*' if glued_after else ''}"
     if v >= 0 and v.denominator == 1:
         return str(v)
-    if (before and before in MATH_BEFORE) or (after and after in MATH_AFTER):
+    if not (BARE_BEFORE.search(text[:m.start()]) and BARE_AFTER.match(text[m.end():])):
         return f"({fraction_text(v)})"
     return decimal_text(v) if value.decimal and decimal_text(v) else fraction_text(v)
 

@@ -163,6 +163,19 @@ def test_values_are_written_in_where_the_question_uses_the_names():
         "Which is the biggest value?  (a) -0.0831  (b) -1")
 
 
+@pytest.mark.parametrize("question, written", [
+    ("What is x squared?", "What is (-2) squared?"),  # never -2 squared, which reads -(2^2)
+    ("What is 2 to the power of h?", "What is 2 to the power of (1/2)?"),  # never 2^1/2
+    ("What is 1 divided by h?", "What is 1 divided by (1/2)?"),
+    ("Sort x, h, 3.", "Sort -2, 1/2, 3."),
+    ("Is x greater than h?", "Is -2 greater than 1/2?"),
+    ("Which is the biggest value?  (a) x  (b) h", "Which is the biggest value?  (a) -2  (b) 1/2"),
+])
+def test_a_negative_or_fraction_is_bare_only_where_nothing_binds_to_it(question, written):
+    env = _env(x=(-2, False), h=(Fraction(1, 2), False))
+    assert substitute(question, env).text == written
+
+
 def test_the_article_a_is_not_the_name_a():
     env = _env(a=(36, False))
     assert substitute("Is 12 a factor of a?", env).text == "Is 12 a factor of 36?"
