@@ -159,6 +159,8 @@ def test_checks_go_back_the_other_way():
     ("derivative of t^3 sin(t) with respect to t", "diff(t**3*sin(t), t)"),
     ("second derivative of f(t) = t^4", "diff(t**4, t, 2)"),
     ("differentiate y = x^2", "diff(x**2, x)"),
+    ("f'(x) if f(x) = x^3", "diff(x**3, x)"),
+    ("find f''(t) where f(t) = t^4 + t", "diff(t**4 + t, t, 2)"),
     ("area under y = sqrt(x) from 0 to 4", "integrate(abs(sqrt(x)), x, 0, 4)"),
     ("area under the curve y = x^2 from x = 0 to x = 3", "integrate(abs(x**2), x, 0, 3)"),
     ("determinant of {{1,2},{3,5}}", "det([[1, 2], [3, 5]])"),
@@ -201,6 +203,10 @@ def test_symbolic_answers_are_written_for_people_and_verified(question, answer, 
 ])
 def test_areas_not_read_directly(question):
     assert plan_for(question) is None
+
+
+def test_a_prime_of_another_function_is_not_read():
+    assert plan_for("f'(x) if g(x) = x^3") is None
 
 
 def test_a_single_brace_list_stays_a_set_not_a_matrix():

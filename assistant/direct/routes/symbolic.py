@@ -347,6 +347,10 @@ RULES = [
      lambda op, b: _call(REWRITE_OPS[op.lower()], _expr(b))),
     (re.compile(r"^d\s*/\s*d" + V + r"\s*(?:of\s+)?(.+)$", I), lambda v, b: _derivative(None, b, v)),
     (re.compile(r"^d\^?(\d)\s*/\s*d" + V + r"\^?\1\s*(?:of\s+)?(.+)$", I), lambda n, v, b: _derivative(n, b, v)),
+    # f'(x) if f(x) = x^3, f''(t) where f(t) = ...: the derivative function (primes count the order)
+    (re.compile(r"^([A-Za-z])('{1,3})\s*\(\s*" + V + r"\s*\)\s*[,:]?\s*(?:(?:if|when|where|for|given)\s+)?"
+                r"\1\s*\(\s*\3\s*\)\s*=\s*(.+)$", I),
+     lambda f, primes, v, b: _derivative(str(len(primes)), b, v)),
     (re.compile(r"^d([A-Za-z])\s*/\s*d" + V + r"\s*[,:]?\s*(?:(?:if|when|where|for|given|of)\s+)?\1\s*=\s*(.+)$", I),
      lambda f, v, b: _derivative(None, b, v)),
     (re.compile(r"^(?:the\s+)?area\s+(?:under|beneath|below)\s+(?:the\s+)?(?:curve\s+|graph\s+(?:of\s+)?)?(.+?)"
