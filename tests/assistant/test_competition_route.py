@@ -46,6 +46,21 @@ ANSWERED = [
     (r"Round $\frac{7}{3}$ to the nearest hundredth.", "2.33"),
     (r"Compute $3.5 \times 2.25$. Express your answer as a decimal to the nearest tenth.", "7.9"),
     (r"What is $\frac{5}{2}$ rounded to the nearest whole number?", "3"),
+    (r"Compute $2^{-1} \pmod{185}$.", "93"),
+    (r"Find $9^{-1} \pmod{100}$, as a residue modulo 100. (Give an answer between 0 and 99, inclusive.)", "89"),
+    (r"What is the multiplicative inverse of 3 modulo 7?", "5"),
+    (r"What is the sum of the digits of $2^{10}$?", "7"),
+    (r"How many digits are in $2^{100}$?", "31"),
+    (r"For what value of $x$ is $2x + 3 = 9$?", "{3}"),
+    (r"Simplify and write the result as a common fraction: $\sqrt{\frac{4}{9}}$", "2/3"),
+    (r"What is the distance between the points $(1, 2)$ and $(4, 6)$?", "5"),
+    (r"Find the distance between the points $(0,0)$ and $(1,1)$. Express your answer in simplest radical form.",
+     "sqrt(2)"),
+    (r"What is the slope of the line passing through $(1, 2)$ and $(3, 7)$? Express your answer as a common fraction.",
+     "5/2"),
+    (r"Compute $\sum_{n=1}^{\infty} \frac{1}{n(n+2)}$.", "3/4"),
+    (r"Compute $\sum_{k=1}^{10} k^2$.", "385"),
+    (r"Evaluate $\int_0^1 x^2\,dx$.", "1/3"),
 ]
 
 
@@ -101,7 +116,10 @@ REFUSED = [
     r"The value of $x$ is $3$. What is $x^2$?",
     r"Solve for $x$: $x^2 = 4$.",  # several roots: the question must say which
     r"Solve for $x$: $2^{2x} = 16$.",  # an unknown in an exponent: complex solutions besides the real one
-    r"Compute $2^{-1} \pmod{185}$.",  # an inverse, not the rational 1/2 reduced mod 185
+    r"Compute $2^{-2} \pmod{185}$.",  # not read as the rational 1/4 reduced mod 185
+    r"Find $9^{-1} \pmod{100}$, as a residue modulo 99.",  # the residue named is not the formula's modulus
+    r"Compute $\sum_{k=1}^{n} k$.",  # n is free
+    r"What is the distance between the points $(1, 2)$ and $(4, 6, 1)$?",
     r"Compute $\begin{pmatrix} 2 & 3 \\ 7 & -1 \end{pmatrix} \begin{pmatrix} 1 \\ 0 \end{pmatrix}.$",
     r"Compute $58_9 - 18_9.$ Express your answer in base $9$.",
     r"What is $3$ more than $5$?",

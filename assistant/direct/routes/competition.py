@@ -155,6 +155,9 @@ def _evaluate(formulas: list[Formula], ref: str, verb: str = "") -> RoutedCall |
 def _numeric(tree: Node) -> RoutedCall | None:
     """A formula in numbers only: rationals by the calculator (recomputed with Fractions), anything with
     radicals, logarithms, trigonometry or i by the symbolic engine, whose result carries its own checks."""
+    inverse = _modular_inverse(tree)
+    if inverse is not None:
+        return inverse
     if not _well_posed(tree) or _has_matrix_value(tree) or ambiguous_root(tree) or _convention_bound(tree):
         return None
     text = to_text(tree)
@@ -162,6 +165,59 @@ def _numeric(tree: Node) -> RoutedCall | None:
         kind = CheckKind.ARITHMETIC if _recomputable(tree) else COMPETITION
         return RoutedCall("calculator", text, text, kind)
     return _symbolic(text)
+
+
+def _modular_inverse(tree: Node) -> RoutedCall | None:
+    """MATH's $a^{-1} \\pmod{m}$ is the inverse of a modulo m (checked: a times it is 1 mod m)."""
+    if not (isinstance(tree, BinOp) and tree.op == "mod" and isinstance(tree.left, BinOp) and tree.left.op == "^"):
+        return None
+    power = tree.left
+    if not (isinstance(power.right, Neg) and isinstance(power.right.operand, Num) and power.right.operand.value == 1):
+        return None
+    if not (_integral(power.left) and _integral(tree.right)):
+        return None
+    call = f"invmod({to_text(power.left)}, {to_text(tree.right)})"
+    return RoutedCall("bigint", call, call, CheckKind.INVMOD)
+
+
+def _digit_function(func: str):
+    def build(formulas, a):
+        number = _formula(formulas, a)
+        if number is None or number.tree is None or number.names or not _integral(number.tree):
+            return None
+        call = f"{func}({to_text(number.tree)})"
+        return RoutedCall("bigint", call, call, CheckKind.DIGIT_COUNT)
+    return build
+
+
+def _points(formulas: list[Formula], a: str, b: str) -> tuple[list[Node], list[Node]] | None:
+    """Two points written (x, y) or (x, y, z), in numbers (a and b are the formulas' indices)."""
+    p, q = formulas[int(a)], formulas[int(b)]
+    if p is None or q is None or p.tree is None or q.tree is None or p.names or q.names:
+        return None
+    if not (isinstance(p.tree, Seq) and isinstance(q.tree, Seq)):
+        return None
+    if len(p.tree.items) != len(q.tree.items) or len(p.tree.items) not in (2, 3):
+        return None
+    if any(isinstance(c, (Seq, Relation)) for c in p.tree.items + q.tree.items):
+        return None
+    return list(p.tree.items), list(q.tree.items)
+
+
+def _distance(formulas, a, b):
+    points = _points(formulas, a, b)
+    if points is None:
+        return None
+    squares = " + ".join(f"(({to_text(v)}) - ({to_text(u)}))^2" for u, v in zip(*points))
+    return _numeric(parse(f"sqrt({squares})"))
+
+
+def _slope(formulas, a, b):
+    points = _points(formulas, a, b)
+    if points is None or len(points[0]) != 2:
+        return None
+    (x1, y1), (x2, y2) = ([to_text(c) for c in p] for p in points)
+    return _numeric(parse(f"(({y2}) - ({y1})) / (({x2}) - ({x1}))"))
 
 
 def _symbolic(call: str) -> RoutedCall:
@@ -384,6 +440,27 @@ def _prose_arithmetic(formulas: list[Formula], body: str) -> RoutedCall | None:
     return _numeric(tree)
 
 
+def _residue(formulas, ref, m):
+    """'Find $9^{-1} \\pmod{100}$, as a residue modulo 100': the formula's own modulus must be the one named."""
+    formula, modulus = formulas[int(ref)], _formula(formulas, m)
+    tree = formula.tree
+    if modulus is None or modulus.tree is None or not (isinstance(tree, BinOp) and tree.op == "mod"):
+        return None
+    if to_text(tree.right) != to_text(modulus.tree):
+        return None
+    return _numeric(tree)
+
+
+def _inverse_words(formulas, a, m):
+    number, modulus = _formula(formulas, a), _formula(formulas, m)
+    if number is None or modulus is None or number.tree is None or modulus.tree is None:
+        return None
+    if number.names or modulus.names or not (_integral(number.tree) and _integral(modulus.tree)):
+        return None
+    call = f"invmod({to_text(number.tree)}, {to_text(modulus.tree)})"
+    return RoutedCall("bigint", call, call, CheckKind.INVMOD)
+
+
 def _pair(op: str):
     def build(formulas, a, b):
         left, right = _formula(formulas, a), _formula(formulas, b)
@@ -442,6 +519,19 @@ FAMILIES = [
      _mean),
     (re.compile(r"^(?:if|given\s+that)\s+" + F + r"\s*,?\s*(?:then\s+)?(?:what\s+is|find|determine|compute)\s+"
                 r"(?:the\s+value\s+of\s+)?" + F + ANSWER_FORM + r"$", I), lambda fs, e, v: _solve(fs, v, e)),
+    (re.compile(r"^" + ASK + r"\s+the\s+sum\s+of\s+(?:all\s+)?(?:of\s+)?the\s+digits\s+(?:of|in)\s+(?:the\s+(?:number|integer)\s+)?"
+                + N + r"$", I), _digit_function("digit_sum")),
+    (re.compile(r"^how\s+many\s+digits\s+(?:are\s+(?:there\s+)?in|does)\s+(?:the\s+(?:number|integer|value\s+of)\s+)?" + N +
+                r"(?:\s+have)?$", I), _digit_function("digits")),
+    (re.compile(r"^" + ASK + r"\s+the\s+(?:modular\s+|multiplicative\s+)*inverse\s+of\s+" + N + r"\s*,?\s+modulo\s+" + N +
+                r"$", I), lambda fs, a, m: _inverse_words(fs, a, m)),
+    (re.compile(r"^" + ASK + r"\s+" + F + r"\s*,?\s+as\s+a\s+residue\s+modulo\s+" + N + r"$", I), _residue),
+    (re.compile(r"^for\s+what\s+(?:real\s+)?value\s+of\s+" + F + r"\s+(?:is|does|will)\s+" + F + r"(?:\s+hold|\s+true)?$", I),
+     lambda fs, v, e: _solve(fs, v, e)),
+    (re.compile(r"^" + ASK + r"\s+the\s+(?:length\s+of\s+the\s+segment\s+(?:between|joining|connecting)|distance\s+between)"
+                r"\s+(?:the\s+points\s+)?" + F + r"\s+and\s+" + F + ANSWER_FORM + r"$", I), _distance),
+    (re.compile(r"^" + ASK + r"\s+the\s+slope\s+of\s+the\s+line\s+(?:that\s+)?(?:passing|passes|going|goes|containing|contains)"
+                r"\s+(?:through\s+)?(?:the\s+points\s+)?" + F + r"\s+and\s+" + F + ANSWER_FORM + r"$", I), _slope),
     (re.compile(r"^(?:express|write|convert)\s+" + F + r"\s+(?:as|in|to)\s+(?:a\s+)?base\s+10(?:\s+integer|\s+number)?$", I),
      lambda fs, a: _from_base(fs, a)),
     (re.compile(r"^(?:what\s+is\s+)?" + F + r"\s+(?:in|as\s+a)\s+base\s+10(?:\s+integer|\s+number)?$", I),
@@ -456,7 +546,8 @@ FAMILIES = [
                 r"(?:\s+in\s+(?:simplest|lowest)\s+(?:form|terms))?$", I),
      lambda fs, a: _evaluate(fs, a)),
     (re.compile(r"^(simplify|expand|factor|compute|evaluate|calculate|find|determine|rationalize\s+the\s+denominator"
-                r"(?:\s+of)?)\s*:?\s*(?:the\s+(?:value\s+of|expression|product|following(?:\s+expression)?)\s*:?\s*)?"
+                r"(?:\s+of)?)(?:\s+and\s+(?:write|express)\s+(?:the\s+result|your\s+answer)\s+as\s+an?\s+(?:common\s+)?fraction"
+                r")?\s*:?\s*(?:the\s+(?:value\s+of|expression|product|following(?:\s+expression)?)\s*:?\s*)?"
                 + F + ANSWER_FORM + r"$", I), _evaluate_rule),
     (re.compile(r"^(?:what\s+is|what's)\s+(?:the\s+(?:exact\s+)?value\s+of\s+)?" + F + ANSWER_FORM + r"$", I),
      lambda fs, a: _evaluate(fs, a)),

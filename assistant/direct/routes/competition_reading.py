@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from tools.parsing import Name, Node, ParseError, parse, subtrees
+from tools.parsing import Call, Name, Node, ParseError, parse
 
 from ..plan import CheckKind
 
@@ -26,7 +26,7 @@ FORM = re.compile(
 
 MATH = re.compile(r"(?<!\\)\$\$(.+?)(?<!\\)\$\$|(?<!\\)\$(.+?)(?<!\\)\$|\\\((.+?)\\\)", re.S)
 MAX_FORMULAS = 12
-CONSTANT_NAMES = frozenset({"pi", "i"})
+CONSTANT_NAMES = frozenset({"pi", "i", "oo"})
 
 REPEATING = re.compile(r"(?<![\d.])(\d*)\.(\d*)\\overline\s*\{\s*(\d+)\s*\}")
 BASED = re.compile(r"(?<![A-Za-z\\\d.])(\d+)_\s*(?:\{\s*(\d+)\s*\}|(\d))")
@@ -74,8 +74,21 @@ def read_formula(latex: str, applied: frozenset[str] = frozenset()) -> Formula:
     return Formula(latex, tree, _names(tree) - CONSTANT_NAMES, based, notes)
 
 
+BINDERS = {"sum": 4, "product": 4, "integrate": 4, "limit": 3}  # a call with this many arguments binds its 2nd
+
+
 def _names(tree: Node) -> frozenset[str]:
-    return frozenset(n.name for n in subtrees(tree) if isinstance(n, Name))
+    """Free names: the k of a sum over k = 1..10, the x of a definite integral in x, are bound."""
+    if isinstance(tree, Name):
+        return frozenset({tree.name})
+    if isinstance(tree, Call) and len(tree.args) >= BINDERS.get(tree.func, 99) and isinstance(tree.args[1], Name):
+        inner = _names(tree.args[0]) - {tree.args[1].name}
+        return inner.union(*(_names(a) for a in tree.args[2:]))
+    return _children_names(tree)
+
+
+def _children_names(tree: Node) -> frozenset[str]:
+    return frozenset().union(*(_names(c) for c in tree.children()))
 
 
 def repeating_value(whole: str, fixed: str, period: str) -> Fraction:
