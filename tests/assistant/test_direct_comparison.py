@@ -75,6 +75,7 @@ def test_a_tie_is_declined_rather_than_picked():
     "Which is bigger: the moon or the sun?",
     "Are you sure?",
     "What is the largest prime factor of 91?",
+    "Sort 1,000, 25, 3.",  # a thousands separator: not the numbers 1 and 000
     "What is the greatest common divisor of 12 and 18?",
 ])
 def test_look_alikes_are_not_claimed(question):

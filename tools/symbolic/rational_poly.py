@@ -58,6 +58,42 @@ def _small_exponent(p: Poly) -> int:
     return int(value)
 
 
+def size_bound(node: Node) -> tuple[int, set[str]] | None:
+    """An upper bound on the degree and the letters of the polynomial a tree multiplies out to, found without
+    multiplying anything out; None if the tree is not a polynomial. Callers bound the work before from_tree."""
+    if isinstance(node, Num):
+        return 0, set()
+    if isinstance(node, Name):
+        return 1, {node.name}
+    if isinstance(node, Neg):
+        return size_bound(node.operand)
+    if not isinstance(node, BinOp) or node.op not in ("+", "-", "*", "/", "^"):
+        return None
+    left, right = size_bound(node.left), size_bound(node.right)
+    if left is None or right is None:
+        return None
+    if node.op in ("+", "-"):
+        return max(left[0], right[0]), left[1] | right[1]
+    if node.op == "*":
+        return left[0] + right[0], left[1] | right[1]
+    if right[0] != 0:  # a letter in a divisor or an exponent
+        return None
+    if node.op == "/":
+        return left
+    exponent = constant_value(from_tree(node.right))
+    if exponent is None or exponent.denominator != 1 or not 0 <= exponent <= MAX_POWER:
+        return None
+    return left[0] * int(exponent), left[1]
+
+
+def within(node: Node, max_terms: int = 5_000) -> bool:
+    """True if the tree is a polynomial whose multiplied-out form has at most about max_terms terms."""
+    from math import comb
+
+    bound = size_bound(node)
+    return bound is not None and comb(bound[0] + len(bound[1]), len(bound[1])) <= max_terms
+
+
 def constant(value: Fraction) -> Poly:
     return {(): Fraction(value)} if value else {}
 
@@ -94,11 +130,12 @@ def _times(a: Monomial, b: Monomial) -> Monomial:
 
 
 def multiply(p: Poly, q: Poly) -> Poly:
-    out: Poly = {}
+    out: dict[Monomial, Fraction] = {}
     for ma, ca in p.items():
         for mb, cb in q.items():
-            out = add(out, {_times(ma, mb): ca * cb})
-    return out
+            m = _times(ma, mb)
+            out[m] = out.get(m, 0) + ca * cb
+    return {m: c for m, c in out.items() if c}
 
 
 def power(p: Poly, n: int) -> Poly:

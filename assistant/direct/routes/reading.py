@@ -66,11 +66,10 @@ def polynomial(text: str) -> tuple[str, Node] | None:
     tree = _tree(text)
     if tree is None or not _arithmetic_only(tree) or not letters_in(tree):
         return None
-    try:
-        rational_poly.from_tree(tree)
-    except rational_poly.NotPolynomial:
+    try:  # bounded before anything is multiplied out: (x + y + z + w)^60 is not expanded here
+        return (text.strip(), tree) if rational_poly.within(tree) else None
+    except (rational_poly.NotPolynomial, ZeroDivisionError):
         return None
-    return text.strip(), tree
 
 
 def equation(text: str) -> tuple[str, Node] | None:
@@ -83,10 +82,9 @@ def equation(text: str) -> tuple[str, Node] | None:
     if not (_arithmetic_only(tree.left) and _arithmetic_only(tree.right)):
         return None
     try:
-        rational_poly.from_tree(tree.left), rational_poly.from_tree(tree.right)
-    except rational_poly.NotPolynomial:
+        return (text.strip(), tree) if rational_poly.within(tree.left) and rational_poly.within(tree.right) else None
+    except (rational_poly.NotPolynomial, ZeroDivisionError):
         return None
-    return text.strip(), tree
 
 
 def powers_of(text: str, letter: str) -> str | None:
@@ -113,6 +111,8 @@ def _has_power(node: Node) -> bool:
 def numbers(text: str) -> list[str] | None:
     """A comma-separated list of numbers ("4, 7111874, -1, 3", "1, 2 and 3", "0.1 or -0.2")."""
     parts = re.split(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", text.strip())
+    if any(re.match(r"^\(?-?0\d", p) for p in parts):  # "1,000, 25": a thousands separator, not the number 000
+        return None
     read = [number(p) for p in parts]
     return None if not read or any(r is None for r in read) else read
 
