@@ -37,7 +37,9 @@ class Value:
 class Function:
     param: str
     body: Node  # over param, every bound name and inner call already substituted (what the tools see)
-    poly: Poly  # the same function recomputed by exactpoly from the statement as written (the check's side)
+    poly: Poly | None  # the same function recomputed by exactpoly from the statement as written (the check's side)
+    written: Node | None = None  # the body as written, for the value check of a function that is no polynomial
+    values: dict | None = None  # the names bound when it was defined (the written body means those values)
 
 
 @dataclass
@@ -110,11 +112,41 @@ class Environment:
         value = _rational(result.value) if result.ok else None
         if value is None:
             raise Unsure(f"{why}: the calculator gave no exact rational ({result.output})")
-        again = self.poly(expr)
-        same = again.is_constant() and again.constant() == value
-        check = Check("recomputed with Python Fractions", same, f"{why}: exactpoly gives {_poly_text(again)}")
-        self._record("calculator", text, result, (check,), f"{label}{fraction_text(value)}")
+        self._record("calculator", text, result, (self._value_check(expr, value, why),), f"{label}{fraction_text(value)}")
         return value
+
+    def _value_check(self, expr: Node, value: Fraction, why: str) -> Check:
+        """exactpoly recomputes a polynomial's value; a rational function's is recomputed from its body as written,
+        argument by argument, with Python Fractions (recompute.py): neither reads the substituted text."""
+        try:
+            again = self.poly(expr)
+        except Unsure:
+            again = None
+        if again is not None:
+            same = again.is_constant() and again.constant() == value
+            return Check("recomputed with Python Fractions", same, f"{why}: exactpoly gives {_poly_text(again)}")
+        again = self.written_value(expr, {k: v.value for k, v in self.values.items()})
+        return Check("recomputed with Python Fractions", again == value, f"{why}: recomputed as written gives "
+                     f"{fraction_text(again)}")
+
+    def written_value(self, expr: Node, values: dict[str, Fraction]) -> Fraction:
+        from .recompute import Unsupported as NotRecomputed, recompute
+
+        def replace(node: Node) -> Node | None:
+            if isinstance(node, Name) and node.name in values:
+                return value_node(values[node.name])
+            if isinstance(node, Call) and node.func in self.functions:
+                fn = self.functions[node.func]
+                if fn.written is None or len(node.args) != 1:
+                    raise Unsure(f"{node.func} cannot be recomputed as written")
+                arg = self.written_value(node.args[0], values)
+                return value_node(self.written_value(fn.written, {**fn.values, fn.param: arg}))
+            return None
+
+        try:
+            return recompute(_map(expr, replace))
+        except (NotRecomputed, ZeroDivisionError, ValueError) as exc:
+            raise Unsure(f"no independent recomputation: {exc}") from exc
 
     def _define(self, s: Define) -> None:
         self._check_fresh(s.name)
@@ -122,10 +154,14 @@ class Environment:
         body = self.inline(s.body, keep)
         if names_in(body) - keep:
             raise Unsure(f"{s.text}: unknown names {sorted(names_in(body) - keep)}")
-        poly = self.poly(s.body, keep)
-        if self.poly(body, keep) != poly:  # the substituted body must be the function as written
+        try:
+            poly = self.poly(s.body, keep)
+        except Unsure:  # a rational function: its values are checked from the body as written (written_value)
+            poly = None
+        if poly is not None and self.poly(body, keep) != poly:  # the substituted body must be the function as written
             raise Unsure(f"{s.text}: substitution does not agree with the recomputation")
-        self.functions[s.name] = Function(s.param, body, poly)
+        bound = {k: v.value for k, v in self.values.items() if k != s.param}
+        self.functions[s.name] = Function(s.param, body, poly, s.body, bound)
 
     def _derive(self, s: Derive) -> None:
         self._check_fresh(s.name)
@@ -279,7 +315,11 @@ def _rational(value) -> Fraction | None:
 
 
 def _applier(fn: Function):
-    return lambda arg: fn.poly.substitute({fn.param: arg})
+    def apply(arg: Poly) -> Poly:
+        if fn.poly is None:
+            raise Unsupported("a function that is no polynomial")
+        return fn.poly.substitute({fn.param: arg})
+    return apply
 
 
 def _poly_text(poly: Poly) -> str:

@@ -74,6 +74,27 @@ class Reading:
 
 def read(question: str) -> Reading | None:
     """The statements and the final question, or None when the text does not open with statements."""
+    return _opening(question) or _trailing(question)
+
+
+# "what is h(2) if h(x) = 4x^3 - x + 7?": functions defined after the question
+TRAILING = re.compile(rf"^(.+?)\s*,?\s+(?:if|where|when|given(?:\s+that)?)\s+({NAME}\(\s*{NAME}\s*\)\s*=.+?)\s*[?.]?\s*$", I)
+
+
+def _trailing(question: str) -> Reading | None:
+    m = TRAILING.match(question.strip())
+    if not m:
+        return None
+    statements: list[Statement] = []
+    for part in NEXT_DEFINITION.split(m.group(2)):
+        statement = _define(part.strip(), part.strip(), frozenset(s.name for s in statements))
+        if statement is None:
+            return None
+        statements.append(statement)
+    return Reading(tuple(statements), m.group(1).strip() + "?", frozenset(s.name for s in statements))
+
+
+def _opening(question: str) -> Reading | None:
     sentences = _sentences(question)
     starts = _offsets(question, sentences)
     statements: list[Statement] = []

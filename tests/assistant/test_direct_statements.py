@@ -78,6 +78,11 @@ CASES = [
     ("if 3y - 4 = 11, what is 2y?", "10"),
     ("if f(x) = x^3 - 2x, what is f'(2)?", "10"),
     ("if g(t) = t^4, find g''(t)", "12*t**2"),
+    # functions defined after the question, and rational functions (their values recomputed as written)
+    ("what is h(2) if h(x) = 4x^3 - x + 7?", "37"),
+    ("find f(g(2)) where f(x) = x^2 + 1 and g(x) = 2x - 3", "2"),
+    ("if f(x) = x/(x+1), what is f(2)?", "2/3"),
+    ("if f(x) = (x+1)/(x-1), find f(f(3))", "3"),
     # a derivative chain, and a variable named like the constant i
     ("Let y(m) be the third derivative of m**5/60 - m**4/24 + 3*m**2. Factor y(i).", "i*(i - 1)"),
     # "Suppose k = ..." with k known is an equation; "-a" after an operator is the name a, not the article
@@ -121,6 +126,9 @@ def test_every_step_carries_an_independent_check():
     "Let b be 1/0. What is b?",
     "Let f(x) = sin(x). Let b be f(1). What is b?",  # not a polynomial: the check cannot run, so no answer
     "Let f(x) = x + 1. What is f?",  # a function named, never applied
+    "if f(x) = x/(x-2), what is f(2)?",  # division by zero
+    "if f(x) = sqrt(x), what is f(9)?",  # no independent recomputation of a root here
+    "let f(x) = 1/x. what is f(x) + 1?",  # a rational function composed: not checked here
     "Let k = 3. Suppose k = 2*w, w = 1. What is w?",  # a comma list after a binding is not split into statements
 ])
 def test_unsure_statements_are_not_answered(question):

@@ -7,6 +7,7 @@ The plan carries the statements' steps and checks; the answer is verified only i
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from ..plan import RoutedCall
 from ..statements import read
@@ -37,8 +38,12 @@ def match(question: str) -> RoutedCall | None:
     return dataclasses.replace(plan, prior=tuple(env.prior), relabel=final.relabel)
 
 
+TRAILING_DEFINITION = re.compile(r"\b(?:if|where|when|given)\s+[a-zA-Z]\(\s*[a-zA-Z]\s*\)\s*=", re.I)
+
+
 def _may_open_with_statement(question: str) -> bool:
     """A cheap test before any reading: plain arithmetic never pays for this route."""
     head = question.lstrip()[:12].lower()
     return head.startswith(("let ", "suppose ", "assume ", "given ", "if ")) or (
-        len(head) > 4 and head[0].isalpha() and head[1] == "(" and "=" in question)
+        len(head) > 4 and head[0].isalpha() and head[1] == "(" and "=" in question) or (
+        "(" in question and TRAILING_DEFINITION.search(question) is not None)
