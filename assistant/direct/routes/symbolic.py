@@ -15,7 +15,7 @@ import re
 
 from fractions import Fraction
 
-from tools.parsing import BinOp, Name, Node, Num, ParseError, Postfix, Relation, Seq, parse, to_text
+from tools.parsing import BinOp, Name, Node, Num, ParseError, Postfix, Relation, Seq, parse, subtrees, to_text
 
 from .arithmetic import ambiguous_root, free_names
 from ..plan import CheckKind, RoutedCall
@@ -287,6 +287,8 @@ def _dips_below_axis(expr: str, var: str, low: str, high: str) -> bool:
             value = _real(calculate(to_text(_substitute(tree, var, point))).value)
             if value is None or value < 0:
                 return True
+    except RecursionError:  # a curve thousands of terms long: not read here
+        return True
     except (ToolFailure, ParseError):
         return False  # not decided here; |f| keeps the answer right
     return False
@@ -438,7 +440,8 @@ def _bare(text: str) -> RoutedCall | None:
     tree = _tree(text)
     if tree is None:
         return None
-    tree = _braced_matrices(tree)
+    if any(isinstance(n, Seq) and n.bracket == "{" for n in subtrees(tree)):  # no recursion into long sums
+        tree = _braced_matrices(tree)
     if isinstance(tree, Relation) or (isinstance(tree, Seq) and tree.bracket == "" and
                                       all(isinstance(t, Relation) for t in tree.items)):
         return _plan(f"solve({to_text(tree)})" if isinstance(tree, Relation) else
