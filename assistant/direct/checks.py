@@ -148,6 +148,7 @@ def _number_checks() -> dict:
         CheckKind.NEAREST_ROOT: n.nearest_root_check, CheckKind.BASE: n.base_check,
         CheckKind.EXACT_DECIMAL: n.exact_decimal_check, CheckKind.CLOCK: n.clock_check,
         CheckKind.LEVEL_SET: n.level_set_check,
+        CheckKind.STATISTIC: n.statistic_check, CheckKind.ARRANGEMENTS: n.arrangements_check,
     }
 
 

@@ -162,3 +162,57 @@ def _sequence(counts: list[int], total: int, order: tuple[int, ...]) -> Fraction
         p *= Fraction(max(left[i], 0), total - step)
         left[i] -= 1
     return p
+
+
+def statistic_check(value, understood: str) -> list[Check]:
+    """By definition, with Python Fractions and none of the tool's formulas: the mean as sum over count; a median
+    m with at least half the data at most m and at least half at least m; a mode counted; a variance as the mean
+    square distance from the mean (two passes, the tool takes one); a standard deviation squared back."""
+    tree = parse(understood)
+    root = isinstance(tree, Call) and tree.func == "sqrt"
+    if root:
+        tree = tree.args[0]
+    if not isinstance(tree, Call):
+        raise NotCovered("not a statistic")
+    data = [exact(a) for a in tree.args]
+    expected = _statistic(tree.func, data)
+    if root:
+        shown = _as_fraction(value) if hasattr(value, "denominator") else Fraction(str(value))
+        ok = abs(shown * shown - expected) <= Fraction(1, 10**30) * max(1, abs(expected))
+        return [Check("squared back to the variance", ok, f"the variance by definition is {expected}")]
+    return [Check("recomputed by definition with Python", _as_fraction(value) == expected, f"gives {expected}")]
+
+
+MAX_COUNTED = 2_000  # the median's counting check is quadratic
+
+
+def _statistic(func: str, data: list[Fraction]) -> Fraction:
+    n = len(data)
+    if func == "mean":
+        return sum(data, Fraction(0)) / n
+    if func == "median" and n <= MAX_COUNTED:
+        def kth(k: int) -> Fraction:  # the k-th smallest, by counting (no sorting)
+            return min(x for x in data if sum(y <= x for y in data) >= k)
+
+        return kth((n + 1) // 2) if n % 2 else (kth(n // 2) + kth(n // 2 + 1)) / 2
+    if func == "mode":
+        return max(set(data), key=data.count)
+    if func in ("pvariance", "variance"):
+        mean = sum(data, Fraction(0)) / n
+        return sum(((x - mean) ** 2 for x in data), Fraction(0)) / (n if func == "pvariance" else n - 1)
+    raise NotCovered(func)
+
+
+def arrangements_check(value, understood: str) -> list[Check]:
+    """n!/(k1!*...*kr!) (the tool's factorials) against C(n, k1) * C(n - k1, k2) * ... (choose the places of each
+    kind of item in turn), with Python's math.comb."""
+    numbers = [int(t) for t in re.findall(r"(\d+)!", understood)]
+    if len(numbers) < 2:
+        raise NotCovered("not an arrangement count")
+    n, kinds = numbers[0], numbers[1:]
+    if sum(kinds) != n:
+        return [Check("kinds add up", False, f"{' + '.join(map(str, kinds))} is not {n}")]
+    count, left = 1, n
+    for k in kinds:
+        count, left = count * math.comb(left, k), left - k
+    return [Check("places chosen kind by kind", int(value) == count, f"product of binomials gives {count}")]

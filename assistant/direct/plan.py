@@ -27,6 +27,8 @@ class CheckKind(StrEnum):
     EXACT_DECIMAL = "exact_decimal"  # recomputed exactly with decimals; a decimal shown is the exact value
     CLOCK = "clock"  # the clock time read back into minutes
     LEVEL_SET = "level_set"  # summed over every order of the draws
+    STATISTIC = "statistic"  # mean, median, mode, variance recomputed by definition (no shared formula)
+    ARRANGEMENTS = "arrangements"  # n!/(k1!...kr!) against a product of binomials
     ROUNDED = "rounded"  # floor/ceil/round(x, k): the defining inequalities on x recomputed with Fractions
     ROUNDED_TEXT = "rounded_text"  # a decimal shown to k places or digits: within half a unit of exact x
     POWER_BACK = "power_back"  # log_b(x) = k: b^k = x; the n-th root r of x: r^n = x (Python integers)

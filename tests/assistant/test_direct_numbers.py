@@ -75,6 +75,29 @@ RIGHT = [
     ("What is prob of sequence cc when two letters picked without replacement from {c: 1, d: 4}?", "0"),
     ("What is the probability of exactly 2 sixes in 4 rolls of a die?", "25/216"),
     ("What is the probability of getting exactly 1 heads in 3 tosses of a coin?", "3/8"),
+    # counting
+    ("In how many ways can a committee of 3 be chosen from 7 people?", "35"),
+    ("how many ways to choose 2 from 6", "15"),
+    ("In how many ways can a team of four be selected from nine players?", "126"),
+    ("permutations of 4 items", "24"),
+    ("P(7,2)", "42"),
+    ("P(2, 7)", "0"),
+    ("7C2", "21"),
+    ("permutations of 6 things taken 2 at a time", "30"),
+    ("arrangements of the letters of PEPPER", "60"),
+    ("How many ways can the letters of the word TOOT be arranged?", "6"),
+    ("In how many ways can 4 books be arranged on a shelf?", "24"),
+    # statistics
+    ("mean of 1, 2, 3, 10", "4"),
+    ("What is the average of 1 2 4?", "7/3"),
+    ("the median of 5 1 3", "3"),
+    ("median of 1, 2, 3, 10", "5/2"),
+    ("mode of 7, 1, 7, 2", "7"),
+    ("population variance of 1, 2, 3, 4", "5/4"),
+    ("sample variance of 1, 2, 3, 4", "5/3"),
+    ("population standard deviation of 1, 3", "1"),
+    ("sample standard deviation of 1, 2, 3, 4", "sqrt(15)/3"),
+    ("mean of 0.5, 1.5 and 4", "2"),
 ]
 
 
@@ -103,6 +126,11 @@ LOOK_ALIKES = [
     "Two letters picked without replacement from {a: 2, b: 3}. Give prob of picking 1 a and 2 b.",
     "Calculate prob of sequence abc when two letters picked without replacement from aabbb.",
     "Is x a multiple of 3?",
+    "In how many ways can a president and a secretary be chosen from 10 people?",  # order matters here
+    "standard deviation of 1, 2, 3, 4",  # population or sample? not said
+    "variance of 1, 2, 3",
+    "mode of 1, 1, 2, 2",  # two modes
+    "mean of x, 2",
 ]
 
 
@@ -155,6 +183,26 @@ def test_checks_refute_wrong_values():
     assert checks.exact_decimal_check(Fraction(3, 2), "decimals(1.2 * 1, 1)")[0].passed is False
     assert checks.clock_check("2:09 AM", "clock_time((5*60 + 41) - 213)")[0].passed is False
     assert checks.level_set_check(Fraction(1, 2), "binomial(2, 1)*binomial(3, 1)/binomial(5, 2)")[0].passed is False
+
+
+def test_statistic_and_arrangement_checks_refute_wrong_values():
+    assert checks.statistic_check(Fraction(2), "median(1, 2, 3, 10)")[0].passed is False
+    assert checks.statistic_check(Fraction(5, 2), "median(1, 2, 3, 10)")[0].passed
+    assert checks.statistic_check(Fraction(5, 3), "pvariance(1, 2, 3, 4)")[0].passed is False
+    assert checks.statistic_check(Fraction(5, 3), "variance(1, 2, 3, 4)")[0].passed
+    assert checks.arrangements_check(61, "6!/(1!*3!*2!)")[0].passed is False
+    assert checks.arrangements_check(60, "6!/(1!*3!*2!)")[0].passed
+    assert checks.arrangements_check(60, "6!/(1!*3!*1!)")[0].passed is False  # kinds do not add up
+
+
+def test_surd_text_is_in_lowest_terms():
+    from assistant.direct.routes.statistics import surd_text
+
+    assert surd_text(Fraction(5, 3)) == "sqrt(15)/3"
+    assert surd_text(Fraction(8)) == "2*sqrt(2)"
+    assert surd_text(Fraction(50, 9)) == "5*sqrt(2)/3"
+    assert surd_text(Fraction(9, 4)) == "3/2"
+    assert surd_text(Fraction(0)) == "0"
 
 
 def test_checks_pass_right_values():

@@ -9,9 +9,11 @@ from ..plan import RoutedCall
 # rounding and everyday wordings first: "round 7.6/3 to 2 decimal places" must not reach the arithmetic
 # route, which would read the verb "round" as the function round(7.6)
 ROUTE_MODULES = ["assistant.direct.routes.statements",  # composed questions: only those opening with statements
+                 # integer sentences, before rounding: "n to the power of 1/3, to the nearest integer" is a root
+                 "assistant.direct.routes.numbers",
                  "assistant.direct.routes.rounding", "assistant.direct.routes.everyday",
-                 # sentence readings of the number, measurement, probability, counting and statistics families
-                 "assistant.direct.routes.numbers", "assistant.direct.routes.bases",
+                 # sentence readings of the base, measurement, probability, counting and statistics families
+                 "assistant.direct.routes.bases",
                  "assistant.direct.routes.measurement", "assistant.direct.routes.clock",
                  "assistant.direct.routes.probability",
                  "assistant.direct.routes.counting", "assistant.direct.routes.statistics",
