@@ -100,8 +100,9 @@ def _opening(question: str) -> Reading | None:
     statements: list[Statement] = []
     functions: set[str] = set()
     for k, sentence in enumerate(sentences):
-        if statements and BIND.match(sentence) and statements[-1].text.lower().startswith("let"):
-            sentence = f"let {sentence}"  # the second binding of "let a = 3 and b = 4"
+        opener = re.match(r"^\s*(let|if|given)\s", statements[-1].text, I) if statements else None
+        if opener and BIND.match(sentence):
+            sentence = f"{opener.group(1)} {sentence}"  # the second binding of "let a = 3 and b = 4"
         statement = _statement(sentence, frozenset(functions))
         if statement is None:
             if not statements or _looks_like_statement(sentence):
@@ -121,7 +122,7 @@ def _sentences(text: str) -> list[str]:
         if OPENER.match(sentence) or DEFINE.match(sentence):
             statement, *question = CLAUSE_QUESTION.split(sentence, maxsplit=1)
             parts = NEXT_DEFINITION.split(statement)
-            if re.match(r"^\s*let\s", statement, I):
+            if re.match(r"^\s*(?:let|if|given)\s", statement, I):
                 parts = [q for p in parts for q in NEXT_BINDING.split(p)]
             sentences.extend(p.strip() for p in parts + question if p.strip())
         elif sentence.strip():
@@ -195,6 +196,8 @@ def _derive(text: str, sentence: str, functions: frozenset[str]) -> Derive | Non
 
 def _equations(text: str, sentence: str, functions: frozenset[str]) -> Equations | None:
     tree = _parse(text, functions)
+    if tree is None and re.search(r"\s+and\s+", text):  # "x + y = 10 and x - y = 2"
+        tree = _parse(re.sub(r"\s+and\s+", ", ", text), functions)
     if isinstance(tree, Relation) and tree.op == "=":
         return Equations((tree,), sentence)
     if isinstance(tree, Seq) and tree.bracket == "" and all(

@@ -76,6 +76,8 @@ CASES = [
     ("let f(x) = x^2 - 1 and g(x) = x + 2; compute f(g(1))", "8"),
     ("let a = 3 and b = 4. what is a*b?", "12"),
     ("if 3y - 4 = 11, what is 2y?", "10"),
+    ("Suppose that x + y = 10 and x - y = 2. What is x?", "6"),
+    ("If x = 2 and y = 3, what is x + y?", "5"),
     ("if f(x) = x^3 - 2x, what is f'(2)?", "10"),
     ("if g(t) = t^4, find g''(t)", "12*t**2"),
     # functions defined after the question, and rational functions (their values recomputed as written)
