@@ -37,12 +37,6 @@ def integer_value(text: str) -> int | None:
     return int(value) if value is not None and value.denominator == 1 else None
 
 
-def decimal_places(text: str) -> int:
-    """How many digits a literal has after its decimal point ("0.250" -> 3, "7/2" -> 0)."""
-    match = re.search(r"\.(\d+)", text)
-    return len(match.group(1)) if match else 0
-
-
 UNITS = {
     "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -111,4 +105,5 @@ def amount_value(text: str) -> Fraction | None:
     value = number_value(text)
     if value is not None:
         return value
-    return fraction_words(text)
+    whole = words_to_int(text)  # "a litre", "two litres"
+    return Fraction(whole) if whole is not None else fraction_words(text)

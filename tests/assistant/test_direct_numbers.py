@@ -165,7 +165,8 @@ def test_unit_table_agrees_with_sympy_units():
         "pound": u.pound, "ounce": u.pound / 16, "litre": u.liter, "millilitre": u.milliliter,
         "centilitre": u.centiliter, "decilitre": u.deciliter, "kilolitre": u.liter * 1000, "second": u.second,
         "millisecond": u.millisecond, "microsecond": u.microsecond, "nanosecond": u.nanosecond,
-        "minute": u.minute, "hour": u.hour, "day": u.day, "week": u.day * 7, "year": u.year, "month": u.year * Rational(1, 12),
+        "minute": u.minute, "hour": u.hour, "day": u.day, "week": u.day * 7, "year": u.year,
+        "month": u.year * Rational(1, 12),
         "decade": u.year * 10, "century": u.year * 100, "millennium": u.year * 1000,
     }
     assert set(sympy_unit) == set(measurement.UNITS)

@@ -186,8 +186,8 @@ RULES = [
     (re.compile(rf"^is\s+{EXPR}\s+(?:a\s+multiple\s+of|divisible\s+by)\s+{EXPR}$", I), lambda m, d: divides(d, m)),
     (re.compile(rf"^is\s+{EXPR}\s+(?:a\s+)?composite(?:\s+number)?$", I), composite),
     (re.compile(rf"^is\s+{EXPR}\s+(?:a\s+)?prime(?:\s+number)?$", I), prime),
-    (re.compile(rf"^(?:list|give|name|what\s+are)\s+(?:all\s+)?{THE}(?:distinct\s+)?prime\s+(?:factors|divisors)\s+of\s+"
-                rf"{EXPR}$", I), prime_factors),
+    (re.compile(rf"^(?:list|give|name|what\s+are)\s+(?:all\s+)?{THE}(?:distinct\s+)?prime\s+(?:factors|divisors)"
+                rf"\s+of\s+{EXPR}$", I), prime_factors),
     (re.compile(rf"^{THE}((?:ten\s+|hundred\s+)?(?:units?|ones|tens|hundreds|thousands|millions|billions|trillions))"
                 rf"\s+digit\s+(?:of|in)\s+{EXPR}$", I), place_digit),
 ]

@@ -18,7 +18,7 @@ from ..plan import CheckKind, RoutedCall
 I = re.IGNORECASE
 BAG = r"(\{[^{}]*\}|[a-z]+)"
 DRAWN = r"([a-z]+|\d+)\s+letters?\s+(?:are\s+)?(?:picked|drawn|chosen|selected)\s+without\s+replacement\s+from\s+"
-ASK = r"(?:what\s+is\s+(?:the\s+)?|calculate\s+(?:the\s+)?|give\s+(?:the\s+)?|find\s+(?:the\s+)?)?(?:prob|probability)\s+of\s+"
+ASK = r"(?:(?:what\s+is|calculate|give|find)\s+(?:the\s+)?)?(?:prob|probability)\s+of\s+"
 EVENT = r"(sequence\s+[a-z]+|picking\s+[^.?]+?)"
 FORMS = [
     re.compile(rf"^{ASK}{EVENT}\s+(?:when|if)\s+{DRAWN}{BAG}\s*[.?]?$", I),
@@ -83,7 +83,8 @@ def _sequence(letters: str, drawn: int, bag: Counter, total: int) -> RoutedCall 
         factors.append(f"{max(left[letter], 0)}/{total - step}")
         left[letter] -= 1
     call = " * ".join(factors)
-    return RoutedCall("calculator", call, f"P(sequence {letters}) drawing {drawn} of {total} letters", CheckKind.ARITHMETIC)
+    return RoutedCall("calculator", call, f"P(sequence {letters}) drawing {drawn} of {total} letters",
+                      CheckKind.ARITHMETIC)
 
 
 def _level_set(picks: Counter, drawn: int, bag: Counter, total: int) -> RoutedCall | None:
