@@ -38,6 +38,7 @@ CASES = [
     ("Sort 3, -1/2, 0.4, -2 in ascending order.", "-2, -1/2, 0.4, 3"),
     ("Put 0.7, 2/3, 5, -9 in decreasing order.", "5, 0.7, 2/3, -9"),
     ("Sort 10, -10, 0.", "-10, 0, 10"),
+    ("Sort 2, -5, 2, 1/2.", "-5, 1/2, 2, 2"),  # a repeated value is kept
     ("Sort 2, (-3), 1/2 in descending order.", "2, 1/2, -3"),  # a parenthesized negative, as substituted
     # typed the way people type
     ("which is larger, 3/7 or 0.43?", "0.43"),

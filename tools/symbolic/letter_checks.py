@@ -11,7 +11,7 @@ from fractions import Fraction
 
 import sympy as sp
 
-from ..parsing import BinOp, Name, Neg, Num, parse
+from ..parsing import BinOp, Name, parse
 from . import rational_poly as rp
 from .checks import CheckResult
 
@@ -109,13 +109,10 @@ def _exponent(node, var: str) -> Fraction:
 
 
 def _number(node) -> Fraction:
-    if isinstance(node, Num):
-        return Fraction(node.value)
-    if isinstance(node, Neg):
-        return -_number(node.operand)
-    if isinstance(node, BinOp) and node.op == "/":
-        return _number(node.left) / _number(node.right)
-    raise ValueError("an exponent that is not a number")
+    value = rp.constant_value(rp.from_tree(node))
+    if value is None:
+        raise ValueError("an exponent that is not a number")
+    return value
 
 
 # -- sequences --------------------------------------------------------------------------------------

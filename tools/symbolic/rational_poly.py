@@ -14,6 +14,7 @@ from ..parsing import BinOp, Name, Neg, Node, Num
 Monomial = tuple[tuple[str, int], ...]  # sorted (name, exponent > 0) pairs; () is the constant term
 Poly = dict[Monomial, Fraction]  # no zero coefficients
 MAX_POWER = 64  # x^n of a polynomial is multiplied out: bounded so a check stays cheap
+MAX_BITS = 200_000  # nor may a power make a coefficient larger than this
 
 
 class NotPolynomial(ValueError):
@@ -35,7 +36,10 @@ def from_tree(node: Node) -> Poly:
 def _binop(node: BinOp) -> Poly:
     left = from_tree(node.left)
     if node.op == "^":
-        return power(left, _small_exponent(from_tree(node.right)))
+        exponent = _small_exponent(from_tree(node.right))
+        if exponent * max((_bits(c) for c in left.values()), default=0) > MAX_BITS:
+            raise NotPolynomial("a coefficient would be too large")  # ((2^64)^64)^64 is refused, not computed
+        return power(left, exponent)
     right = from_tree(node.right)
     if node.op == "+":
         return add(left, right)
@@ -49,6 +53,10 @@ def _binop(node: BinOp) -> Poly:
             raise NotPolynomial("division by a polynomial or by zero")
         return scale(left, 1 / divisor)
     raise NotPolynomial(f"operator {node.op} is not polynomial")
+
+
+def _bits(c: Fraction) -> int:
+    return c.numerator.bit_length() + c.denominator.bit_length()
 
 
 def _small_exponent(p: Poly) -> int:

@@ -61,30 +61,35 @@ def _arithmetic_only(node: Node) -> bool:
 
 def polynomial(text: str) -> tuple[str, Node] | None:
     """A polynomial with rational coefficients in one-letter variables (at least one), as (text, tree)."""
-    from tools.symbolic import rational_poly
-
     tree = _tree(text)
     if tree is None or not _arithmetic_only(tree) or not letters_in(tree):
         return None
-    try:  # bounded before anything is multiplied out: (x + y + z + w)^60 is not expanded here
-        return (text.strip(), tree) if rational_poly.within(tree) else None
+    return (text.strip(), tree) if _multiplies_out(tree) else None
+
+
+def _multiplies_out(tree: Node) -> bool:
+    """The tree multiplies out to a polynomial of bounded size (checked from the tree first: (x + y + z + w)^60 is
+    never expanded here), with no division by zero and no giant coefficient, so readers after this one may
+    multiply it out without a failure."""
+    from tools.symbolic import rational_poly
+
+    try:
+        if not rational_poly.within(tree):
+            return False
+        rational_poly.from_tree(tree)
     except (rational_poly.NotPolynomial, ZeroDivisionError):
-        return None
+        return False
+    return True
 
 
 def equation(text: str) -> tuple[str, Node] | None:
     """`p = q` with both sides polynomials (or numbers), some letter in it."""
-    from tools.symbolic import rational_poly
-
     tree = _tree(text)
     if not (isinstance(tree, Relation) and tree.op == "=") or not letters_in(tree):
         return None
     if not (_arithmetic_only(tree.left) and _arithmetic_only(tree.right)):
         return None
-    try:
-        return (text.strip(), tree) if rational_poly.within(tree.left) and rational_poly.within(tree.right) else None
-    except (rational_poly.NotPolynomial, ZeroDivisionError):
-        return None
+    return (text.strip(), tree) if _multiplies_out(tree.left) and _multiplies_out(tree.right) else None
 
 
 def powers_of(text: str, letter: str) -> str | None:
@@ -100,7 +105,7 @@ def number(text: str) -> str | None:
     tree = _tree(text)
     if tree is None or not _arithmetic_only(tree) or letters_in(tree) or _has_power(tree):
         return None
-    return text.strip()
+    return text.strip() if _multiplies_out(tree) else None  # no division by zero
 
 
 def _has_power(node: Node) -> bool:
