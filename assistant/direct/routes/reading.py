@@ -93,11 +93,21 @@ def equation(text: str) -> tuple[str, Node] | None:
 
 
 def powers_of(text: str, letter: str) -> str | None:
-    """Products, quotients and powers of one letter and numbers (o**5*o/o**(1/8)), the letter in it."""
+    """Products, quotients and powers of one letter with number exponents (o**5*o/o**(1/8))**(7/10)."""
     tree = _tree(text)
-    if tree is None or not _arithmetic_only(tree) or letters_in(tree) != {letter}:
+    if tree is None or not _arithmetic_only(tree) or not _powers_only(tree, letter):
         return None
     return text.strip()
+
+
+def _powers_only(node: Node, letter: str) -> bool:
+    if isinstance(node, Name):
+        return node.name == letter
+    if isinstance(node, BinOp) and node.op in "*/":
+        return _powers_only(node.left, letter) and _powers_only(node.right, letter)
+    if isinstance(node, BinOp) and node.op == "^":
+        return _powers_only(node.left, letter) and not letters_in(node.right) and _multiplies_out(node.right)
+    return False
 
 
 def number(text: str) -> str | None:
