@@ -61,6 +61,8 @@ ANSWERED = [
     (r"Compute $\sum_{n=1}^{\infty} \frac{1}{n(n+2)}$.", "3/4"),
     (r"Compute $\sum_{k=1}^{10} k^2$.", "385"),
     (r"Evaluate $\int_0^1 x^2\,dx$.", "1/3"),
+    (r"If $f(x) = 3x + 2$, what is $f^{-1}(11)$?", "{3}"),
+    (r"If $f(x)=\frac{x-3}{2}$, find $f^{-1}(5)$.", "{13}"),
 ]
 
 
@@ -119,6 +121,7 @@ REFUSED = [
     r"Compute $2^{-2} \pmod{185}$.",  # not read as the rational 1/4 reduced mod 185
     r"Find $9^{-1} \pmod{100}$, as a residue modulo 99.",  # the residue named is not the formula's modulus
     r"Compute $\sum_{k=1}^{n} k$.",  # n is free
+    r"Let $f(x) = x^2$. Find $f^{-1}(4)$.",  # not one-to-one: 2 or -2
     r"What is the distance between the points $(1, 2)$ and $(4, 6, 1)$?",
     r"Compute $\begin{pmatrix} 2 & 3 \\ 7 & -1 \end{pmatrix} \begin{pmatrix} 1 \\ 0 \end{pmatrix}.$",
     r"Compute $58_9 - 18_9.$ Express your answer in base $9$.",

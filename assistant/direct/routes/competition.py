@@ -18,7 +18,7 @@ from tools.parsing import (BinOp, Call, Name, Neg, Node, Num, ParseError, Postfi
 from ..plan import CheckKind, RoutedCall
 from .arithmetic import ambiguous_root
 
-from .competition_reading import COMPETITION, FORM, Formula, read_formula, split_question
+from .competition_reading import COMPETITION, FORM, Formula, degree, integer_literal, read_formula, split_question
 
 I = re.IGNORECASE
 F = r"⟨(\d+)⟩"  # a formula's placeholder in the prose
@@ -27,8 +27,8 @@ N = r"(" + NUMBER + r")"
 ASK = r"(?:what\s+is|what's|find|compute|calculate|evaluate|determine)"
 
 RESIDUE = re.compile(r"^\(?(?:give|express)\s+(?:your|an)\s+answer\s+(?:as\s+(?:a|an\s+integer)\s+|from\s+|between\s+)"
-                     r"(?:residue\s+)?(?:from\s+|between\s+)?(?:0|⟨\d+⟩)\s+(?:to|and)\s+(?:\d+|⟨\d+⟩)(?:,\s*inclusive)?"
-                     r"\.?\)?$", I)
+                     r"(?:residue\s+)?(?:from\s+|between\s+)?(?:0|⟨\d+⟩)\s+(?:to|and)\s+(?:\d+|⟨\d+⟩)"
+                     r"(?:,\s*inclusive)?\.?\)?$", I)
 
 
 def match(question: str) -> RoutedCall | None:
@@ -54,13 +54,15 @@ NEAREST = {"tenth": 1, "hundredth": 2, "thousandth": 3, "ten-thousandth": 4, "te
            "whole number": 0, "integer": 0}
 _NEAREST = r"(?:\s+(?:rounded\s+|correct\s+)?to\s+the\s+nearest\s+(tenth|hundredth|thousandth|ten[- ]thousandth|" \
            r"whole\s+number|integer))?"
-DECIMAL_SENTENCE = re.compile(r"^(?:express|write|give)\s+(?:your|the)\s+answer\s+as\s+a\s+decimal" + _NEAREST + r"$", I)
+DECIMAL_SENTENCE = re.compile(r"^(?:express|write|give)\s+(?:your|the)\s+answer\s+as\s+a\s+decimal" + _NEAREST + r"$",
+                              I)
 DECIMAL_SUFFIX = re.compile(r"^(.*?)\s*,?\s+(?:expressed\s+|written\s+)?as\s+a\s+decimal" + _NEAREST + r"$", I)
-ROUND = re.compile(r"^round\s+(.+?)\s+to\s+the\s+nearest\s+(tenth|hundredth|thousandth|ten[- ]thousandth|whole\s+number|"
-                   r"integer)$", I)
-ROUNDED_SUFFIX = re.compile(r"^(.*?)\s*,?\s+rounded\s+to\s+the\s+nearest\s+(tenth|hundredth|thousandth|ten[- ]thousandth|"
-                            r"whole\s+number|integer)$", I)
-CONVERT = re.compile(r"^(?:express|write|convert)\s+(⟨\d+⟩)\s+(?:as|to)\s+a\s+(?:terminating\s+)?decimal" + _NEAREST + r"$", I)
+ROUND = re.compile(r"^round\s+(.+?)\s+to\s+the\s+nearest\s+(tenth|hundredth|thousandth|ten[- ]thousandth|"
+                   r"whole\s+number|integer)$", I)
+ROUNDED_SUFFIX = re.compile(r"^(.*?)\s*,?\s+rounded\s+to\s+the\s+nearest\s+"
+                            r"(tenth|hundredth|thousandth|ten[- ]thousandth|whole\s+number|integer)$", I)
+CONVERT = re.compile(r"^(?:express|write|convert)\s+(⟨\d+⟩)\s+(?:as|to)\s+a\s+(?:terminating\s+)?decimal" + _NEAREST
+                     + r"$", I)
 
 
 def _decimal_form(sentences: list[str]) -> tuple[int | str | None, list[str]]:
@@ -145,7 +147,8 @@ def _evaluate(formulas: list[Formula], ref: str, verb: str = "") -> RoutedCall |
     if names:
         if _has_matrix_value(formula.tree) or ambiguous_root(formula.tree) or _convention_bound(formula.tree):
             return None
-        op = {"simplify": "simplify", "expand": "expand", "factor": "factor"}.get(verb.lower().split()[0] if verb else "")
+        first_word = verb.lower().split()[0] if verb else ""
+        op = {"simplify": "simplify", "expand": "expand", "factor": "factor"}.get(first_word)
         if op is None or not all(len(n) == 1 for n in names):
             return None
         return _symbolic(f"{op}({to_text(formula.tree)})")
@@ -274,35 +277,9 @@ def _solve(formulas: list[Formula], var_ref: str | None, eq_ref: str) -> RoutedC
     (name,) = eq.names
     if var is not None and not (isinstance(var, Name) and var.name == name):
         return None
-    if max(_degree(eq.tree.left, name), _degree(eq.tree.right, name)) != 1:
+    if max(degree(eq.tree.left, name), degree(eq.tree.right, name)) != 1:
         return None
     return _symbolic(f"solve({to_text(eq.tree)}, {name})")
-
-
-def _degree(node: Node, name: str) -> float:
-    """The degree of a formula as a polynomial in `name`; infinity where it is not one (x in a denominator,
-    an exponent or a function)."""
-    if isinstance(node, Num):
-        return 0
-    if isinstance(node, Name):
-        return 1 if node.name == name else 0
-    if isinstance(node, Neg):
-        return _degree(node.operand, name)
-    if isinstance(node, BinOp) and node.op in ("+", "-"):
-        return max(_degree(node.left, name), _degree(node.right, name))
-    if isinstance(node, BinOp) and node.op == "*":
-        return _degree(node.left, name) + _degree(node.right, name)
-    if isinstance(node, BinOp) and node.op == "/":
-        return _degree(node.left, name) if _degree(node.right, name) == 0 else float("inf")
-    if isinstance(node, BinOp) and node.op == "^" and _integer_literal(node.right):
-        exponent = int(Fraction(node.right.value if isinstance(node.right, Num) else -1))
-        base = _degree(node.left, name)
-        return base * exponent if exponent >= 0 else (0 if base == 0 else float("inf"))
-    return 0 if name not in _all_names(node) else float("inf")
-
-
-def _all_names(node: Node) -> set[str]:
-    return {n.name for n in subtrees(node) if isinstance(n, Name)}
 
 
 def _with_definitions(sentences: list[str], formulas: list[Formula]) -> RoutedCall | None:
@@ -335,7 +312,7 @@ def _rational(node: Node, inside_rounding: bool = False) -> bool:
     if isinstance(node, Postfix):
         return node.op in ("!", "%") and _rational(node.operand, inside_rounding)
     if isinstance(node, BinOp):
-        if node.op == "^" and not inside_rounding and not _integer_literal(node.right):
+        if node.op == "^" and not inside_rounding and not integer_literal(node.right):
             return False
         return _rational(node.left, inside_rounding) and _rational(node.right, inside_rounding)
     if isinstance(node, Call):
@@ -345,12 +322,6 @@ def _rational(node: Node, inside_rounding: bool = False) -> bool:
             return False
         return node.func in RATIONAL_CALLS and all(_rational(a, inside_rounding) for a in node.args)
     return False
-
-
-def _integer_literal(node: Node) -> bool:
-    if isinstance(node, Neg):
-        return _integer_literal(node.operand)
-    return isinstance(node, Num) and not node.decimal and Fraction(node.value).denominator == 1
 
 
 def _recomputable(tree: Node) -> bool:
@@ -489,8 +460,8 @@ def _mean(formulas, first, middle, last):
     return _numeric(parse(f"({' + '.join(f'({to_text(t.tree)})' for t in terms)}) / {len(terms)}"))
 
 
-ANSWER_FORM = r"(?:\s*,?\s+(?:expressed\s+)?(?:as\s+an?\s+(?:common\s+|improper\s+|reduced\s+)?fraction|in\s+(?:simplest|lowest)\s+" \
-              r"(?:radical\s+)?(?:form|terms)|in\s+your\s+head))?"
+ANSWER_FORM = (r"(?:\s*,?\s+(?:expressed\s+)?(?:as\s+an?\s+(?:common\s+|improper\s+|reduced\s+)?fraction|"
+               r"in\s+(?:simplest|lowest)\s+(?:radical\s+)?(?:form|terms)|in\s+your\s+head))?")
 
 FAMILIES = [
     (re.compile(r"^(?:what\s+is|find|compute|determine)\s+the\s+remainder\s+when\s+" + N +
@@ -504,10 +475,11 @@ FAMILIES = [
     (re.compile(r"^how\s+many\s+(?:positive\s+)?(?:divisors|factors)\s+do\s+" + N + r"\s+and\s+" + N +
                 r"\s+have\s+in\s+common$", I),
      lambda fs, a, b: _integer_function("common_divisors", a, b, formulas=fs)),
-    (re.compile(r"^" + ASK + r"\s+the\s+sum\s+of\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:positive\s+)?(?:whole[- ]number\s+)?"
-                r"(?:divisors|factors)\s+of\s+" + N + r"$", I),
+    (re.compile(r"^" + ASK + r"\s+the\s+sum\s+of\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:positive\s+)?"
+                r"(?:whole[- ]number\s+)?(?:divisors|factors)\s+of\s+" + N + r"$", I),
      lambda fs, a: _integer_function("sigma", a, formulas=fs)),
-    (re.compile(r"^" + ASK + r"\s+the\s+(?:greatest\s+common\s+(?:factor|divisor)|gcd|gcf)\s+of\s+" + NUMBERS + r"$", I),
+    (re.compile(r"^" + ASK + r"\s+the\s+(?:greatest\s+common\s+(?:factor|divisor)|gcd|gcf)\s+of\s+" + NUMBERS + r"$",
+                I),
      _list_function("gcd")),
     (re.compile(r"^" + ASK + r"\s+the\s+(?:least|lowest)\s+common\s+multiple\s+of\s+" + NUMBERS + r"$", I),
      _list_function("lcm")),
@@ -519,20 +491,24 @@ FAMILIES = [
      _mean),
     (re.compile(r"^(?:if|given\s+that)\s+" + F + r"\s*,?\s*(?:then\s+)?(?:what\s+is|find|determine|compute)\s+"
                 r"(?:the\s+value\s+of\s+)?" + F + ANSWER_FORM + r"$", I), lambda fs, e, v: _solve(fs, v, e)),
-    (re.compile(r"^" + ASK + r"\s+the\s+sum\s+of\s+(?:all\s+)?(?:of\s+)?the\s+digits\s+(?:of|in)\s+(?:the\s+(?:number|integer)\s+)?"
-                + N + r"$", I), _digit_function("digit_sum")),
-    (re.compile(r"^how\s+many\s+digits\s+(?:are\s+(?:there\s+)?in|does)\s+(?:the\s+(?:number|integer|value\s+of)\s+)?" + N +
-                r"(?:\s+have)?$", I), _digit_function("digits")),
-    (re.compile(r"^" + ASK + r"\s+the\s+(?:modular\s+|multiplicative\s+)*inverse\s+of\s+" + N + r"\s*,?\s+modulo\s+" + N +
-                r"$", I), lambda fs, a, m: _inverse_words(fs, a, m)),
+    (re.compile(r"^" + ASK + r"\s+the\s+sum\s+of\s+(?:all\s+)?(?:of\s+)?the\s+digits\s+(?:of|in)\s+"
+                r"(?:the\s+(?:number|integer)\s+)?" + N + r"$", I), _digit_function("digit_sum")),
+    (re.compile(r"^how\s+many\s+digits\s+(?:are\s+(?:there\s+)?in|does)\s+"
+                r"(?:the\s+(?:number|integer|value\s+of)\s+)?" + N + r"(?:\s+have)?$", I), _digit_function("digits")),
+    (re.compile(r"^" + ASK + r"\s+the\s+(?:modular\s+|multiplicative\s+)*inverse\s+of\s+" + N + r"\s*,?\s+modulo\s+"
+                + N + r"$", I), lambda fs, a, m: _inverse_words(fs, a, m)),
     (re.compile(r"^" + ASK + r"\s+" + F + r"\s*,?\s+as\s+a\s+residue\s+modulo\s+" + N + r"$", I), _residue),
-    (re.compile(r"^for\s+what\s+(?:real\s+)?value\s+of\s+" + F + r"\s+(?:is|does|will)\s+" + F + r"(?:\s+hold|\s+true)?$", I),
+    (re.compile(r"^for\s+what\s+(?:real\s+)?value\s+of\s+" + F + r"\s+(?:is|does|will)\s+" + F
+                + r"(?:\s+hold|\s+true)?$", I),
      lambda fs, v, e: _solve(fs, v, e)),
-    (re.compile(r"^" + ASK + r"\s+the\s+(?:length\s+of\s+the\s+segment\s+(?:between|joining|connecting)|distance\s+between)"
-                r"\s+(?:the\s+points\s+)?" + F + r"\s+and\s+" + F + ANSWER_FORM + r"$", I), _distance),
-    (re.compile(r"^" + ASK + r"\s+the\s+slope\s+of\s+the\s+line\s+(?:that\s+)?(?:passing|passes|going|goes|containing|contains)"
-                r"\s+(?:through\s+)?(?:the\s+points\s+)?" + F + r"\s+and\s+" + F + ANSWER_FORM + r"$", I), _slope),
-    (re.compile(r"^(?:express|write|convert)\s+" + F + r"\s+(?:as|in|to)\s+(?:a\s+)?base\s+10(?:\s+integer|\s+number)?$", I),
+    (re.compile(r"^" + ASK + r"\s+the\s+(?:length\s+of\s+the\s+segment\s+(?:between|joining|connecting)|"
+                r"distance\s+between)\s+(?:the\s+points\s+)?" + F + r"\s+and\s+" + F + ANSWER_FORM + r"$", I),
+     _distance),
+    (re.compile(r"^" + ASK + r"\s+the\s+slope\s+of\s+the\s+line\s+(?:that\s+)?"
+                r"(?:passing|passes|going|goes|containing|contains)\s+(?:through\s+)?(?:the\s+points\s+)?" + F
+                + r"\s+and\s+" + F + ANSWER_FORM + r"$", I), _slope),
+    (re.compile(r"^(?:express|write|convert)\s+" + F + r"\s+(?:as|in|to)\s+(?:a\s+)?base\s+10"
+                r"(?:\s+integer|\s+number)?$", I),
      lambda fs, a: _from_base(fs, a)),
     (re.compile(r"^(?:what\s+is\s+)?" + F + r"\s+(?:in|as\s+a)\s+base\s+10(?:\s+integer|\s+number)?$", I),
      lambda fs, a: _from_base(fs, a)),
@@ -546,8 +522,9 @@ FAMILIES = [
                 r"(?:\s+in\s+(?:simplest|lowest)\s+(?:form|terms))?$", I),
      lambda fs, a: _evaluate(fs, a)),
     (re.compile(r"^(simplify|expand|factor|compute|evaluate|calculate|find|determine|rationalize\s+the\s+denominator"
-                r"(?:\s+of)?)(?:\s+and\s+(?:write|express)\s+(?:the\s+result|your\s+answer)\s+as\s+an?\s+(?:common\s+)?fraction"
-                r")?\s*:?\s*(?:the\s+(?:value\s+of|expression|product|following(?:\s+expression)?)\s*:?\s*)?"
+                r"(?:\s+of)?)(?:\s+and\s+(?:write|express)\s+(?:the\s+result|your\s+answer)\s+as\s+an?\s+"
+                r"(?:common\s+)?fraction)?\s*:?\s*"
+                r"(?:the\s+(?:value\s+of|expression|product|following(?:\s+expression)?)\s*:?\s*)?"
                 + F + ANSWER_FORM + r"$", I), _evaluate_rule),
     (re.compile(r"^(?:what\s+is|what's)\s+(?:the\s+(?:exact\s+)?value\s+of\s+)?" + F + ANSWER_FORM + r"$", I),
      lambda fs, a: _evaluate(fs, a)),

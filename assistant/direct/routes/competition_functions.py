@@ -12,17 +12,16 @@ import re
 
 from tools.parsing import BinOp, Call, Name, Neg, Node, Num, Postfix, Relation, Seq, to_text
 
-from ..plan import RoutedCall
-from .competition_reading import COMPETITION, FORM, Formula, read_formula
+from ..plan import CheckKind, RoutedCall
+from .competition_reading import COMPETITION, FORM, Formula, linear_in, read_formula
 
 I = re.IGNORECASE
 DEFS = r"⟨(\d+)⟩((?:\s*(?:,\s*and|,|and)\s*⟨\d+⟩)*)"
-SHAPE = re.compile(r"^(?:if|let|given|given\s+that|suppose(?:\s+that)?|define)\s+" + DEFS + r"\s*[,.;]?\s*(?:then\s*,?\s*)?"
-                   r"(?:what\s+is|what's|find|compute|calculate|evaluate|determine)\s+(?:the\s+(?:exact\s+)?value\s+of\s+)?"
-                   r"⟨(\d+)⟩$", I)
+ASKED = r"(?:what\s+is|what's|find|compute|calculate|evaluate|determine)\s+(?:the\s+(?:exact\s+)?value\s+of\s+)?"
+SHAPE = re.compile(r"^(?:if|let|given|given\s+that|suppose(?:\s+that)?|define)\s+" + DEFS
+                   + r"\s*[,.;]?\s*(?:then\s*,?\s*)?" + ASKED + r"⟨(\d+)⟩$", I)
 # the question first, its definitions after: "Evaluate $x^2 + 1$ when $x = 3$."
-AFTER = re.compile(r"^(?:what\s+is|what's|find|compute|calculate|evaluate|determine)\s+(?:the\s+(?:exact\s+)?value\s+of\s+)?"
-                   r"⟨(\d+)⟩\s*,?\s*(?:when|if|for|where|given\s+that)\s+" + DEFS + r"$", I)
+AFTER = re.compile(r"^" + ASKED + r"⟨(\d+)⟩\s*,?\s*(?:when|if|for|where|given\s+that)\s+" + DEFS + r"$", I)
 FORM_WORDS = re.compile(r"^(?:express|write|give|enter)\s+(?:your|the)\s+answer\b", I)
 DEFINITION = re.compile(r"^\s*([A-Za-z])\s*\(\s*([A-Za-z])\s*\)\s*=")
 MAX_INLINE_DEPTH = 12
@@ -47,10 +46,27 @@ def evaluate_definitions(sentences: list[str], formulas: list[Formula]) -> Route
     definitions = _definitions(latex, functions)
     if definitions is None:
         return None
+    inverse = INVERSE.fullmatch(formulas[int(asked)].latex.strip().rstrip(".,;"))
+    if inverse:
+        return _inverse_at(inverse.group(1), read_formula(inverse.group(2)), *definitions)
     query = read_formula(formulas[int(asked)].latex, functions)
     if query.tree is None or isinstance(query.tree, (Relation, Seq)):
         return None
     return _plan(query.tree, *definitions)
+
+
+# f^{-1}(7): the x with f(x) = 7; read only where f is linear, so that exactly one x exists
+INVERSE = re.compile(r"\s*([A-Za-z])\s*\^\s*\{\s*-\s*1\s*\}\s*(?:\\left)?\(\s*(.+?)\s*(?:\\right)?\)\s*")
+
+
+def _inverse_at(func: str, argument: Formula, bodies: dict, values: dict) -> RoutedCall | None:
+    if func not in bodies or values or argument.tree is None or argument.names:
+        return None
+    param, body = bodies[func]
+    if _names_in(body) - {param} or not linear_in(body, param):
+        return None
+    call = f"solve({to_text(Relation('=', body, argument.tree))}, {param})"
+    return RoutedCall("symbolic", call, call, CheckKind.TOOL)
 
 
 def _definitions(latex: list[str], functions: frozenset[str]):

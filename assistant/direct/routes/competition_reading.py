@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from tools.parsing import Call, Name, Node, ParseError, parse
+from tools.parsing import BinOp, Call, Name, Neg, Node, Num, ParseError, parse
 
 from ..plan import CheckKind
 
@@ -20,9 +20,10 @@ COMPETITION = CheckKind.COMPETITION
 
 # Trailing sentences that only say how to write the answer; anything else is a condition not read.
 FORM = re.compile(
-    r"^(?:express|write|give|enter)\s+(?:your|the)\s+answer\s+(?:as\s+an?\s+(?:common\s+|improper\s+|reduced\s+)?fraction"
-    r"(?:\s+in\s+(?:simplest|lowest)\s+(?:form|terms))?|as\s+an\s+integer|in\s+(?:simplest|lowest)\s+"
-    r"(?:radical\s+)?(?:form|terms)|in\s+radians|in\s+terms\s+of\s+⟨\d+⟩)$", re.IGNORECASE)
+    r"^(?:express|write|give|enter)\s+(?:your|the)\s+answer\s+"
+    r"(?:as\s+an?\s+(?:common\s+|improper\s+|reduced\s+|single\s+)?fraction(?:\s+in\s+(?:simplest|lowest)\s+"
+    r"(?:form|terms))?|as\s+an\s+integer|in\s+(?:simplest|lowest)\s+(?:radical\s+)?(?:form|terms)|in\s+radians|"
+    r"in\s+terms\s+of\s+⟨\d+⟩)$", re.IGNORECASE)
 
 MATH = re.compile(r"(?<!\\)\$\$(.+?)(?<!\\)\$\$|(?<!\\)\$(.+?)(?<!\\)\$|\\\((.+?)\\\)", re.S)
 MAX_FORMULAS = 12
@@ -129,3 +130,38 @@ def _numbers_in_bases(text: str, notes: list[str]) -> tuple[str | None, bool]:
         return BASED.sub(value, text), found
     except ValueError:
         return None, False
+
+
+# -- shapes of formulas ---------------------------------------------------------------------------------------
+
+def linear_in(tree: Node, name: str) -> bool:
+    """Of degree exactly 1 as a polynomial in `name`."""
+    return degree(tree, name) == 1
+
+
+def degree(node: Node, name: str) -> float:
+    """The degree of a formula as a polynomial in `name`; infinity where it is not one (x in a denominator,
+    an exponent or a function)."""
+    if isinstance(node, Num):
+        return 0
+    if isinstance(node, Name):
+        return 1 if node.name == name else 0
+    if isinstance(node, Neg):
+        return degree(node.operand, name)
+    if isinstance(node, BinOp) and node.op in ("+", "-"):
+        return max(degree(node.left, name), degree(node.right, name))
+    if isinstance(node, BinOp) and node.op == "*":
+        return degree(node.left, name) + degree(node.right, name)
+    if isinstance(node, BinOp) and node.op == "/":
+        return degree(node.left, name) if degree(node.right, name) == 0 else float("inf")
+    if isinstance(node, BinOp) and node.op == "^" and integer_literal(node.right):
+        exponent = int(Fraction(node.right.value if isinstance(node.right, Num) else -1))
+        base = degree(node.left, name)
+        return base * exponent if exponent >= 0 else (0 if base == 0 else float("inf"))
+    return 0 if name not in _names(node) else float("inf")
+
+
+def integer_literal(node: Node) -> bool:
+    if isinstance(node, Neg):
+        return integer_literal(node.operand)
+    return isinstance(node, Num) and not node.decimal and Fraction(node.value).denominator == 1
