@@ -17,7 +17,7 @@ from ..answer import Check
 from .exactpoly import Unsupported, to_poly
 from .plan import PriorStep
 from .statements import Derive
-from .resolve import Environment, Unsure, fraction_text, names_in, rename, unrename_text
+from .resolve import Environment, Unsure, Value, fraction_text, names_in, rename, unrename_text
 
 OPTION_LABEL = re.compile(r"(?<=\s)\([a-h]\)(?=\s)")
 LETTER = re.compile(r"(?<![A-Za-z_.\\])([A-Za-z])(?![A-Za-z0-9_(])")  # "3y" is 3 times y
@@ -25,7 +25,9 @@ NUMBER = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?(?:/\d+)?(?!\w|\.\d)")  # "-0.1."
 # words after which a lone "a" is still the name ("Is a composite?"), and words it may be followed by as a name
 NAME_BEFORE = {"is", "does", "of", "by", "than", "sort", "put", "round", "divide", "when", "and", "in", "to"}
 NAME_AFTER = {"or", "and", "is", "to", "in", "divided", "rounded", "than", "wrt", "minus", "plus", "times", "by"}
-CONSTANT_LETTERS = {"e", "i", "E", "I"}  # the engines read these as constants, never as variables
+# the engines read these as constants; as statement variables (DeepMind's "Factor x(i).") they go as other letters.
+# E and I stay what they are: a question that writes them in capitals means the constants.
+CONSTANT_LETTERS = {"e", "i"}
 # the sentences whose answer is one of the question's own numbers or names ("the smallest common multiple" is not)
 COMPARISON = re.compile(
     r"^\s*(?:which|what)\s+is\s+(?:the\s+)?(?:bigger|smaller|greater|larger|less|lesser|biggest|smallest|largest|"
@@ -54,16 +56,16 @@ GIVE = re.compile(r"^\s*give\s+", re.I)  # "Give a(-168)." is "What is a(-168)?"
 def substitute(question: str, env: Environment) -> Final:
     if env.roots_of is not None:
         question = _roots_question(question, env)
-    text = _applications(GIVE.sub("What is ", question), env)
+    values: dict[str, Fraction] = {}  # what the question called each value it now shows: "b", "f(2)"
+    text = _applications(GIVE.sub("What is ", question), env, values)
     protected = {m.start() for m in OPTION_LABEL.finditer(text)}
-    values: dict[str, Fraction] = {}
     out, last = [], 0
     for m in LETTER.finditer(text):
         name = m.group(1)
         if name not in env.values or m.start() - 1 in protected or _is_article(text, m):
             continue
         out.append(text[last:m.start()])
-        out.append(_value_text(env, name, text, m))
+        out.append(_value_text(env.values[name], text, m.start(), m.end()))
         values[name] = env.values[name].value
         last = m.end()
     out.append(text[last:])
@@ -72,7 +74,7 @@ def substitute(question: str, env: Environment) -> Final:
         raise Unsure("a function named but not applied (f'(x), f alone): not read here")
     renames = _fresh_letters(text, question)
     for old, new in renames.items():
-        text = re.sub(rf"(?<![A-Za-z0-9_.\\]){old}(?![A-Za-z0-9_(])", new, text)
+        text = re.sub(rf"(?<![A-Za-z_.\\]){old}(?![A-Za-z0-9_(])", new, text)
     return Final(text, _relabel(question, values, renames, set(env.values)))
 
 
@@ -94,7 +96,7 @@ def _roots_question(question: str, env: Environment) -> str:
 
 # -- function applications -------------------------------------------------------------------------
 
-def _applications(text: str, env: Environment) -> str:
+def _applications(text: str, env: Environment, values: dict[str, Fraction]) -> str:
     """Each application of a known function, innermost first, replaced by its value or its polynomial."""
     text = _primed(text, env)
     for _ in range(50):
@@ -102,7 +104,12 @@ def _applications(text: str, env: Environment) -> str:
         if found is None:
             return text
         start, end = found
-        text = text[:start] + _applied(text[start:end], env) + text[end:]
+        call_text = text[start:end]
+        applied = _applied(call_text, env)
+        if isinstance(applied, Value):
+            values[call_text] = applied.value
+            applied = _value_text(applied, text, start, end)
+        text = text[:start] + applied + text[end:]
     raise Unsure("too many applications")
 
 
@@ -148,7 +155,8 @@ def _innermost(text: str, env: Environment) -> tuple[int, int] | None:
     return best
 
 
-def _applied(call_text: str, env: Environment) -> str:
+def _applied(call_text: str, env: Environment) -> str | Value:
+    """The value of an application with a known argument, or the expanded polynomial of one with a free variable."""
     try:
         tree = parse(call_text, applied=frozenset(env.functions))
     except ParseError as exc:
@@ -157,8 +165,7 @@ def _applied(call_text: str, env: Environment) -> str:
         raise Unsure(f"not an application: {call_text}")
     inlined = env.inline(tree)
     if not names_in(inlined):
-        value = env.evaluate(tree, call_text, f"{call_text} = ")
-        return f"({fraction_text(value)})" if value < 0 or value.denominator != 1 else fraction_text(value)
+        return Value(env.evaluate(tree, call_text, f"{call_text} = "), env.is_decimal(inlined))
     return f"({_expanded(tree, inlined, call_text, env)})"
 
 
@@ -199,17 +206,17 @@ def _is_article(text: str, m: re.Match) -> bool:
         before and before.group(1).lower() in NAME_BEFORE)
 
 
-def _value_text(env: Environment, name: str, text: str, m: re.Match) -> str:
-    value = env.values[name]
+def _value_text(value: Value, text: str, start: int, end: int) -> str:
+    """The value written where text[start:end] (a name, an application) stood."""
     v = value.value
     # "2y" is a product: written out as 2*(5), never glued into the number 25
-    glued_before = m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] == ")")
-    glued_after = text[m.end():m.end() + 1].isalnum()
+    glued_before = start > 0 and (text[start - 1].isalnum() or text[start - 1] == ")")
+    glued_after = text[end:end + 1].isalnum()
     if glued_before or glued_after:
         return f"{'*' if glued_before else ''}({fraction_text(v)}){'*' if glued_after else ''}"
     if v >= 0 and v.denominator == 1:
         return str(v)
-    if not (BARE_BEFORE.search(text[:m.start()]) and BARE_AFTER.match(text[m.end():])):
+    if not (BARE_BEFORE.search(text[:start]) and BARE_AFTER.match(text[end:])):
         return f"({fraction_text(v)})"
     return decimal_text(v) if value.decimal and decimal_text(v) else fraction_text(v)
 
@@ -261,6 +268,8 @@ def _relabel(question: str, values: dict[str, Fraction], renames: dict[str, str]
     by_name = COMPARISON.match(question) is not None and values
 
     def relabel(answer: str) -> str | None:
+        if OPTION_LABEL.search(question) and re.fullmatch(r"\(?[a-h]\)?", answer.strip()):
+            return answer  # an option's letter, not a name
         if bound & _free_letters(answer):
             return None  # a name the statements gave a value is still in the answer: it was not substituted
         if back:
