@@ -94,6 +94,8 @@ def test_general_solve_questions_stay_with_the_symbolic_route(question):
     assert plan is not None and not plan.input.startswith("solve_for(")
 
 
-def test_irrational_roots_are_declined_not_listed_partially():
+def test_square_roots_are_listed_and_complex_roots_declined():
     answer = try_direct("Find x, given that x**3 - 2*x = 0.", timeout=T)
-    assert answer.answer is None and answer.error is not None
+    assert answer.answer == "-sqrt(2), 0, sqrt(2)" and answer.verified is True
+    answer = try_direct("Find x, given that x**3 - x**2 + x - 1 = 0.", timeout=T)  # 1, and -i, i
+    assert answer.answer is None and answer.error is not None  # never the real root alone

@@ -21,6 +21,8 @@ CALLS = [
     ("solve_for(e**2 - 5*e + 6 = 0, e)", "2, 3"),
     ("solve_for(4*x**3 - 4*x = 0, x)", "-1, 0, 1"),
     ("solve_for(2*a + b = 7, a - b = 2, b)", "1"),
+    ("solve_for(x**3 - 2*x = 0, x)", "-sqrt(2), 0, sqrt(2)"),
+    ("solve_for((x**2 - 3)**2*(x - 1) = 0, x)", "-sqrt(3), 1, sqrt(3)"),
     ("factor_letters(i**2 - 1)", "(i - 1)*(i + 1)"),
     ("expand_letters((i + 1)**2)", "i**2 + 2*i + 1"),
     ("coefficient_of((2*t + 1)**3, t, 2)", "12"),
@@ -47,7 +49,9 @@ def test_operations_answer_with_passing_checks(call, expected):
 
 
 @pytest.mark.parametrize("call", [
-    "solve_for(x**2 - 2 = 0, x)",  # irrational roots: declined, never a partial list
+    "solve_for(x**2 + 1 = 0, x)",  # complex roots: declined, never a partial list of the real ones
+    "solve_for(x**3 - 2 = 0, x)",  # an irreducible cubic
+    "solve_for((x**2 + 1)*(x - 1) = 0, x)",
     "solve_for(a + b = 1, 2*a + 2*b = 2, a)",  # many solutions
     "next_term(1, 2, 4, 8, 16)",  # no polynomial pattern with a term to spare
     "kth_largest(1, 1/2, 0.5)",  # a tie
@@ -71,6 +75,18 @@ def test_root_checks_catch_a_wrong_or_missing_root():
     assert not _passed(letter_checks.CHECKS["solve_for"](missing))
     wrong = Outcome("solve_for", Listed((sp.Integer(-1), sp.Integer(0), sp.Integer(2))), {"nodes": [node], "var": "x"})
     assert not _passed(letter_checks.CHECKS["solve_for"](wrong))
+
+
+def test_root_checks_catch_a_wrong_or_missing_surd():
+    node = parse("x**3 - 2*x = 0")
+    check = letter_checks.CHECKS["solve_for"]
+    root2 = sp.sqrt(2)
+    good = Listed((-root2, sp.Integer(0), root2))
+    assert _passed(check(Outcome("solve_for", good, {"nodes": [node], "var": "x"})))
+    missing = Listed((sp.Integer(0), root2))
+    assert not _passed(check(Outcome("solve_for", missing, {"nodes": [node], "var": "x"})))
+    wrong = Listed((-sp.sqrt(3), sp.Integer(0), root2))
+    assert not _passed(check(Outcome("solve_for", wrong, {"nodes": [node], "var": "x"})))
 
 
 def test_system_check_catches_a_wrong_solution():

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+import mpmath
 import sympy as sp
 
 from ..parsing import BinOp, Name, parse
@@ -35,23 +36,41 @@ def _solve_for_check(outcome):
     polys = [_equation_poly(n) for n in inputs["nodes"]]
     if "solution" in inputs:
         return _system_checks(polys, {k: _fraction(v) for k, v in inputs["solution"].items()})
-    return _roots_checks(polys[0], inputs["var"], [_fraction(v) for v in outcome.value.values])
+    return _roots_checks(polys[0], inputs["var"], list(outcome.value.values))
 
 
-def _roots_checks(poly: rp.Poly, var: str, roots: list[Fraction]) -> list[CheckResult]:
-    zero = all(rp.evaluate(poly, {var: r}) == 0 for r in roots)
-    checks = [CheckResult("roots substituted back", zero, f"each of {len(roots)} root(s) gives 0 (Python Fractions)")]
+def _roots_checks(poly: rp.Poly, var: str, roots: list) -> list[CheckResult]:
+    """Rational roots substituted and divided out exactly; the others (square roots) substituted numerically at
+    60 digits, and counted: with the rational roots divided out, the square-free part of what is left must have
+    exactly as many roots as were listed, so none is missed."""
+    rational = [_fraction(r) for r in roots if r.is_Rational]
+    surds = [r for r in roots if not r.is_Rational]
     coeffs = rp.univariate(poly, var)
-    for r in roots:
+    zero = all(rp.evaluate(poly, {var: r}) == 0 for r in rational) and all(_near_root(coeffs, r) for r in surds)
+    checks = [CheckResult("roots substituted back", zero, f"{len(rational)} exactly, {len(surds)} to 60 digits "
+                                                          "(Python Fractions, mpmath)")]
+    for r in rational:
         remainder = Fraction(0)
         while remainder == 0 and len(coeffs) > 1:
             quotient, remainder = rp.divide_by_root(coeffs, r)
             if remainder == 0:
                 coeffs = quotient
-    complete = len(coeffs) == 1 and coeffs[0] != 0
-    checks.append(CheckResult("no root missed", complete, "dividing out every root leaves a nonzero constant"
-                              if complete else f"a factor of degree {len(coeffs) - 1} is left"))
+    left = rp.distinct_root_count(coeffs)
+    checks.append(CheckResult("no root missed", left == len(surds),
+                              f"with the rational roots divided out, {left} distinct root(s) are left and "
+                              f"{len(surds)} other root(s) were listed"))
     return checks
+
+
+def _near_root(coeffs: list[Fraction], root) -> bool:
+    """The listed root's 70-digit value, put into the Fraction coefficients with mpmath."""
+    if not root.is_real:
+        return False
+    with mpmath.workdps(60):
+        x = mpmath.mpf(str(sp.N(root, 70)))
+        value = sum(mpmath.mpf(c.numerator) / c.denominator * x**k for k, c in enumerate(coeffs))
+        size = sum(abs(mpmath.mpf(c.numerator) / c.denominator) * abs(x) ** k for k, c in enumerate(coeffs))
+        return abs(value) <= mpmath.mpf(10) ** -45 * max(size, 1)
 
 
 def _system_checks(polys: list[rp.Poly], solution: dict[str, Fraction]) -> list[CheckResult]:

@@ -5,8 +5,8 @@ not the imaginary unit and Euler's number, so these operations build their SymPy
 tree (every Name a Symbol; only + - * / ^ and numbers) instead of through the general converter. Each result
 is checked by letter_checks.py with Python Fractions (rational_poly.py), not SymPy.
 
-    solve_for(eq, ..., x)     the values of x: the rational roots of one polynomial equation, or the one
-                              solution of a square linear system
+    solve_for(eq, ..., x)     the values of x: the real roots of one polynomial equation (rational, or square
+                              roots from quadratic factors), or the one solution of a square linear system
     expand_letters(p)         p multiplied out;        factor_letters(p)   p factored over the rationals
     coefficient_of(p, x, k)   the coefficient of x^k;  diff_letters(p, x, n)  the n-th derivative
     next_term(a1, ..., an)    the next term of a polynomial sequence;  nth_term(n, a1, ...)  its general term;
@@ -98,25 +98,29 @@ def solve_for(ctx, args) -> Outcome:
     if var not in unknowns:
         raise ToolFailure("domain", f"{var} does not appear in the equations")
     if len(exprs) == 1 and unknowns == [var]:
-        roots = _rational_roots(_polynomial(exprs[0], [var]))
+        roots = _real_roots(_polynomial(exprs[0], [var]))
         return Outcome("solve_for", Listed(tuple(roots)), {"nodes": eq_nodes, "var": var.name})
     solution = _linear_solution(exprs, unknowns)
     return Outcome("solve_for", Listed((solution[var],)),
                    {"nodes": eq_nodes, "var": var.name, "solution": {str(k): v for k, v in solution.items()}})
 
 
-def _rational_roots(poly: sp.Poly) -> list:
-    """The distinct roots, in increasing order, when every root is rational; anything else is declined."""
+def _real_roots(poly: sp.Poly) -> list:
+    """The distinct roots, in increasing order, when every root is real and rational or a quadratic surd;
+    anything else (complex roots, an irreducible cubic) is declined rather than listed in part."""
     if poly.degree() < 1:
         raise ToolFailure("domain", "the equation has no unknown left in it")
     _, factors = sp.factor_list(poly)
     roots = []
     for factor, _ in factors:
-        if factor.degree() != 1:
-            raise ToolFailure("unsupported", "some roots are not rational; only rational roots are listed here")
-        a, b = factor.all_coeffs()
-        roots.append(-b / a)
-    return sorted(set(roots))
+        if factor.degree() > 2:
+            raise ToolFailure("unsupported", "a factor of degree 3 or more over the rationals: its roots are not "
+                                             "listed here")
+        found = sp.roots(factor, multiple=True)
+        if len(found) != factor.degree() or not all(r.is_real for r in found):
+            raise ToolFailure("unsupported", "some roots are not real; only real roots are listed here")
+        roots.extend(found)
+    return sorted(set(roots), key=lambda r: sp.N(r, 50))
 
 
 def _linear_solution(exprs, unknowns) -> dict:

@@ -234,3 +234,40 @@ def determinant(rows: list[list[Fraction]]) -> Fraction:
             factor = rows[r][col] / rows[col][col]
             rows[r] = [a - factor * b for a, b in zip(rows[r], rows[col])]
     return det
+
+
+# -- one variable: coefficient lists, constant term first -------------------------------------------
+
+def _trim(coeffs: list[Fraction]) -> list[Fraction]:
+    coeffs = list(coeffs)
+    while coeffs and coeffs[-1] == 0:
+        coeffs.pop()
+    return coeffs
+
+
+def remainder(a: list[Fraction], b: list[Fraction]) -> list[Fraction]:
+    """a mod b, by long division over the Fractions (b not zero)."""
+    a, b = _trim(a), _trim(b)
+    while len(a) >= len(b):
+        factor, shift = a[-1] / b[-1], len(a) - len(b)
+        for k, c in enumerate(b):
+            a[k + shift] -= factor * c
+        a = _trim(a)
+    return a
+
+
+def gcd(a: list[Fraction], b: list[Fraction]) -> list[Fraction]:
+    """The monic greatest common divisor (Euclid's algorithm)."""
+    a, b = _trim(a), _trim(b)
+    while b:
+        a, b = b, remainder(a, b)
+    return [c / a[-1] for c in a] if a else a
+
+
+def distinct_root_count(coeffs: list[Fraction]) -> int:
+    """How many distinct complex roots: the degree of the square-free part p / gcd(p, p')."""
+    coeffs = _trim(coeffs)
+    if len(coeffs) <= 1:
+        return 0
+    slope = [k * c for k, c in enumerate(coeffs)][1:]
+    return len(coeffs) - len(gcd(coeffs, slope))
