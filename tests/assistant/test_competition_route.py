@@ -63,6 +63,12 @@ ANSWERED = [
     (r"Evaluate $\int_0^1 x^2\,dx$.", "1/3"),
     (r"If $f(x) = 3x + 2$, what is $f^{-1}(11)$?", "{3}"),
     (r"If $f(x)=\frac{x-3}{2}$, find $f^{-1}(5)$.", "{13}"),
+    (r"If $a \star b = a^b + ab$, what is $2 \star 3$?", "14"),
+    (r"The operation $\#$ is defined as $a \# b = a + \frac{a}{b}$. What is the value of $6 \# 2$?", "9"),
+    (r"Define the operation $\spadesuit$ as $a\,\spadesuit\,b = |a- b|$ . What is the value of "
+     r"$2\, \spadesuit\,(4\,\spadesuit\,7)$?", "1"),
+    (r"If $a \star b = a + b$ for all real numbers $a$ and $b$, what is $2 \star 3$?", "5"),
+    (r"If $a \nabla b = \frac{a + b}{1 + ab}$, what is $(1 \nabla 2) \nabla 3$?", "1"),
 ]
 
 
@@ -122,6 +128,9 @@ REFUSED = [
     r"Find $9^{-1} \pmod{100}$, as a residue modulo 99.",  # the residue named is not the formula's modulus
     r"Compute $\sum_{k=1}^{n} k$.",  # n is free
     r"Let $f(x) = x^2$. Find $f^{-1}(4)$.",  # not one-to-one: 2 or -2
+    r"If $a \star b = a + b$, what is $2 \star 3 \cdot 4$?",  # the grouping is a convention
+    r"If $a \star b = a + b$, what is $2 \star x$?",
+    r"If $a \star b = a \bmod b$, what is $7 \star 3$?",  # a real mod beside the operation
     r"What is the distance between the points $(1, 2)$ and $(4, 6, 1)$?",
     r"Compute $\begin{pmatrix} 2 & 3 \\ 7 & -1 \end{pmatrix} \begin{pmatrix} 1 \\ 0 \end{pmatrix}.$",
     r"Compute $58_9 - 18_9.$ Express your answer in base $9$.",
