@@ -23,7 +23,8 @@ EXTREME = r"(biggest|largest|greatest|highest|smallest|least|lowest)"
 
 # "Is a WORDS b": the comparison the words name; longer phrases first ("at most as big as" before "at most")
 RELATION_WORDS = [
-    (r"(?:greater|bigger|larger)\s+than\s+or\s+equal\s+to", ">="), (r"(?:less|smaller)\s+than\s+or\s+equal\s+to", "<="),
+    (r"(?:greater|bigger|larger)\s+than\s+or\s+equal\s+to", ">="),
+    (r"(?:less|smaller)\s+than\s+or\s+equal\s+to", "<="),
     (r"at\s+least\s+as\s+(?:big|large|great)\s+as", ">="), (r"at\s+most\s+as\s+(?:big|large|great)\s+as", "<="),
     (r"at\s+least", ">="), (r"at\s+most", "<="), (r"(?:greater|bigger|larger)\s+than", ">"),
     (r"(?:less|smaller)\s+than", "<"), (r"not\s+equal\s+to|unequal\s+to|different\s+from", "!="),
@@ -57,8 +58,8 @@ def _is(text: str) -> RoutedCall | None:
     if not m:
         return None
     for words, op in RELATION_WORDS:
-        parts = re.split(rf"\s+(?:{words})\s+|\s*(?:{words})\s*" if not words[0].isalpha() else rf"\s+(?:{words})\s+",
-                         m.group(1), flags=I)
+        separator = rf"\s+(?:{words})\s+" if words[0].isalpha() else rf"\s*(?:{words})\s*"  # words need spaces
+        parts = re.split(separator, m.group(1), flags=I)
         if len(parts) == 2:
             return _holds(parts[0], op, parts[1])
     return None
@@ -81,7 +82,8 @@ def _kth(word: str | None, extreme: str, listed: str, lettered: bool) -> RoutedC
         return None
     largest = re.fullmatch(r"biggest|largest|greatest|highest", extreme, I) is not None
     op = "kth_largest" if largest else "kth_smallest"
-    return _plan(f"{op}({k}, {', '.join(items)})", f"the {word or ''} {extreme} of {', '.join(items)}".replace("  ", " "))
+    rank = f"{word} {extreme}" if word else extreme
+    return _plan(f"{op}({k}, {', '.join(items)})", f"the {rank} of {', '.join(items)}")
 
 
 def _items(listed: str, lettered: bool) -> list[str] | None:
@@ -118,8 +120,8 @@ RULES = [
      lambda t, items: _nearest(t, items, True)),
     (re.compile(rf"{Q}(?:closest|nearest)\s+(?:value\s+|number\s+)?to\s+(.+?)\s+(?:in|of|among)\s+(.+)$", I),
      lambda t, items: _nearest(t, items, False)),
-    (re.compile(rf"^(?:which|what)\s+(?:number\s+|value\s+|one\s+)?is\s+(?:the\s+)?(?:closest|nearest|closer|nearer)"
-                rf"\s+to\s+(.+?)\s*[:,]\s*(.+)$", I), lambda t, items: _nearest(t, items, False)),
+    (re.compile(r"^(?:which|what)\s+(?:number\s+|value\s+|one\s+)?is\s+(?:the\s+)?(?:closest|nearest|closer|nearer)"
+                r"\s+to\s+(.+?)\s*[:,]\s*(.+)$", I), lambda t, items: _nearest(t, items, False)),
     (re.compile(rf"{Q}{ORDINAL}{EXTREME}(?:\s+(?:value|number|one))?\s*(?:\s(?:in|of|among)\s|:)\s*(.+)$", I),
      lambda w, e, items: _kth(w, e, items, False)),
     (re.compile(r"^(?:sort|put|order|arrange)\s+(.+?)(?:\s+in\s+(ascending|increasing|descending|decreasing)"
