@@ -69,6 +69,10 @@ ANSWERED = [
      r"$2\, \spadesuit\,(4\,\spadesuit\,7)$?", "1"),
     (r"If $a \star b = a + b$ for all real numbers $a$ and $b$, what is $2 \star 3$?", "5"),
     (r"If $a \nabla b = \frac{a + b}{1 + ab}$, what is $(1 \nabla 2) \nabla 3$?", "1"),
+    (r"What is the remainder when $1 + 2 + 3 + \cdots + 100$ is divided by 9?", "1"),
+    (r"Compute $1+3+5+\cdots+99$.", "2500"),
+    (r"Compute $1 + 2 + 4 + \cdots + 1024$.", "2047"),
+    (r"What is the sum $2 + 4 + 6 + \dots + 20$?", "110"),
 ]
 
 
@@ -130,6 +134,9 @@ REFUSED = [
     r"Let $f(x) = x^2$. Find $f^{-1}(4)$.",  # not one-to-one: 2 or -2
     r"If $a \star b = a + b$, what is $2 \star 3 \cdot 4$?",  # the grouping is a convention
     r"If $a \star b = a + b$, what is $2 \star x$?",
+    r"Compute $1 + 2 + \cdots + 100$.",  # two terms shown: a difference of 1 or a ratio of 2?
+    r"Compute $1 + 2 + 4 + \cdots + 1000$.",  # 1000 is no term of 1, 2, 4, ...
+    r"Compute $1 - 2 + 3 - \cdots + 99$.",
     r"If $a \star b = a \bmod b$, what is $7 \star 3$?",  # a real mod beside the operation
     r"What is the distance between the points $(1, 2)$ and $(4, 6, 1)$?",
     r"Compute $\begin{pmatrix} 2 & 3 \\ 7 & -1 \end{pmatrix} \begin{pmatrix} 1 \\ 0 \end{pmatrix}.$",

@@ -524,9 +524,10 @@ FAMILIES = [
     (re.compile(r"^(simplify|expand|factor|compute|evaluate|calculate|find|determine|rationalize\s+the\s+denominator"
                 r"(?:\s+of)?)(?:\s+and\s+(?:write|express)\s+(?:the\s+result|your\s+answer)\s+as\s+an?\s+"
                 r"(?:common\s+)?fraction)?\s*:?\s*"
-                r"(?:the\s+(?:value\s+of|expression|product|following(?:\s+expression)?)\s*:?\s*)?"
+                r"(?:the\s+(?:value\s+of|expression|product|sum|following(?:\s+expression)?)\s*:?\s*)?"
                 + F + ANSWER_FORM + r"$", I), _evaluate_rule),
-    (re.compile(r"^(?:what\s+is|what's)\s+(?:the\s+(?:exact\s+)?value\s+of\s+)?" + F + ANSWER_FORM + r"$", I),
+    (re.compile(r"^(?:what\s+is|what's)\s+(?:the\s+(?:exact\s+)?value\s+of\s+|the\s+(?:sum|product)\s+)?" + F
+                + ANSWER_FORM + r"$", I),
      lambda fs, a: _evaluate(fs, a)),
     (re.compile(r"^" + F + r"\s*=\s*\??$", I), lambda fs, a: _evaluate(fs, a)),
     (re.compile(r"^(?:what\s+is|what's|compute|calculate|evaluate|find)\s+(?:the\s+value\s+of\s+)?(.*⟨\d+⟩.*)$", I),

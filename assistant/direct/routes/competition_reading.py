@@ -66,6 +66,7 @@ def read_formula(latex: str, applied: frozenset[str] = frozenset()) -> Formula:
     latex = latex.strip().rstrip(".,;").strip()
     text, based = _numbers_in_bases(latex, notes)
     text = _repeating_decimals(text, notes)
+    text = _series_written_out(text, notes)
     if text is None:
         return Formula(latex, None, notes=notes)
     try:
@@ -73,6 +74,49 @@ def read_formula(latex: str, applied: frozenset[str] = frozenset()) -> Formula:
     except (LatexError, ParseError, RecursionError):
         return Formula(latex, None, notes=notes)
     return Formula(latex, tree, _names(tree) - CONSTANT_NAMES, based, notes)
+
+
+# 1 + 2 + 3 + \cdots + 100: at least three terms shown, so that the rule (a difference or a ratio) is settled
+SERIES = re.compile(r"(?<![\d.^_{])((?:\d+\s*\+\s*){3,})(?:\\[cl]?dots|\.\.\.)\s*\+\s*(\d+)(?![\d.])")
+MAX_SERIES_TERMS = 2000
+
+
+def _series_written_out(text: str | None, notes: list[str]) -> str | None:
+    """A sum with dots becomes the sum of all its terms, spelled out (so that the calculator adds them and the
+    check adds them again); None where the dots hide no clear rule, or too many terms."""
+    if text is None or not re.search(r"\\[cl]?dots|\.\.\.", text):
+        return text
+
+    def spelled(m: re.Match) -> str:
+        shown = [int(t) for t in re.findall(r"\d+", m.group(1))]
+        terms = _progression(shown, int(m.group(2)))
+        if terms is None:
+            raise ValueError(m.group(0))
+        notes.append(f"{m.group(0)} has {len(terms)} terms")
+        return "(" + " + ".join(map(str, terms)) + ")"
+
+    try:
+        text = SERIES.sub(spelled, text)
+    except ValueError:
+        return None
+    return None if re.search(r"\\[cl]?dots|\.\.\.", text) else text
+
+
+def _progression(shown: list[int], last: int) -> list[int] | None:
+    differences = {b - a for a, b in zip(shown, shown[1:])}
+    if len(differences) == 1 and (step := differences.pop()) != 0:
+        if (last - shown[0]) % step or (last - shown[0]) // step + 1 < len(shown):
+            return None
+        count = (last - shown[0]) // step + 1
+        return [shown[0] + step * k for k in range(count)] if count <= MAX_SERIES_TERMS else None
+    if shown[0] and all(b % a == 0 for a, b in zip(shown, shown[1:]) if a):
+        ratios = {b // a for a, b in zip(shown, shown[1:]) if a}
+        if len(ratios) == 1 and (ratio := ratios.pop()) > 1 and 0 not in shown:
+            terms = [shown[0]]
+            while terms[-1] < last and len(terms) <= MAX_SERIES_TERMS:
+                terms.append(terms[-1] * ratio)
+            return terms if terms[-1] == last and terms[:len(shown)] == shown else None
+    return None
 
 
 BINDERS = {"sum": 4, "product": 4, "integrate": 4, "limit": 3}  # a call with this many arguments binds its 2nd
