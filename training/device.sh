@@ -37,11 +37,11 @@ train_variant() {  # $1 name, $2 data folder (tokens.npz, dev.jsonl), $3 rank: t
     local name=$1 data=$2 rank=$3
     python3 -c "import json; print(json.load(open('$data/manifest.json')).get('prompt_style', 'tuned'))" > /tmp/$name.style
     python3 -m training.train_lora --gguf $MODEL --tokens "$data/tokens.npz" --out /tmp/$name --rank "$rank" \
-        --alpha $((2 * rank)) --max-minutes "${MINUTES:-5}" > $OUT/train-$name.log 2>&1
+        --alpha $((2 * rank)) --max-minutes "${MINUTES:-5}" > /tmp/train-$name.log 2>&1 || { tail -5 /tmp/train-$name.log; return 1; }
     cp /tmp/$name/train_log.jsonl $OUT/train-$name.jsonl; cp /tmp/$name/train_summary.json $OUT/train-$name-summary.json
     export_adapter /tmp/$name /tmp/$name.gguf
     python3 -m training.sample --gguf $MODEL --adapter /tmp/$name --dev "$data/dev.jsonl" --batch 300 \
-        --report $OUT/dev-$name.json > $OUT/dev-$name.log 2>&1
+        --report $OUT/dev-$name.json > /tmp/dev-$name.log 2>&1 || { tail -5 /tmp/dev-$name.log; return 1; }
     echo "$name: $(python3 -c "import json; print(json.load(open('$OUT/dev-$name.json'))['dev'])")"
 }
 

@@ -148,9 +148,11 @@ def main(argv=None) -> None:
             optimizer.zero_grad(set_to_none=True)
             recent.append(loss.item())
             step += 1
+            if step == 10:
+                warm_at = time.time()  # the first steps pay for CUDA's warm-up: they are not the pace
             if step == 20 and args.max_minutes:
                 # fit the cosine schedule to the time budget instead of cutting it off at full learning rate
-                per_step = (time.time() - start - load_s) / step
+                per_step = (time.time() - warm_at) / 10
                 affordable = int((args.max_minutes * 60 - (time.time() - start)) / per_step) + step
                 if affordable < total:
                     print(f"time budget: {affordable} of {total} planned steps", flush=True)
