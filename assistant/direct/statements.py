@@ -78,12 +78,13 @@ def read(question: str) -> Reading | None:
 
 
 # "what is h(2) if h(x) = 4x^3 - x + 7?": functions defined after the question
-TRAILING = re.compile(rf"^(.+?)\s*,?\s+(?:if|where|when|given(?:\s+that)?)\s+({NAME}\(\s*{NAME}\s*\)\s*=.+?)\s*[?.]?\s*$", I)
+TRAILING = re.compile(rf"^(.+?)\s*,?\s+(?:if|where|when|given(?:\s+that)?)\s+"
+                      rf"({NAME}\(\s*{NAME}\s*\)\s*=.+?)\s*[?.]?\s*$", I)
 
 
 def _trailing(question: str) -> Reading | None:
     m = TRAILING.match(question.strip())
-    if not m:
+    if not m or re.search(r"[A-Za-z]['′]+\(", m.group(1)):  # "f'(x) if f(x) = x^3" is the symbolic route's one call
         return None
     statements: list[Statement] = []
     for part in NEXT_DEFINITION.split(m.group(2)):
