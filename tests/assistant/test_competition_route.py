@@ -73,6 +73,11 @@ ANSWERED = [
     (r"Compute $1+3+5+\cdots+99$.", "2500"),
     (r"Compute $1 + 2 + 4 + \cdots + 1024$.", "2047"),
     (r"What is the sum $2 + 4 + 6 + \dots + 20$?", "110"),
+    (r"Express $10_{10}$ in base 2.", "1010_{2}"),
+    (r"Convert $473_{10}$ to base 8.", "731_{8}"),
+    (r"What is $235_7+1324_5$? Express your answer in base 7.", "662_{7}"),
+    (r"Compute $58_9 - 18_9.$ Express your answer in base $9$.", "40_{9}"),
+    (r"Find $1011_2 \cdot 101_2$. Express your answer in base 2.", "110111_{2}"),
 ]
 
 
@@ -140,7 +145,8 @@ REFUSED = [
     r"If $a \star b = a \bmod b$, what is $7 \star 3$?",  # a real mod beside the operation
     r"What is the distance between the points $(1, 2)$ and $(4, 6, 1)$?",
     r"Compute $\begin{pmatrix} 2 & 3 \\ 7 & -1 \end{pmatrix} \begin{pmatrix} 1 \\ 0 \end{pmatrix}.$",
-    r"Compute $58_9 - 18_9.$ Express your answer in base $9$.",
+    r"Express $\frac{1}{2}$ in base 2.",
+    r"What is the sum of the digits of $2^{10}$ in base 7?",  # the digits of 2^10 written in base 7
     r"What is $3$ more than $5$?",
     r"Evaluate $f(3)$.",
     r"If $f(x) = x + 1$ for $x > 0$, what is $f(2)$?",

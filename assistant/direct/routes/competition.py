@@ -38,16 +38,66 @@ def match(question: str) -> RoutedCall | None:
     prose, formulas = split
     sentences = _sentences(prose)
     places, sentences = _decimal_form(sentences)
+    base, sentences = _base_form(sentences, formulas)
     asked = [s for s in sentences if not (FORM.match(s) or RESIDUE.match(s))]
     if len(asked) == 1:
         for pattern, build in FAMILIES:
             m = pattern.match(asked[0])
             plan = build(formulas, *m.groups()) if m else None
             if plan is not None:
-                return plan if places is None else _as_decimal(plan, places)
-    if places is not None:
+                if places is not None and base is not None:
+                    return None
+                return _as_decimal(plan, places) if places is not None else _in_base(plan, base) if base else plan
+    if places is not None or base is not None:
         return None
     return _with_definitions(sentences, formulas)
+
+
+BASE_SENTENCE = re.compile(r"^(?:express|write|give)\s+(?:your|the)\s+answer\s+in\s+base\s+" + N + r"$", I)
+BASE_SUFFIX = re.compile(r"^(.*?)\s*,?\s+(?:expressed\s+|written\s+)?(?:in|to|as\s+a)\s+base(?:-|\s+)" + N
+                         + r"(?:\s+(?:number|integer|numeral))?$", I)
+
+
+BASE_OF_A_FORMULA = re.compile(r"(?:what\s+is|express|write|convert|find|compute|evaluate|calculate)\s+"
+                               r"(?:the\s+(?:value\s+of\s+|sum\s+|product\s+|difference\s+))?⟨\d+⟩", I)
+
+
+def _base_form(sentences: list[str], formulas: list[Formula]) -> tuple[int | None, list[str]]:
+    """The base the answer is asked in ('Express your answer in base 7.', 'What is 25 in base 7?'); base 10 is
+    the answer as it comes."""
+    base, out = None, []
+    for sentence in sentences:
+        m = BASE_SENTENCE.match(sentence)
+        if m:
+            base = _small_int(formulas, m.group(1))
+            if base is None:
+                return None, sentences
+            continue
+        m = BASE_SUFFIX.match(sentence)
+        if m and BASE_OF_A_FORMULA.fullmatch(m.group(1)):  # not 'the sum of the digits of 25 in base 7
+            base = _small_int(formulas, m.group(2))
+            if base is None:
+                return None, sentences
+            sentence = re.sub(r"^(?:express|write|convert)\s+", "what is ", m.group(1), flags=I)
+        out.append(sentence)
+    return (None if base == 10 else base), out
+
+
+def _small_int(formulas: list[Formula], ref: str) -> int | None:
+    formula = _formula(formulas, ref)
+    if formula is None or not isinstance(formula.tree, Num) or Fraction(formula.tree.value).denominator != 1:
+        return None
+    value = int(formula.tree.value)
+    return value if 2 <= value <= 36 else None
+
+
+def _in_base(plan: RoutedCall, base: int) -> RoutedCall | None:
+    """An integer answer written in another base, with the base as a subscript as MATH writes it (1011_2); the
+    digits are read back with Python's int(text, base) by the check."""
+    if plan.tool != "calculator" or plan.kind != CheckKind.ARITHMETIC or not _integral(parse(plan.input)):
+        return None
+    call = f"to_base({plan.input}, {base})"
+    return RoutedCall("bigint", call, call, CheckKind.BASE, relabel=lambda digits: f"{digits}_{{{base}}}")
 
 
 NEAREST = {"tenth": 1, "hundredth": 2, "thousandth": 3, "ten-thousandth": 4, "ten thousandth": 4,
@@ -265,6 +315,8 @@ def _from_base(formulas: list[Formula], ref: str) -> RoutedCall | None:
     if not formula.based or formula.tree is None or formula.names:
         return None
     return _numeric(formula.tree)
+
+
 
 
 def _solve(formulas: list[Formula], var_ref: str | None, eq_ref: str) -> RoutedCall | None:
