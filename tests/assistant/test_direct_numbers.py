@@ -68,6 +68,7 @@ RIGHT = [
     ("What is 30 minutes after 11:30 AM?", "12:00 PM"),
     ("How many minutes are there between 2:17 PM and 6:13 PM?", "236"),
     ("How many minutes are there between 11:00 PM and 1:30 AM?", "150"),
+    ("What time is it 45 minutes after 11:30 PM?", "12:15 AM"),
     # probability
     ("Calculate prob of sequence ab when two letters picked without replacement from aabbb.", "3/10"),
     ("Two letters picked without replacement from {a: 2, b: 3}. Give prob of picking 1 a and 1 b.", "3/5"),
@@ -78,6 +79,7 @@ RIGHT = [
     # counting
     ("In how many ways can a committee of 3 be chosen from 7 people?", "35"),
     ("how many ways to choose 2 from 6", "15"),
+    ("How many ways can you choose 2 of 5 flavours?", "10"),
     ("In how many ways can a team of four be selected from nine players?", "126"),
     ("permutations of 4 items", "24"),
     ("P(7,2)", "42"),

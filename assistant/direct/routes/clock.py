@@ -50,8 +50,11 @@ def between(*times: str) -> RoutedCall | None:
     return RoutedCall("calculator", call, "minutes from the first time forward to the second", CheckKind.ARITHMETIC)
 
 
+ASKED_TIME = re.compile(r"^what\s+time\s+(?:is\s+it|will\s+it\s+be|was\s+it)\s+", I)
+
+
 def match(question: str) -> RoutedCall | None:
-    text = strip_question(question)
+    text = ASKED_TIME.sub("", strip_question(question))
     found = SHIFT.match(text)
     if found:
         return shift(*found.groups())

@@ -25,10 +25,12 @@ CHOOSE = r"(?:chosen|selected|picked|formed|drawn|made|choose|select|pick|form)"
 COMBINATION_FORMS = [
     re.compile(rf"^(?:in\s+)?how\s+many\s+(?:different\s+|distinct\s+)?ways\s+(?:can|could|are\s+there\s+to|is\s+it\s+"
                rf"possible\s+to)\s+(?:you\s+|we\s+|one\s+|i\s+)?(?:an?\s+{GROUP}\s+of\s+)?{COUNT}\s+(?:[a-z]+\s+)?"
-               rf"(?:be\s+)?{CHOOSE}\s+(?:from|out\s+of|among)\s+(?:a\s+(?:group|set|class|pool|team)\s+of\s+)?"
+               rf"(?:be\s+)?{CHOOSE}\s+(?:from|out\s+of|among|of)\s+(?:a\s+(?:group|set|class|pool|team)\s+of\s+)?"
                rf"{COUNT}(?:\s+[a-z]+)?$", I),
+    re.compile(rf"^(?:in\s+)?how\s+many\s+(?:different\s+|distinct\s+)?ways\s+(?:can|could)\s+(?:you|we|one|i)\s+"
+               rf"{CHOOSE}\s+{COUNT}\s+(?:[a-z]+\s+)?(?:from|out\s+of|among|of)\s+{COUNT}(?:\s+[a-z]+)?$", I),
     re.compile(rf"^how\s+many\s+(?:different\s+|distinct\s+)?ways\s+(?:are\s+there\s+)?to\s+{CHOOSE}\s+{COUNT}\s+"
-               rf"(?:[a-z]+\s+)?(?:from|out\s+of|among)\s+{COUNT}(?:\s+[a-z]+)?$", I),
+               rf"(?:[a-z]+\s+)?(?:from|out\s+of|among|of)\s+{COUNT}(?:\s+[a-z]+)?$", I),
     re.compile(rf"^(?:the\s+)?number\s+of\s+(?:ways\s+to\s+{CHOOSE}|combinations\s+of)\s+{COUNT}\s+(?:[a-z]+\s+)?"
                rf"(?:from|out\s+of|of|among)\s+{COUNT}(?:\s+[a-z]+)?$", I),
 ]
