@@ -4,7 +4,8 @@
 - floor and ceiling of a formula with radicals (MPFR in the calculator): the formula re-evaluated with Python's
   decimal module at 60 digits, and the defining inequalities tested where that precision decides them;
 - a value of functions defined in the question (SymPy's substitution): the definitions evaluated again with
-  Python Fractions, each argument bound in an environment instead of substituted into a formula.
+  Python Fractions, each argument bound in an environment instead of substituted into a formula;
+- a coefficient of a polynomial (SymPy's derivative at 0): the polynomial multiplied out term by term here.
 A formula outside what a check covers gives no check (never a pass).
 """
 from __future__ import annotations
@@ -36,6 +37,10 @@ def competition_check(value, understood: str) -> list[Check]:
     if answer is None:
         return []
     try:
+        coefficient = _coefficient_asked(tree)
+        if coefficient is not None:
+            again = _expand(coefficient[0]).get(coefficient[1], Fraction(0))
+            return [Check("polynomial expanded with Python Fractions", again == answer, f"coefficient {again}")]
         if _has_call(tree, "subs"):
             again = _evaluate(tree, {})
             return [Check("definitions evaluated again with Python Fractions", again == answer, f"gives {again}")]
@@ -183,3 +188,67 @@ def _evaluate(node: Node, env: dict[str, Fraction]) -> Fraction:
 
 def _zero() -> Fraction:
     raise ZeroDivisionError("division by zero")
+
+
+# -- coefficients of polynomials ------------------------------------------------------------------------------
+
+MAX_TERMS = 20_000
+Monomial = tuple  # sorted ((name, power), ...)
+
+
+def _coefficient_asked(tree: Node) -> tuple[Node, Monomial] | None:
+    """subs(diff(E, x, a, y, b), x = 0, y = 0)/(a!*b!) -> (E, ((x, a), (y, b))); other shapes: None."""
+    if not (isinstance(tree, BinOp) and tree.op == "/" and isinstance(tree.left, Call) and tree.left.func == "subs"):
+        return None
+    inner, *points = tree.left.args
+    if not all(isinstance(p, Relation) and isinstance(p.right, Num) and p.right.value == 0 for p in points):
+        return None
+    if isinstance(inner, Call) and inner.func == "diff":
+        expr, rest = inner.args[0], inner.args[1:]
+        pairs = [(rest[k].name, int(rest[k + 1].value)) for k in range(0, len(rest), 2)]
+        return expr, tuple(sorted(pairs))
+    return inner, ()
+
+
+def _expand(node: Node) -> dict[Monomial, Fraction]:
+    if isinstance(node, Num):
+        return {(): Fraction(node.value)} if node.value else {}
+    if isinstance(node, Name):
+        return {((node.name, 1),): Fraction(1)}
+    if isinstance(node, Neg):
+        return {m: -c for m, c in _expand(node.operand).items()}
+    if isinstance(node, BinOp) and node.op in ("+", "-"):
+        total = dict(_expand(node.left))
+        for m, c in _expand(node.right).items():
+            total[m] = total.get(m, Fraction(0)) + (c if node.op == "+" else -c)
+        return {m: c for m, c in total.items() if c}
+    if isinstance(node, BinOp) and node.op == "*":
+        return _times(_expand(node.left), _expand(node.right))
+    if isinstance(node, BinOp) and node.op == "/":
+        divisor = _expand(node.right)
+        if set(divisor) != {()}:
+            raise _Unsupported("division by a polynomial")
+        return {m: c / divisor[()] for m, c in _expand(node.left).items()}
+    if isinstance(node, BinOp) and node.op == "^":
+        exponent = _evaluate(node.right, {})
+        if exponent.denominator != 1 or not 0 <= exponent <= 200:
+            raise _Unsupported("power")
+        result, base = {(): Fraction(1)}, _expand(node.left)
+        for _ in range(int(exponent)):
+            result = _times(result, base)
+        return result
+    raise _Unsupported(type(node).__name__)
+
+
+def _times(a: dict, b: dict) -> dict:
+    product: dict[Monomial, Fraction] = {}
+    for ma, ca in a.items():
+        for mb, cb in b.items():
+            powers = dict(ma)
+            for name, power in mb:
+                powers[name] = powers.get(name, 0) + power
+            key = tuple(sorted(powers.items()))
+            product[key] = product.get(key, Fraction(0)) + ca * cb
+    if len(product) > MAX_TERMS:
+        raise _Unsupported("too many terms")
+    return {m: c for m, c in product.items() if c}

@@ -78,6 +78,10 @@ ANSWERED = [
     (r"What is $235_7+1324_5$? Express your answer in base 7.", "662_{7}"),
     (r"Compute $58_9 - 18_9.$ Express your answer in base $9$.", "40_{9}"),
     (r"Find $1011_2 \cdot 101_2$. Express your answer in base 2.", "110111_{2}"),
+    (r"What is the coefficient of $x^2y^6$ in the expansion of $\left(\frac{3}{5}x-\frac{y}{2}\right)^8$? "
+     r"Express your answer as a common fraction.", "63/400"),
+    (r"What is the coefficient of $x^3$ in the expansion of $(x+2)^5$?", "40"),
+    (r"What is the constant term in the expansion of $(x+2)^5$?", "32"),
 ]
 
 
@@ -118,6 +122,8 @@ def test_the_checks_catch_a_wrong_value():
     assert competition_check(Fraction(12), "ceil(sqrt(140))")[0].passed is True
     assert competition_check(Fraction(25), "subs(x^2 + 1, x = subs(x^2 + 1, x = 2))")[0].passed is False
     assert competition_check(Fraction(32), "num_divisors(gcd(8400, 7560))")[0].passed is True
+    assert competition_check(Fraction(41), "subs(diff((x + 2)^5, x, 3), x = 0)/(3!)")[0].passed is False
+    assert competition_check(Fraction(40), "subs(diff((x + 2)^5, x, 3), x = 0)/(3!)")[0].passed is True
     # a floor too near an integer for 60 digits, with no exact value, is left undecided (no check, not a pass)
     assert competition_check(Fraction(1), "floor(sqrt(1 + 10^(-90)))") == []
 
@@ -146,6 +152,8 @@ REFUSED = [
     r"What is the distance between the points $(1, 2)$ and $(4, 6, 1)$?",
     r"Compute $\begin{pmatrix} 2 & 3 \\ 7 & -1 \end{pmatrix} \begin{pmatrix} 1 \\ 0 \end{pmatrix}.$",
     r"Express $\frac{1}{2}$ in base 2.",
+    r"Find the coefficient of $x$ in the expansion of $(x+a)^3$.",  # 3a^2: a formula in a, not read
+    r"What is the constant term in the expansion of $\left(x+\frac{1}{x}\right)^6$?",  # not a polynomial
     r"What is the sum of the digits of $2^{10}$ in base 7?",  # the digits of 2^10 written in base 7
     r"What is $3$ more than $5$?",
     r"Evaluate $f(3)$.",

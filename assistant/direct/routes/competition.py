@@ -273,6 +273,44 @@ def _slope(formulas, a, b):
     return _numeric(parse(f"(({y2}) - ({y1})) / (({x2}) - ({x1}))"))
 
 
+def _monomial(tree: Node) -> dict[str, int] | None:
+    """x^2 y^6 -> {x: 2, y: 6}; anything that is not a product of powers of letters: None."""
+    if isinstance(tree, Name) and len(tree.name) == 1:
+        return {tree.name: 1}
+    if isinstance(tree, BinOp) and tree.op == "^" and isinstance(tree.left, Name) and integer_literal(tree.right):
+        power = int(tree.right.value) if isinstance(tree.right, Num) else -1
+        return {tree.left.name: power} if power >= 1 and len(tree.left.name) == 1 else None
+    if isinstance(tree, BinOp) and tree.op == "*":
+        left, right = _monomial(tree.left), _monomial(tree.right)
+        if left is None or right is None or set(left) & set(right):
+            return None
+        return {**left, **right}
+    return None
+
+
+def _coefficient(formulas, term_ref, expr_ref):
+    """The coefficient of x^a y^b in a polynomial: its derivative of that order at 0, over a! b!; the check
+    expands the polynomial itself with Python Fractions."""
+    expression = formulas[int(expr_ref)]
+    term = {} if term_ref is None else _monomial(formulas[int(term_ref)].tree)
+    tree = expression.tree
+    if term is None or tree is None or isinstance(tree, (Relation, Seq)) or not expression.names:
+        return None
+    if any(degree(tree, name) == float("inf") for name in expression.names):
+        return None  # not a polynomial (x in a denominator: its "constant term" is another question)
+    # every letter of the polynomial is one of the term's (a letter left over would make the coefficient a
+    # formula in it); a constant term is read in one variable only
+    if (set(term) != expression.names) if term else len(expression.names) != 1:
+        return None
+    names = sorted(expression.names)
+    order = ", ".join(f"{name}, {term[name]}" for name in names if term.get(name))
+    inner = f"diff({to_text(tree)}, {order})" if order else to_text(tree)
+    at_zero = ", ".join(f"{name} = 0" for name in names)
+    factorials = "*".join(f"{term[name]}!" for name in names if term.get(name)) or "1"
+    call = f"subs({inner}, {at_zero})/({factorials})"
+    return RoutedCall("symbolic", call, call, COMPETITION)
+
+
 def _symbolic(call: str) -> RoutedCall:
     return RoutedCall("symbolic", call, call, CheckKind.TOOL)
 
@@ -550,6 +588,10 @@ FAMILIES = [
     (re.compile(r"^" + ASK + r"\s+the\s+(?:modular\s+|multiplicative\s+)*inverse\s+of\s+" + N + r"\s*,?\s+modulo\s+"
                 + N + r"$", I), lambda fs, a, m: _inverse_words(fs, a, m)),
     (re.compile(r"^" + ASK + r"\s+" + F + r"\s*,?\s+as\s+a\s+residue\s+modulo\s+" + N + r"$", I), _residue),
+    (re.compile(r"^" + ASK + r"\s+the\s+coefficient\s+of\s+" + F + r"\s+in\s+the\s+(?:expansion\s+of|product|"
+                r"polynomial|expression)\s+" + F + r"$", I), _coefficient),
+    (re.compile(r"^" + ASK + r"\s+the\s+constant\s+term\s+(?:in|of)\s+the\s+(?:expansion\s+of|product|polynomial|"
+                r"expression)\s+" + F + r"$", I), lambda fs, e: _coefficient(fs, None, e)),
     (re.compile(r"^for\s+what\s+(?:real\s+)?value\s+of\s+" + F + r"\s+(?:is|does|will)\s+" + F
                 + r"(?:\s+hold|\s+true)?$", I),
      lambda fs, v, e: _solve(fs, v, e)),
