@@ -38,8 +38,8 @@ ANSWERED = [
     (r"Simplify $\sqrt{245}$.", "7*sqrt(5)"),
     (r"Compute $\tan 210^\circ$.", "sqrt(3)/3"),
     (r"Compute $\begin{vmatrix} 2 & 3 \\ 7 & -1 \end{vmatrix}.$", "-23"),
-    (r"What is the value of $x$ in the equation $6x - 5 = 2x + 11$?", "{4}"),
-    (r"If $3x + 7 = 22$, what is the value of $x$?", "{5}"),
+    (r"What is the value of $x$ in the equation $6x - 5 = 2x + 11$?", "4"),
+    (r"If $3x + 7 = 22$, what is the value of $x$?", "5"),
     (r"Expand $(x+2)(x-3)$.", "x**2 - x - 6"),
     (r"Express $\frac{3}{8}$ as a decimal.", "0.375"),
     (r"Convert $\frac{21}{2^2 \cdot 5^7}$ to a terminating decimal.", "0.0000672"),
@@ -51,7 +51,7 @@ ANSWERED = [
     (r"What is the multiplicative inverse of 3 modulo 7?", "5"),
     (r"What is the sum of the digits of $2^{10}$?", "7"),
     (r"How many digits are in $2^{100}$?", "31"),
-    (r"For what value of $x$ is $2x + 3 = 9$?", "{3}"),
+    (r"For what value of $x$ is $2x + 3 = 9$?", "3"),
     (r"Simplify and write the result as a common fraction: $\sqrt{\frac{4}{9}}$", "2/3"),
     (r"What is the distance between the points $(1, 2)$ and $(4, 6)$?", "5"),
     (r"Find the distance between the points $(0,0)$ and $(1,1)$. Express your answer in simplest radical form.",
@@ -61,8 +61,8 @@ ANSWERED = [
     (r"Compute $\sum_{n=1}^{\infty} \frac{1}{n(n+2)}$.", "3/4"),
     (r"Compute $\sum_{k=1}^{10} k^2$.", "385"),
     (r"Evaluate $\int_0^1 x^2\,dx$.", "1/3"),
-    (r"If $f(x) = 3x + 2$, what is $f^{-1}(11)$?", "{3}"),
-    (r"If $f(x)=\frac{x-3}{2}$, find $f^{-1}(5)$.", "{13}"),
+    (r"If $f(x) = 3x + 2$, what is $f^{-1}(11)$?", "3"),
+    (r"If $f(x)=\frac{x-3}{2}$, find $f^{-1}(5)$.", "13"),
     (r"If $a \star b = a^b + ab$, what is $2 \star 3$?", "14"),
     (r"The operation $\#$ is defined as $a \# b = a + \frac{a}{b}$. What is the value of $6 \# 2$?", "9"),
     (r"Define the operation $\spadesuit$ as $a\,\spadesuit\,b = |a- b|$ . What is the value of "
@@ -81,6 +81,8 @@ ANSWERED = [
     (r"What is the coefficient of $x^2y^6$ in the expansion of $\left(\frac{3}{5}x-\frac{y}{2}\right)^8$? "
      r"Express your answer as a common fraction.", "63/400"),
     (r"What is the coefficient of $x^3$ in the expansion of $(x+2)^5$?", "40"),
+    (r"If $x + y = 10$ and $x - y = 2$, what is the value of $x$?", "6"),
+    (r"Suppose $2a + b = 7$ and $a - b = 2$. What is $b$?", "1"),
     (r"What is the constant term in the expansion of $(x+2)^5$?", "32"),
 ]
 
@@ -152,6 +154,9 @@ REFUSED = [
     r"What is the distance between the points $(1, 2)$ and $(4, 6, 1)$?",
     r"Compute $\begin{pmatrix} 2 & 3 \\ 7 & -1 \end{pmatrix} \begin{pmatrix} 1 \\ 0 \end{pmatrix}.$",
     r"Express $\frac{1}{2}$ in base 2.",
+    r"If $xy = 6$ and $x + y = 5$, what is $x$?",  # not linear: 2 or 3
+    r"If $x + y = 10$ and $x - y = 2$ and $x + 2y = 3$, what is $x$?",  # more equations than unknowns
+    r"If $x + y = 10$, what is $x$?",
     r"Find the coefficient of $x$ in the expansion of $(x+a)^3$.",  # 3a^2: a formula in a, not read
     r"What is the constant term in the expansion of $\left(x+\frac{1}{x}\right)^6$?",  # not a polynomial
     r"What is the sum of the digits of $2^{10}$ in base 7?",  # the digits of 2^10 written in base 7

@@ -18,7 +18,8 @@ from tools.parsing import (BinOp, Call, Name, Neg, Node, Num, ParseError, Postfi
 from ..plan import CheckKind, RoutedCall
 from .arithmetic import ambiguous_root
 
-from .competition_reading import COMPETITION, FORM, Formula, degree, integer_literal, read_formula, split_question
+from .competition_reading import (COMPETITION, FORM, Formula, degree, integer_literal, read_formula, split_question,
+                                  the_one_value, total_degree)
 
 I = re.IGNORECASE
 F = r"⟨(\d+)⟩"  # a formula's placeholder in the prose
@@ -40,7 +41,9 @@ def match(question: str) -> RoutedCall | None:
     places, sentences = _decimal_form(sentences)
     base, sentences = _base_form(sentences, formulas)
     asked = [s for s in sentences if not (FORM.match(s) or RESIDUE.match(s))]
-    if len(asked) == 1:
+    if len(asked) > 1:  # "Suppose $x + y = 10$ and $x - y = 2$. What is $x$?" reads as one sentence
+        asked = [", ".join(asked)]
+    if asked:
         for pattern, build in FAMILIES:
             m = pattern.match(asked[0])
             plan = build(formulas, *m.groups()) if m else None
@@ -369,7 +372,25 @@ def _solve(formulas: list[Formula], var_ref: str | None, eq_ref: str) -> RoutedC
         return None
     if max(degree(eq.tree.left, name), degree(eq.tree.right, name)) != 1:
         return None
-    return _symbolic(f"solve({to_text(eq.tree)}, {name})")
+    call = f"solve({to_text(eq.tree)}, {name})"
+    return RoutedCall("symbolic", call, call, CheckKind.TOOL, relabel=the_one_value)
+
+
+def _system(formulas: list[Formula], first: str, more: str, var_ref: str) -> RoutedCall | None:
+    """'If $x + y = 10$ and $x - y = 2$, what is $x$?': linear equations, as many as their unknowns, and the value
+    of one unknown asked for."""
+    refs = [int(first)] + [int(r) for r in re.findall(r"⟨(\d+)⟩", more)]
+    equations = [formulas[r] for r in refs]
+    var = formulas[int(var_ref)].tree
+    if any(e.tree is None or not isinstance(e.tree, Relation) or e.tree.op != "=" for e in equations):
+        return None
+    unknowns = frozenset().union(*(e.names for e in equations))
+    if not isinstance(var, Name) or var.name not in unknowns or len(unknowns) != len(equations) or len(refs) < 2:
+        return None
+    if any(total_degree(side, unknowns) > 1 for e in equations for side in (e.tree.left, e.tree.right)):
+        return None
+    call = f"solve({', '.join(to_text(e.tree) for e in equations)}, {var.name})"
+    return RoutedCall("symbolic", call, call, CheckKind.TOOL, relabel=the_one_value)
 
 
 def _with_definitions(sentences: list[str], formulas: list[Formula]) -> RoutedCall | None:
@@ -579,6 +600,8 @@ FAMILIES = [
     (re.compile(r"^" + ASK + r"\s+the\s+sum\s+of\s+" + N + r"\s+and\s+" + N + ANSWER_FORM + r"$", I), _pair("+")),
     (re.compile(r"^" + ASK + r"\s+the\s+(?:arithmetic\s+)?(?:mean|average)\s+of\s+" + NUMBERS + ANSWER_FORM + r"$", I),
      _mean),
+    (re.compile(r"^(?:if|given\s+that|suppose(?:\s+that)?)\s+" + F + r"((?:\s*(?:,\s*and|,|and)\s*⟨\d+⟩)+)\s*,?\s*"
+                r"(?:then\s+)?(?:what\s+is|find|determine|compute)\s+(?:the\s+value\s+of\s+)?" + F + r"$", I), _system),
     (re.compile(r"^(?:if|given\s+that)\s+" + F + r"\s*,?\s*(?:then\s+)?(?:what\s+is|find|determine|compute)\s+"
                 r"(?:the\s+value\s+of\s+)?" + F + ANSWER_FORM + r"$", I), lambda fs, e, v: _solve(fs, v, e)),
     (re.compile(r"^" + ASK + r"\s+the\s+sum\s+of\s+(?:all\s+)?(?:of\s+)?the\s+digits\s+(?:of|in)\s+"

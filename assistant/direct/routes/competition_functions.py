@@ -13,7 +13,7 @@ import re
 from tools.parsing import BinOp, Call, Name, Neg, Node, Num, Postfix, Relation, Seq, to_text
 
 from ..plan import CheckKind, RoutedCall
-from .competition_reading import COMPETITION, FORM, Formula, linear_in, read_formula
+from .competition_reading import COMPETITION, FORM, Formula, linear_in, read_formula, the_one_value
 
 I = re.IGNORECASE
 DEFS = r"⟨(\d+)⟩((?:\s*(?:,\s*and|,|and)\s*⟨\d+⟩)*)"
@@ -98,7 +98,7 @@ def _inverse_at(func: str, argument: Formula, bodies: dict, values: dict) -> Rou
     if _names_in(body) - {param} or not linear_in(body, param):
         return None
     call = f"solve({to_text(Relation('=', body, argument.tree))}, {param})"
-    return RoutedCall("symbolic", call, call, CheckKind.TOOL)
+    return RoutedCall("symbolic", call, call, CheckKind.TOOL, relabel=the_one_value)
 
 
 # symbols MATH uses for an operation it defines in the question: "If $a \clubsuit b = a^2 + b$, what is ..."

@@ -205,7 +205,32 @@ def degree(node: Node, name: str) -> float:
     return 0 if name not in _names(node) else float("inf")
 
 
+def total_degree(node: Node, names: frozenset[str]) -> float:
+    """The degree in all of `names` together (x*y is 2); infinity where it is no polynomial in them."""
+    if isinstance(node, Num):
+        return 0
+    if isinstance(node, Name):
+        return 1 if node.name in names else 0
+    if isinstance(node, Neg):
+        return total_degree(node.operand, names)
+    if isinstance(node, BinOp) and node.op in ("+", "-"):
+        return max(total_degree(node.left, names), total_degree(node.right, names))
+    if isinstance(node, BinOp) and node.op == "*":
+        return total_degree(node.left, names) + total_degree(node.right, names)
+    if isinstance(node, BinOp) and node.op == "/" and total_degree(node.right, names) == 0:
+        return total_degree(node.left, names)
+    if isinstance(node, BinOp) and node.op == "^" and isinstance(node.right, Num) and integer_literal(node.right):
+        return total_degree(node.left, names) * int(node.right.value)
+    return 0 if not (_names(node) & names) else float("inf")
+
+
 def integer_literal(node: Node) -> bool:
     if isinstance(node, Neg):
         return integer_literal(node.operand)
     return isinstance(node, Num) and not node.decimal and Fraction(node.value).denominator == 1
+
+
+def the_one_value(answer: str) -> str | None:
+    """'{5}' or '{x: 6}' -> '5', '6': the value asked for; anything else (no solution, several) is not one value."""
+    m = re.fullmatch(r"\{\s*(?:[A-Za-z]\w*\s*:\s*)?([^{}:,]+?)\s*\}", answer.strip())
+    return m.group(1) if m else None
