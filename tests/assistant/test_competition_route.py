@@ -83,6 +83,8 @@ ANSWERED = [
     (r"What is the coefficient of $x^3$ in the expansion of $(x+2)^5$?", "40"),
     (r"If $x + y = 10$ and $x - y = 2$, what is the value of $x$?", "6"),
     (r"Suppose $2a + b = 7$ and $a - b = 2$. What is $b$?", "1"),
+    (r"Solve for $x$: $x^2 - 4x + 4 = 0$.", "2"),
+    (r"Solve for $x$: $\frac{x+1}{x-2} = 3$.", "7/2"),
     (r"What is the constant term in the expansion of $(x+2)^5$?", "32"),
 ]
 
@@ -139,8 +141,6 @@ REFUSED = [
     r"What is $\frac{1}{3}$ expressed as a decimal?",  # it repeats: MATH would write 0.\overline{3}
     r"Find $\sqrt{2}$. Express your answer as a decimal to the nearest tenth.",  # no check of its own yet
     r"The value of $x$ is $3$. What is $x^2$?",
-    r"Solve for $x$: $x^2 = 4$.",  # several roots: the question must say which
-    r"Solve for $x$: $2^{2x} = 16$.",  # an unknown in an exponent: complex solutions besides the real one
     r"Compute $2^{-2} \pmod{185}$.",  # not read as the rational 1/4 reduced mod 185
     r"Find $9^{-1} \pmod{100}$, as a residue modulo 99.",  # the residue named is not the formula's modulus
     r"Compute $\sum_{k=1}^{n} k$.",  # n is free
@@ -173,6 +173,33 @@ REFUSED = [
 @pytest.mark.parametrize("question", REFUSED)
 def test_look_alikes_go_on(question):
     assert competition.match(question) is None
+
+
+RIGHT_NOT_PROVEN_COMPLETE = [
+    # the root is substituted back, but no count of a non-polynomial equation's roots is known: not verified
+    (r"Find the value of $x$ such that $\sqrt{x - 2} = 8$.", "66"),
+    (r"What is the value of $x$ in the equation $2^{x-3}=4^{x+1}$?", "-5"),
+]
+
+
+@pytest.mark.parametrize("question, expected", RIGHT_NOT_PROVEN_COMPLETE)
+def test_right_with_an_undecided_check(question, expected):
+    answer = try_direct(question)
+    assert answer.answer == expected and answer.verified is not False
+    assert any(c.passed is None for c in answer.checks)
+
+
+NOT_ONE_VALUE = [
+    r"Solve for $x$: $x^2 = 4$.",  # two roots: the question must say which
+    r"Solve for $x$: $2^{2x} = 16$.",  # complex solutions besides the real one
+    r"What is the value of $x$ in the equation $x^2 + 1 = 0$?",  # no real one
+]
+
+
+@pytest.mark.parametrize("question", NOT_ONE_VALUE)
+def test_an_equation_with_other_than_one_real_solution_goes_on(question):
+    assert competition.match(question) is not None
+    assert try_direct(question) is None  # 'unsure': the planner's turn, not a set of roots for 'the value'
 
 
 def test_reading_is_shown():

@@ -361,8 +361,9 @@ def _from_base(formulas: list[Formula], ref: str) -> RoutedCall | None:
 
 
 def _solve(formulas: list[Formula], var_ref: str | None, eq_ref: str) -> RoutedCall | None:
-    """One linear equation in one unknown: its one solution is what MATH asks for. Higher degrees and unknowns in
-    exponents bring complex solutions or several roots the question narrows down in words; those are not read."""
+    """One equation in one unknown, whose one real solution is what MATH asks for. Where the engine finds several
+    (a quadratic's two roots, the complex companions of 2^{2x} = 16) the question narrows them down in words this
+    module does not read: the answer is then not one value (the_one_value), and the question goes on."""
     eq = formulas[int(eq_ref)]
     var = formulas[int(var_ref)].tree if var_ref is not None else None
     if eq.tree is None or not isinstance(eq.tree, Relation) or eq.tree.op != "=" or len(eq.names) != 1:
@@ -370,7 +371,7 @@ def _solve(formulas: list[Formula], var_ref: str | None, eq_ref: str) -> RoutedC
     (name,) = eq.names
     if var is not None and not (isinstance(var, Name) and var.name == name):
         return None
-    if max(degree(eq.tree.left, name), degree(eq.tree.right, name)) != 1:
+    if ambiguous_root(eq.tree) or _convention_bound(eq.tree) or _has_matrix_value(eq.tree):
         return None
     call = f"solve({to_text(eq.tree)}, {name})"
     return RoutedCall("symbolic", call, call, CheckKind.TOOL, relabel=the_one_value)
@@ -631,8 +632,9 @@ FAMILIES = [
      lambda fs, a: _from_base(fs, a)),
     (re.compile(r"^solve\s+for\s+" + F + r"\s*:?\s*" + F + r"$", I), lambda fs, v, e: _solve(fs, v, e)),
     (re.compile(r"^solve\s+" + F + r"\s+for\s+" + F + r"$", I), lambda fs, e, v: _solve(fs, v, e)),
-    (re.compile(r"^(?:what\s+is\s+the\s+value\s+of|find|determine|compute)\s+" + F +
-                r"\s+(?:in\s+the\s+equation|if|such\s+that|given\s+that|when)\s+" + F + r"$", I),
+    (re.compile(r"^(?:what\s+is|find|determine|compute)\s+(?:the\s+value\s+of\s+)?" + F +
+                r"\s+(?:in\s+the\s+equation|if|such\s+that|given\s+that|when|that\s+satisfies|satisfying)\s+" + F
+                + r"$", I),
      lambda fs, v, e: _solve(fs, v, e)),
     (re.compile(r"^solve\s+(?:the\s+equation\s+)?" + F + r"$", I), lambda fs, e: _solve(fs, None, e)),
     (re.compile(r"^(?:express|write)\s+" + F + r"\s+as\s+an?\s+(?:common\s+|improper\s+)?fraction"

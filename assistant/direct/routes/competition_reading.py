@@ -231,6 +231,9 @@ def integer_literal(node: Node) -> bool:
 
 
 def the_one_value(answer: str) -> str | None:
-    """'{5}' or '{x: 6}' -> '5', '6': the value asked for; anything else (no solution, several) is not one value."""
+    """'{5}' or '{x: 6}' -> '5', '6': the value asked for. No solution, several, or a complex one (a question
+    asking for 'the value' means a real one) is not one value: None, and the question goes on."""
     m = re.fullmatch(r"\{\s*(?:[A-Za-z]\w*\s*:\s*)?([^{}:,]+?)\s*\}", answer.strip())
-    return m.group(1) if m else None
+    if m is None or re.search(r"\b(?:I|oo|zoo|nan)\b", m.group(1)):
+        return None
+    return m.group(1)
