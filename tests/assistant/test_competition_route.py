@@ -84,6 +84,12 @@ ANSWERED = [
     (r"If $x + y = 10$ and $x - y = 2$, what is the value of $x$?", "6"),
     (r"Suppose $2a + b = 7$ and $a - b = 2$. What is $b$?", "1"),
     (r"Solve for $x$: $x^2 - 4x + 4 = 0$.", "2"),
+    (r"What is the sum of all values of $x$ such that $x^2 = 5x - 6$?", "5"),
+    (r"Find the product of all solutions to the equation $x^2 - 5x + 6 = 0$.", "6"),
+    (r"What is the largest value of $x$ such that $2x^2 + 5 = 11x$?", "5"),
+    (r"What is the positive solution $x$ such that $x^2 = 9$?", "3"),
+    (r"How many solutions does $x^3 = x$ have?", "3"),
+    (r"Find the sum of all $x$ such that $x^2 = 4$.", "0"),
     (r"Solve for $x$: $\frac{x+1}{x-2} = 3$.", "7/2"),
     (r"What is the constant term in the expansion of $(x+2)^5$?", "32"),
 ]
@@ -137,7 +143,6 @@ REFUSED = [
     r"If $x + 2 = 5$, what is $x^2$?",
     r"If $f(2) = 7$ and $f(x) = ax + 3$, what is $f(3)$?",
     r"What is the remainder when the sum $1 + 2 + \cdots + 100$ is divided by 7?",
-    r"Find the sum of all $x$ such that $x^2 = 4$.",
     r"What is $\frac{1}{3}$ expressed as a decimal?",  # it repeats: MATH would write 0.\overline{3}
     r"Find $\sqrt{2}$. Express your answer as a decimal to the nearest tenth.",  # no check of its own yet
     r"The value of $x$ is $3$. What is $x^2$?",
@@ -157,6 +162,9 @@ REFUSED = [
     r"If $xy = 6$ and $x + y = 5$, what is $x$?",  # not linear: 2 or 3
     r"If $x + y = 10$ and $x - y = 2$ and $x + 2y = 3$, what is $x$?",  # more equations than unknowns
     r"If $x + y = 10$, what is $x$?",
+    r"What is the sum of all values of $x$ such that $\sin x = 0$?",  # infinitely many
+    r"Solve for $x$: $\tan x = 1$.",  # infinitely many; the engine would list one
+    r"What is the smallest value of $x$ such that $|5x - 1| = |3x + 2|$?",
     r"Find the coefficient of $x$ in the expansion of $(x+a)^3$.",  # 3a^2: a formula in a, not read
     r"What is the constant term in the expansion of $\left(x+\frac{1}{x}\right)^6$?",  # not a polynomial
     r"What is the sum of the digits of $2^{10}$ in base 7?",  # the digits of 2^10 written in base 7
@@ -193,6 +201,8 @@ NOT_ONE_VALUE = [
     r"Solve for $x$: $x^2 = 4$.",  # two roots: the question must say which
     r"Solve for $x$: $2^{2x} = 16$.",  # complex solutions besides the real one
     r"What is the value of $x$ in the equation $x^2 + 1 = 0$?",  # no real one
+    r"What is the sum of all values of $x$ such that $x^2 = 2$?",  # irrational members: not summed here
+    r"How many solutions does $x^2 + 1 = 0$ have?",  # complex ones: real or complex solutions meant?
 ]
 
 

@@ -360,10 +360,12 @@ def _from_base(formulas: list[Formula], ref: str) -> RoutedCall | None:
 
 
 
-def _solve(formulas: list[Formula], var_ref: str | None, eq_ref: str) -> RoutedCall | None:
+def _solve(formulas: list[Formula], var_ref: str | None, eq_ref: str, pick=None) -> RoutedCall | None:
     """One equation in one unknown, whose one real solution is what MATH asks for. Where the engine finds several
     (a quadratic's two roots, the complex companions of 2^{2x} = 16) the question narrows them down in words this
-    module does not read: the answer is then not one value (the_one_value), and the question goes on."""
+    module does not read: the answer is then not one value (the_one_value), and the question goes on. `pick`
+    instead reads the whole set (their sum, the largest) and is given only for algebraic equations, whose
+    solutions the engine lists completely."""
     eq = formulas[int(eq_ref)]
     var = formulas[int(var_ref)].tree if var_ref is not None else None
     if eq.tree is None or not isinstance(eq.tree, Relation) or eq.tree.op != "=" or len(eq.names) != 1:
@@ -373,8 +375,88 @@ def _solve(formulas: list[Formula], var_ref: str | None, eq_ref: str) -> RoutedC
         return None
     if ambiguous_root(eq.tree) or _convention_bound(eq.tree) or _has_matrix_value(eq.tree):
         return None
+    if _periodic_in(eq.tree, name) or pick is not None and not _algebraic_in(eq.tree, name):
+        return None  # sin x = 1/2 has infinitely many solutions; the engine lists a few
+    if any(isinstance(n, Call) and n.func == "abs" and name in _free(n) for n in subtrees(eq.tree)):
+        return None  # the engine solves |x| only for an unknown declared real, which solve() cannot say
     call = f"solve({to_text(eq.tree)}, {name})"
-    return RoutedCall("symbolic", call, call, CheckKind.TOOL, relabel=the_one_value)
+    return RoutedCall("symbolic", call, call, CheckKind.TOOL, relabel=pick or the_one_value)
+
+
+PERIODIC = {"sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh"}
+
+
+def _periodic_in(tree: Node, name: str) -> bool:
+    return any(isinstance(n, Call) and n.func in PERIODIC and name in _free(n) for n in subtrees(tree))
+
+
+def _algebraic_in(tree: Node, name: str) -> bool:
+    """The unknown only under + - * /, constant powers and square roots."""
+    for n in subtrees(tree):
+        if isinstance(n, Call) and n.func != "sqrt" and name in _free(n):
+            return False
+        if isinstance(n, BinOp) and n.op == "^" and name in _free(n.right):
+            return False
+        if isinstance(n, BinOp) and n.op == "mod" and name in _free(n):
+            return False
+    return True
+
+
+def _free(node: Node) -> set[str]:
+    return {n.name for n in subtrees(node) if isinstance(n, Name)}
+
+
+def _rational_set(answer: str) -> list[Fraction] | None:
+    """'{-2, 1/3, 5}' -> the rationals; None if any member is not a rational number."""
+    m = re.fullmatch(r"\{(.*)\}", answer.strip())
+    if m is None or not m.group(1).strip():
+        return None
+    values = []
+    for part in m.group(1).split(","):
+        number = re.fullmatch(r"\s*(-?\d+)(?:/(\d+))?\s*", part)
+        if number is None:
+            return None
+        values.append(Fraction(int(number.group(1)), int(number.group(2) or 1)))
+    return values
+
+
+def _show(value: Fraction) -> str:
+    return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+
+
+def _picked(how: str):
+    """The relabel that reads a solution set: the sum, product, largest, smallest, positive or negative one, or
+    how many; None (the planner's turn) where a member is not rational or the one asked for is not one."""
+    def relabel(answer: str) -> str | None:
+        values = _rational_set(answer)
+        if values is None:
+            return None
+        if how == "sum":
+            return _show(sum(values, Fraction(0)))
+        if how == "product":
+            product = Fraction(1)
+            for v in values:
+                product *= v
+            return _show(product)
+        if how == "count":
+            return str(len(values))
+        if how in ("largest", "smallest"):
+            return _show(max(values) if how == "largest" else min(values))
+        chosen = [v for v in values if (v > 0 if how == "positive" else v < 0)]
+        return _show(chosen[0]) if len(chosen) == 1 else None
+    return relabel
+
+
+PICKS = {"sum": "sum", "product": "product", "largest": "largest", "greatest": "largest", "smallest": "smallest",
+         "least": "smallest", "positive": "positive", "negative": "negative"}
+
+
+def _pick_rule(formulas, how, var_ref, eq_ref):
+    return _solve(formulas, var_ref, eq_ref, pick=_picked(PICKS[how.lower()]))
+
+
+def _count_rule(formulas, eq_ref):
+    return _solve(formulas, None, eq_ref, pick=_picked("count"))
 
 
 def _system(formulas: list[Formula], first: str, more: str, var_ref: str) -> RoutedCall | None:
@@ -616,6 +698,18 @@ FAMILIES = [
                 r"polynomial|expression)\s+" + F + r"$", I), _coefficient),
     (re.compile(r"^" + ASK + r"\s+the\s+constant\s+term\s+(?:in|of)\s+the\s+(?:expansion\s+of|product|polynomial|"
                 r"expression)\s+" + F + r"$", I), lambda fs, e: _coefficient(fs, None, e)),
+    (re.compile(r"^" + ASK + r"\s+the\s+(sum|product)\s+of\s+(?:all\s+)?(?:the\s+)?(?:possible\s+)?(?:values\s+of\s+|"
+                r"solutions\s+(?:for\s+)?)?" + F
+                + r"\s+(?:such\s+that|that\s+satisfy|which\s+satisfy|satisfying|for\s+which)\s+" + F + r"$", I),
+     _pick_rule),
+    (re.compile(r"^" + ASK + r"\s+the\s+(largest|greatest|smallest|least|positive|negative)\s+(?:possible\s+)?"
+                r"(?:value\s+of\s+|solution\s+)?" + F + r"\s+(?:such\s+that|that\s+satisfies|satisfying|for\s+which)\s+"
+                + F + r"$", I), _pick_rule),
+    (re.compile(r"^" + ASK + r"\s+the\s+(sum|product|largest|greatest|smallest|least|positive|negative)\s+(?:of\s+)?"
+                r"(?:all\s+)?(?:the\s+)?(?:solutions?|roots?)\s+(?:of|to)\s+(?:the\s+equation\s+)?()" + F + r"$", I),
+     lambda fs, how, _, e: _solve(fs, None, e, pick=_picked(PICKS[how.lower()]))),
+    (re.compile(r"^how\s+many\s+(?:distinct\s+)?solutions\s+does\s+(?:the\s+equation\s+)?" + F + r"\s+have$", I),
+     _count_rule),
     (re.compile(r"^for\s+what\s+(?:real\s+)?value\s+of\s+" + F + r"\s+(?:is|does|will)\s+" + F
                 + r"(?:\s+hold|\s+true)?$", I),
      lambda fs, v, e: _solve(fs, v, e)),
