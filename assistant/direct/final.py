@@ -51,13 +51,14 @@ class Final:
 
 ASKS_FOR = r"^\s*(?:what\s+is|what\s+are|calculate|determine|find|give|solve\s+for)\s+({name})\s*[?.]?\s*$"
 GIVE = re.compile(r"^\s*give\s+", re.I)  # "Give a(-168)." is "What is a(-168)?"
+THEN = re.compile(r"^\s*(?:then|so|now)\s*,?\s+", re.I)  # "Then f(3) = ?" asks f(3)
 
 
 def substitute(question: str, env: Environment) -> Final:
     if env.roots_of is not None:
         question = _roots_question(question, env)
     values: dict[str, Fraction] = {}  # what the question called each value it now shows: "b", "f(2)"
-    text = _applications(GIVE.sub("What is ", question), env, values)
+    text = _applications(GIVE.sub("What is ", THEN.sub("", question)), env, values)
     protected = {m.start() for m in OPTION_LABEL.finditer(text)}
     out, last = [], 0
     for m in LETTER.finditer(text):

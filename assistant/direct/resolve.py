@@ -112,7 +112,8 @@ class Environment:
         value = _rational(result.value) if result.ok else None
         if value is None:
             raise Unsure(f"{why}: the calculator gave no exact rational ({result.output})")
-        self._record("calculator", text, result, (self._value_check(expr, value, why),), f"{label}{fraction_text(value)}")
+        check = self._value_check(expr, value, why)
+        self._record("calculator", text, result, (check,), f"{label}{fraction_text(value)}")
         return value
 
     def _value_check(self, expr: Node, value: Fraction, why: str) -> Check:
@@ -349,7 +350,10 @@ def _read_solution(text: str, names: list[str]) -> dict[str, Fraction]:
 
 
 def _constant(text: str) -> Fraction:
-    poly = to_poly(_parse(text.strip()))
+    try:
+        poly = to_poly(_parse(text.strip()))
+    except (Unsupported, ZeroDivisionError) as exc:
+        raise Unsure(f"not a number: {text[:80]}") from exc
     if not poly.is_constant():
         raise Unsure(f"not a number: {text[:80]}")
     return poly.constant()

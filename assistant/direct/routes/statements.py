@@ -30,10 +30,10 @@ def match(question: str) -> RoutedCall | None:
         final = substitute(reading.question, env)
     except Unsure:
         return None
-    if any(c.passed is not True for p in env.prior for c in p.checks):
+    if any(c.passed is not True for p in env.prior for c in p.checks):  # the last sentence's applications too
         return None
     plan = plan_for(final.text)
-    if plan is None or plan.prior:
+    if plan is None or plan.prior or plan.relabel is not None:
         return None
     return dataclasses.replace(plan, prior=tuple(env.prior), relabel=final.relabel)
 
