@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .answer import Answer, AnswerError, AnswerEvent, Event, ToolCallEvent, ToolResultEvent, enforce_contract
 
@@ -27,22 +27,27 @@ class Assistant:
         self._planner = None
         self._planner_lock = threading.Lock()  # threads asking at once must share one model, not load one each
 
-    def ask(self, question: str) -> Answer:
+    def ask(self, question: str, *, direct_only: bool = False) -> Answer:
         answer = None
-        for event in self.stream(question):
+        for event in self.stream(question, direct_only=direct_only):
             if isinstance(event, AnswerEvent):
                 answer = event.answer
         assert answer is not None  # stream() always ends with an AnswerEvent
         return answer
 
-    def stream(self, question: str) -> Iterator[Event]:
+    def stream(self, question: str, *, direct_only: bool = False,
+               wait_for_model: Callable[[], bool] | None = None) -> Iterator[Event]:
         """Events: tool_call, tool_result, token (planner only), and finally one answer.
+
+        `direct_only`: never the model (a plot's samples, more digits). `wait_for_model`: called when the
+        direct route declines, before planning; it may block (the app loads the model in the background) and
+        returns False to give up (the question was cancelled meanwhile).
 
         Every Answer leaves through enforce_contract (an answer or an error; verified only when checked), and
         no exception escapes: whatever goes wrong ends the stream with a typed error Answer."""
         answered = False
         try:
-            for event in self._events(question):
+            for event in self._events(question, direct_only, wait_for_model):
                 if isinstance(event, AnswerEvent):
                     event = AnswerEvent(enforce_contract(event.answer))
                     answered = True
@@ -55,7 +60,7 @@ class Assistant:
             yield AnswerEvent(enforce_contract(Answer(question=shown, error=AnswerError(
                 kind, f"the question could not be answered ({type(exc).__name__}: {exc})"[:500]))))
 
-    def _events(self, question: str) -> Iterator[Event]:
+    def _events(self, question: str, direct_only: bool, wait_for_model: Callable[[], bool] | None) -> Iterator[Event]:
         if not isinstance(question, str):
             yield AnswerEvent(Answer(question="", error=AnswerError(
                 "bad_input", f"the question must be a str, not {type(question).__name__}")))
@@ -75,8 +80,12 @@ class Assistant:
                 yield ToolResultEvent(step)
             yield AnswerEvent(direct)
             return
-        if not self.use_planner:
+        if direct_only or not self.use_planner:
             yield AnswerEvent(_not_understood(question))
+            return
+        if wait_for_model is not None and not wait_for_model():
+            yield AnswerEvent(Answer(question=question, error=AnswerError(
+                "cancelled", "the question was cancelled while the model was loading")))
             return
         yield from self._plan(question)
 
@@ -107,6 +116,16 @@ class Assistant:
         python = tools.loaded("python")
         if python is not None:
             python.session.reset()
+
+    def load_model(self) -> str:
+        """Build the planner and load its weights now rather than on the first question; the model's name.
+
+        Raises what resolving or loading raises (ModelError kinds), so the caller can say why."""
+        model = self.planner().model
+        load = getattr(model, "load", None)
+        if callable(load):  # GGUF backends load lazily; a server or a scripted model has nothing to load
+            load()
+        return getattr(model, "name", None) or type(model).__name__
 
     def planner(self):
         """The planner, loading the model on first use."""

@@ -1,8 +1,8 @@
-"""One chat's link to the assistant: direct math at once, the model loaded in the background.
+"""One chat's link to its Assistant: direct math at once, the model loaded in the background.
 
-The TUI never waits for the model to answer `2^100`: every question first goes to a planner-less
-Assistant (exact engines only, milliseconds); only what that one does not understand waits for the
-model, which a background thread loads as soon as the app starts.
+The TUI never waits for the model to answer `2^100`: the Assistant answers direct math first
+(exact engines only, milliseconds); only a question the direct route declines waits for the model,
+which a background thread loads as soon as the app starts.
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import threading
 from dataclasses import dataclass
 from typing import Callable, Iterator, Literal
 
-from assistant import Answer, AnswerEvent, Assistant, Event
+from assistant import Answer, Assistant, Event
 
 ModelState = Literal["off", "loading", "ready", "failed"]
 
@@ -27,7 +27,6 @@ class ChatSession:
     def __init__(self, model: str | object | None = None, server: str | None = None, *,
                  use_planner: bool = True, tool_timeout: float = 10.0, adapter: bool = True):
         self.use_planner = use_planner
-        self.direct = Assistant(use_planner=False, tool_timeout=tool_timeout)
         self.assistant = Assistant(model=model, server=server, use_planner=use_planner, tool_timeout=tool_timeout,
                                    adapter=None if adapter else False)
         self.status = ModelStatus("loading" if use_planner else "off")
@@ -41,12 +40,7 @@ class ChatSession:
 
         start = time.perf_counter()
         try:
-            planner = self.assistant.planner()
-            model = getattr(planner, "model", None)
-            load = getattr(model, "load", None)
-            if callable(load):  # GGUF backends load weights lazily; pay that now, not on the first question
-                load()
-            name = getattr(model, "name", None) or type(model).__name__
+            name = self.assistant.load_model()
             self.status = ModelStatus("ready", name=name, load_s=time.perf_counter() - start)
         except Exception as exc:  # a broken model is a notification; direct math keeps working
             self.status = ModelStatus("failed", error=f"{type(exc).__name__}: {exc}")
@@ -56,20 +50,19 @@ class ChatSession:
 
     def stream(self, question: str, cancelled: Callable[[], bool] = lambda: False) -> Iterator[Event]:
         """Events for one question; direct math never waits for the model."""
-        direct_events = list(self.direct.stream(question))
-        final = direct_events[-1]
-        if not (self.use_planner and _not_understood(final)):
-            yield from direct_events
-            return
-        while not self._settled.wait(0.05):  # the planner question waits for the background load
+        return self.assistant.stream(question, wait_for_model=lambda: self._model_settled(cancelled))
+
+    def _model_settled(self, cancelled: Callable[[], bool]) -> bool:
+        """Wait for the background load to end (either way); False if the question is cancelled first."""
+        while not self._settled.wait(0.05):
             if cancelled():
-                return
-        yield from self.assistant.stream(question)
+                return False
+        return True
 
     def ask(self, question: str) -> Answer:
         """Direct math only (plots, more digits): never the model."""
-        return self.direct.ask(question)
+        return self.assistant.ask(question, direct_only=True)
 
-
-def _not_understood(event: Event) -> bool:
-    return isinstance(event, AnswerEvent) and event.answer.error is not None and event.answer.error.type == "not_understood"
+    def new_conversation(self) -> None:
+        """A new chat: the Assistant forgets what the last one left (the python gadget's variables)."""
+        self.assistant.new_conversation()

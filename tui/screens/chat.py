@@ -192,7 +192,7 @@ class ChatScreen(Screen):
 
     def _cmd_clear(self, arg: str) -> None:
         self.action_cancel()
-        self.app.session.assistant.new_conversation()  # a new chat starts with a fresh Python session
+        self.app.session.new_conversation()  # a new chat starts with a fresh Python session
         self.chat_id = None
         messages = self.query_one("#messages", VerticalScroll)
         messages.remove_children()
