@@ -7,7 +7,7 @@ import re
 from fractions import Fraction
 
 from ..answer import Check
-from .rounding_checks import DECIMAL_TEXT, _decimal_value
+from .decimal_text import DECIMAL_TEXT, decimal_exponent as _exponent, decimal_value as _decimal_value
 
 GUARD_DIGITS = 30
 MAX_DIGITS = 20_000
@@ -66,15 +66,6 @@ def _compare(func: str, count: int, m: re.Match, x, mpmath) -> Check:
     if distance > half + margin:
         return Check("mpmath agrees with the shown digits", False, f"mpmath gives {mpmath.nstr(x, count + 5)}")
     return Check("mpmath agrees with the shown digits", None, "the value is too near a rounding tie to decide")
-
-
-def _exponent(q: Fraction) -> int:
-    k = len(str(q.numerator)) - len(str(q.denominator))
-    while Fraction(10) ** k > q:
-        k -= 1
-    while Fraction(10) ** (k + 1) <= q:
-        k += 1
-    return k
 
 
 def _value(node, mpmath):

@@ -9,12 +9,11 @@ A value the Fraction walk cannot recompute (pi, sqrt(2)) is evaluated by mpmath 
 """
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 
 from ..answer import Check
+from .decimal_text import DECIMAL_TEXT, decimal_value as _decimal_value, decimal_exponent as _exponent
 
-DECIMAL_TEXT = re.compile(r"^(-?)(\d+)(?:\.(\d+))?(?:e(-?\d+))?$")
 
 
 def exact_argument(understood: str) -> tuple[str, Fraction, list[Fraction]] | None:
@@ -106,26 +105,10 @@ def rounded_text_check(shown: str | None, understood: str) -> list[Check]:
     return []
 
 
-def _decimal_value(m: re.Match) -> Fraction:
-    sign, whole, frac, exponent = m.groups()
-    value = Fraction(int(whole + (frac or "")), 10 ** len(frac or "")) * Fraction(10) ** int(exponent or 0)
-    return -value if sign else value
-
-
 def _within_half(x: Fraction, s: Fraction, unit: Fraction) -> bool:
     """|s - x| <= unit/2, a tie only when s lies farther from zero (halves are rounded away from zero)."""
     twice = abs(s - x) * 2
     return twice < unit or (twice == unit and abs(s) > abs(x))
-
-
-def _exponent(q: Fraction) -> int:
-    """floor(log10(q)) for q > 0, by comparing with powers of ten (Python integers only)."""
-    k = len(str(q.numerator)) - len(str(q.denominator))
-    while Fraction(10) ** k > q:
-        k -= 1
-    while Fraction(10) ** (k + 1) <= q:
-        k += 1
-    return k
 
 
 def _short(x: Fraction) -> str:

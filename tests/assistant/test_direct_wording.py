@@ -159,8 +159,6 @@ def test_checks_go_back_the_other_way():
     ("derivative of t^3 sin(t) with respect to t", "diff(t**3*sin(t), t)"),
     ("second derivative of f(t) = t^4", "diff(t**4, t, 2)"),
     ("differentiate y = x^2", "diff(x**2, x)"),
-    ("f'(x) if f(x) = x^3", "diff(x**3, x)"),
-    ("find f''(t) where f(t) = t^4 + t", "diff(t**4 + t, t, 2)"),
     ("area under y = sqrt(x) from 0 to 4", "integrate(abs(sqrt(x)), x, 0, 4)"),
     ("area under the curve y = x^2 from x = 0 to x = 3", "integrate(abs(x**2), x, 0, 3)"),
     ("determinant of {{1,2},{3,5}}", "det([[1, 2], [3, 5]])"),
@@ -205,8 +203,25 @@ def test_areas_not_read_directly(question):
     assert plan_for(question) is None
 
 
-def test_a_prime_of_another_function_is_not_read():
-    assert plan_for("f'(x) if g(x) = x^3") is None
+@pytest.mark.parametrize("question, call", [
+    ("f'(x) if f(x) = x^3", "diff(x**3, x)"),
+    ("find f''(t) where f(t) = t^4 + t", "diff(t**4 + t, t, 2)"),
+    ("f'(x) if g(x) = x^3", None),  # the prime of another function than the one defined
+])
+def test_the_symbolic_route_reads_primes_of_the_defined_function(question, call):
+    from assistant.direct.routes import symbolic
+
+    plan = symbolic.match(question)
+    assert (plan.input if plan else None) == call
+
+
+@pytest.mark.parametrize("question", ["What is 70679025 to the power of 1/3, to the nearest integer?",
+                                      "round 8 to the power of 1/3 to 2 decimal places"])
+def test_a_power_in_words_is_never_regrouped_by_the_rounding_route(question):
+    from assistant.direct.routes import rounding
+
+    plan = rounding.match(question)
+    assert plan is None or "**1/3" not in plan.input.replace(" ", ""), plan
 
 
 def test_a_single_brace_list_stays_a_set_not_a_matrix():

@@ -31,9 +31,16 @@ UNIT_WORDS = "|".join(sorted((re.escape(u).replace(r"\ ", r"[\s-]+") for u in UN
 NEAREST = r"(?:the\s+)?nearest\s+(?:(?:one\s+|a\s+)?(" + UNIT_WORDS + r")s?|(1(?:0+)?|0\.0*1))"
 
 
+# "to the power of 1/3" made "^ 1/3" would be read (x^1)/3: words for powers and "over" are not made symbols here
+GROUPING_WORDS = re.compile(r"\b(?:power|raised|squared|cubed|over|root)\b", I)
+
+
 def _number(text: str) -> str | None:
     """The value to round, as typed or with its operator words made symbols ("7 divided by 3")."""
-    return numeric(text) or numeric(words_to_operators(text))
+    value = numeric(text)
+    if value is None and not GROUPING_WORDS.search(text):
+        value = numeric(words_to_operators(text))
+    return value
 
 
 def _count(text: str) -> int:
