@@ -26,7 +26,7 @@ PROVE_BITS = 1000  # factors beyond this are not proven prime here (it would not
 def _factor_check(fac, understood: str) -> list[Check]:
     """The product is multiplied back, each prime proven prime; a partial factorization is said to be one,
     and a claim no check covers (a factor too large to prove) is left undecided, never passed."""
-    from tools.bigint.flint_threads import is_prime  # FLINT's per-thread caches stay on its own threads
+    from tools.calculator.integers.flint_threads import is_prime  # FLINT's per-thread caches stay on its own threads
 
     product = 1
     for p, e in fac.factors:
