@@ -90,6 +90,11 @@ ANSWERED = [
     (r"What is the positive solution $x$ such that $x^2 = 9$?", "3"),
     (r"How many solutions does $x^3 = x$ have?", "3"),
     (r"Find the sum of all $x$ such that $x^2 = 4$.", "0"),
+    (r"What is the remainder when 5^207 is divided by 7?", "6"),
+    (r"What is the remainder when 1,000 is divided by 7?", "6"),
+    (r"What is the least common multiple of the numbers 1332 and 888?", "2664"),
+    (r"Simplify $\frac{\sqrt{2}}{\sqrt{3}}$ and rationalize the denominator of the resulting fraction.", "sqrt(6)/3"),
+    (r"What is the square root of $\frac{16}{25}$?", "4/5"),
     (r"Solve for $x$: $\frac{x+1}{x-2} = 3$.", "7/2"),
     (r"What is the constant term in the expansion of $(x+2)^5$?", "32"),
 ]
@@ -110,6 +115,7 @@ def test_each_family_has_its_own_check():
     definitions re-evaluated in an environment."""
     expected = {
         r"How many positive divisors does 196 have?": "divisors counted by trial division",
+        r"Find the number of positive divisors of 9240.": "divisors counted by trial division",
         r"What is the sum of the positive divisors of 36?": "divisors summed by trial division",
         r"How many positive divisors do 8400 and 7560 have in common?": "common divisors listed by trial division",
         r"Evaluate $\left\lceil\sqrt{140}\right\rceil$.": "re-evaluated with 60-digit decimals",

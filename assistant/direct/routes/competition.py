@@ -23,7 +23,8 @@ from .competition_reading import (COMPETITION, FORM, Formula, degree, integer_li
 
 I = re.IGNORECASE
 F = r"⟨(\d+)⟩"  # a formula's placeholder in the prose
-NUMBER = r"⟨\d+⟩|\d{1,3}(?:,\d{3})+(?!\d)|\d+"  # a formula, or digits typed in the prose (1,000 is one number)
+# a formula, or digits typed in the prose (1,000 is one number; 5^207 a power typed without LaTeX)
+NUMBER = r"⟨\d+⟩|\d{1,3}(?:,\d{3})+(?![\d^])|\d+\^\d+|\d+"
 N = r"(" + NUMBER + r")"
 ASK = r"(?:what\s+is|what's|find|compute|calculate|evaluate|determine)"
 
@@ -187,6 +188,8 @@ def _formula(formulas: list[Formula], ref: str) -> Formula | None:
     if m:
         return formulas[int(m.group(1))]
     digits = ref.replace(",", "")
+    if re.fullmatch(r"\d+\^\d+", digits):  # plain text, not LaTeX: 5^207 is five to the 207th
+        return Formula(digits, parse(digits))
     return read_formula(digits) if digits.isdigit() else None
 
 
@@ -592,6 +595,7 @@ def _prose_arithmetic(formulas: list[Formula], body: str) -> RoutedCall | None:
         text = re.sub(r"⟨(\d+)⟩", put_back, body)
     except ValueError:
         return None
+    text = re.sub(r"\bthe\s+(?:positive\s+)?square\s+root\s+of\s+(\([^()]*\)|\d+)", r"sqrt(\1)", text, flags=I)
     text = words_to_operators(re.sub(r"(\d),(\d{3})\b", r"\1\2", text))
     text = re.sub(r"(?<=[)\d%])\s+of\s+(?=[(\d])", " * ", text)  # "20% of 80", "1/2 of 3/4 of 20"
     if re.search(r"[A-Za-z]", re.sub(r"\b(?:sqrt|mod|binomial|floor|ceil|pi|gcd|lcm|abs|factorial)\b", "", text)):
@@ -655,7 +659,8 @@ def _mean(formulas, first, middle, last):
 
 
 ANSWER_FORM = (r"(?:\s*,?\s+(?:expressed\s+)?(?:as\s+an?\s+(?:common\s+|improper\s+|reduced\s+)?fraction|"
-               r"in\s+(?:simplest|lowest)\s+(?:radical\s+)?(?:form|terms)|in\s+your\s+head))?")
+               r"in\s+(?:simplest|lowest)\s+(?:radical\s+)?(?:form|terms)|in\s+your\s+head|"
+               r"and\s+rationali[sz]e\s+the\s+denominator(?:\s+of\s+the\s+resulting\s+fraction)?))?")
 
 FAMILIES = [
     (re.compile(r"^(?:what\s+is|find|compute|determine)\s+the\s+remainder\s+when\s+" + N +
@@ -666,16 +671,20 @@ FAMILIES = [
     (re.compile(r"^how\s+many\s+(?:(?:positive(?:\s+integer)?|distinct|whole[- ]number)\s+)*(?:divisors|factors)\s+"
                 r"does\s+" + N + r"\s+have$", I),
      lambda fs, a: _integer_function("num_divisors", a, formulas=fs)),
+    (re.compile(r"^" + ASK + r"\s+the\s+number\s+of\s+(?:(?:positive(?:\s+integer)?|distinct|whole[- ]number)\s+)*"
+                r"(?:divisors|factors)\s+of\s+" + N + r"$", I),
+     lambda fs, a: _integer_function("num_divisors", a, formulas=fs)),
     (re.compile(r"^how\s+many\s+(?:positive\s+)?(?:divisors|factors)\s+do\s+" + N + r"\s+and\s+" + N +
                 r"\s+have\s+in\s+common$", I),
      lambda fs, a, b: _integer_function("common_divisors", a, b, formulas=fs)),
     (re.compile(r"^" + ASK + r"\s+the\s+sum\s+of\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:positive\s+)?"
                 r"(?:whole[- ]number\s+)?(?:divisors|factors)\s+of\s+" + N + r"$", I),
      lambda fs, a: _integer_function("sigma", a, formulas=fs)),
-    (re.compile(r"^" + ASK + r"\s+the\s+(?:greatest\s+common\s+(?:factor|divisor)|gcd|gcf)\s+of\s+" + NUMBERS + r"$",
-                I),
+    (re.compile(r"^" + ASK + r"\s+the\s+(?:greatest\s+common\s+(?:factor|divisor)|gcd|gcf)\s+of\s+(?:the\s+numbers\s+)?"
+                + NUMBERS + r"$", I),
      _list_function("gcd")),
-    (re.compile(r"^" + ASK + r"\s+the\s+(?:least|lowest)\s+common\s+multiple\s+of\s+" + NUMBERS + r"$", I),
+    (re.compile(r"^" + ASK + r"\s+the\s+(?:least|lowest)\s+common\s+multiple\s+of\s+(?:the\s+numbers\s+)?" + NUMBERS
+                + r"$", I),
      _list_function("lcm")),
     (re.compile(r"^" + ASK + r"\s+the\s+positive\s+difference\s+between\s+" + N + r"\s+and\s+" + N + r"$", I),
      _pair("diff")),
