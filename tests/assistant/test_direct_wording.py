@@ -121,6 +121,7 @@ def test_the_first_digits_of_pi_are_not_read_as_rounded_digits():
     ("what percent is 45 of 180", "25"),
     ("cube root of -27", "-3"),
     ("square root of 144", "12"),
+    ("square root of (16 + 9)", "5"),
     ("the logarithm of 1/8 to base 2", "-3"),
     ("fourth root of 1296", "6"),
     ("5th root of -32", "-2"),
@@ -134,6 +135,7 @@ def test_everyday_wordings(question, answer):
     "percent increase from 50 to 40",  # a fall is not an increase: not guessed
     "4th root of -16",  # no real even root
     "log base 1 of 5", "log base 2 of -8",
+    "log base 2 of 8 + 1", "square root of 16 + 9", "fourth root of 16 + 65",  # log(8) + 1 or log(9)?
 ])
 def test_look_alikes_that_have_no_sure_reading_are_not_answered_here(question):
     plan = plan_for(question)

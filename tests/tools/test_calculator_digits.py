@@ -20,3 +20,9 @@ from tools.calculator import calculate
 def test_significant_digits_round_where_asked(text, shown):
     calc = calculate(text)
     assert calc.output == shown and not calc.exact
+
+
+@pytest.mark.parametrize("text, shown", [("log(8, 1/2)", "-3"), ("log(4/9, 2/3)", "2"), ("log(10^400, 1/10)", "-400")])
+def test_a_logarithm_to_a_fractional_base_is_exact_when_it_is_an_integer(text, shown):
+    calc = calculate(text)
+    assert calc.output == shown and calc.exact

@@ -109,7 +109,9 @@ def log(x, base=None):
 
 
 def _exact_log(x, base):
-    """log(8, 2) = 3 and log(1/100, 10) = -2 exactly."""
+    """log(8, 2) = 3 and log(1/100, 10) = -2 exactly; log(8, 1/2) = -3 and log(4/9, 2/3) = 2 too."""
+    if is_rational(base) and not is_integer(base) and is_rational(x) and x > 0 and base > 0:
+        return _exact_rational_log(mpq(x), mpq(base))
     if not (is_integer(base) and base > 1 and is_rational(x) and x > 0):
         return None
     x = mpq(x)
@@ -123,6 +125,19 @@ def _exact_log(x, base):
         value *= base
         lo += 1
     return mpz(sign * lo) if value == target else None
+
+
+def _exact_rational_log(x, base):
+    """The integer k with base^k = x for a rational base other than 1, if there is one: k is the nearest integer
+    to the float quotient of the logarithms, confirmed (or not) by exact powering."""
+    if base == 1:
+        return None
+    estimate = (math.log(int(x.numerator)) - math.log(int(x.denominator))) / (
+        math.log(int(base.numerator)) - math.log(int(base.denominator)))
+    k = round(estimate)
+    if abs(k) > 100_000 or abs(estimate - k) > 1e-6:
+        return None
+    return mpz(k) if base ** k == x else None
 
 
 def exp(x):

@@ -148,11 +148,20 @@ RULES: list[Rule] = [
     (LazyPattern(r"^(.+?)\s+(?:as|to)\s+an?\s+(?:exact\s+)?fraction$", I), lambda e: _call("calculator", "fraction", e)),
     # "x to 5 decimal places / significant digits" is the rounding route's (routes/rounding.py). "The first 10
     # digits of pi" is not read: they are 3.141592653 (cut), where 10 significant digits are 3.141592654.
-    (LazyPattern(r"^(?:the\s+)?(?:square\s+root)\s+of\s+(.+)$", I), lambda e: _call("calculator", "sqrt", e, kind=CheckKind.POWER_BACK)),
-    (LazyPattern(r"^(?:the\s+)?(?:cube\s+root)\s+of\s+(.+)$", I), lambda e: _call("calculator", "cbrt", e, kind=CheckKind.POWER_BACK)),
+    # "the square root of 16 + 9": sqrt(16) + 9 or sqrt(25)? such an argument is not read (_root_of)
+    (LazyPattern(r"^(?:the\s+)?(?:square\s+root)\s+of\s+(.+)$", I), lambda e: _root_of("sqrt", e)),
+    (LazyPattern(r"^(?:the\s+)?(?:cube\s+root)\s+of\s+(.+)$", I), lambda e: _root_of("cbrt", e)),
     (LazyPattern(r"^(.+?)\s+factorial$", I), lambda e: _call("calculator", "factorial", e, kind=CheckKind.ARITHMETIC)),
     (LazyPattern(r"^(.+?)\s*(?:%|percent)\s+of\s+(.+)$", I), lambda p, e: _percent_of(p, e)),
 ]
+
+
+def _root_of(func: str, text: str) -> RoutedCall | None:
+    from .everyday import atomic
+
+    if numeric(text) is None or not atomic(text):
+        return None
+    return _call("calculator", func, text, kind=CheckKind.POWER_BACK)
 
 
 def _list_call(func: str, rest: str) -> RoutedCall | None:

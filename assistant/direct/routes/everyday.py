@@ -32,6 +32,32 @@ def _parse_value(text: str) -> tuple[str, Fraction | None] | None:
         return None
 
 
+def atomic(expr: str) -> bool:
+    """One number, power, quotient or function value: "log base 2 of 8 + 1" may be log(8) + 1 or log(9), and
+    "the fourth root of 16 + 65" root(16) + 65 or root(81): such an argument is not read here."""
+    from tools.parsing import BinOp, ParseError, parse
+
+    if _wrapped(expr.strip()):  # "(16 + 9)": the brackets say what the argument is
+        return True
+    try:
+        tree = parse(expr)
+    except ParseError:
+        return False
+    return not (isinstance(tree, BinOp) and tree.op in ("+", "-", "*", "mod"))
+
+
+def _wrapped(text: str) -> bool:
+    """The whole text is one bracketed group: (16 + 9), not (1) + (2)."""
+    if not (text.startswith("(") and text.endswith(")")):
+        return False
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if depth == 0 and i < len(text) - 1:
+            return False
+    return True
+
+
 def _arithmetic(call: str) -> RoutedCall:
     return RoutedCall("calculator", call, call, CheckKind.ARITHMETIC)
 
@@ -69,6 +95,8 @@ def _log(x: str, base: str) -> RoutedCall | None:
     v, b = _parse_value(x), _parse_value(base.strip("{}() "))
     if v is None or b is None or v[1] is None or b[1] is None or v[1] <= 0 or b[1] <= 0 or b[1] == 1:
         return None
+    if not (atomic(x) and atomic(base)):
+        return None
     call = f"log({v[0]}, {b[0]})"
     return RoutedCall("calculator", call, call, CheckKind.POWER_BACK)
 
@@ -78,7 +106,7 @@ def _root(degree_word: str, x: str) -> RoutedCall | None:
     word = degree_word.lower()
     n = ROOT_DEGREES.get(word) or (int(re.match(r"\d+", word).group(0)) if word[:1].isdigit() else 0)
     v = _parse_value(x)
-    if not 2 <= n <= 1000 or v is None or v[1] is None:
+    if not 2 <= n <= 1000 or v is None or v[1] is None or not atomic(x):
         return None
     if v[1] < 0:
         if n % 2 == 0:
