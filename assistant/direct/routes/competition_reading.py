@@ -150,11 +150,31 @@ def _repeating_decimals(text: str | None, notes: list[str]) -> str | None:
 
     def fraction(m: re.Match) -> str:
         value = repeating_value(*m.groups())
+        if not _long_division_repeats(value, *m.groups()):
+            raise ValueError(m.group(0))  # never expected: the formula and the long division disagree
         notes.append(f"{m.group(0)} = {value}")
         return f"\\frac{{{value.numerator}}}{{{value.denominator}}}"
 
-    text = REPEATING.sub(fraction, text)
+    try:
+        text = REPEATING.sub(fraction, text)
+    except ValueError:
+        return None
     return None if "\\overline" in text else text  # an \overline not read as a period is not guessed
+
+
+def _long_division_repeats(value: Fraction, whole: str, fixed: str, period: str) -> bool:
+    """The fraction divided out digit by digit gives back the digits as written, the period twice over: a second
+    route to the value than repeating_value's formula."""
+    if int(whole or "0") != value.numerator // value.denominator:
+        return False
+    remainder, digits = value.numerator % value.denominator, []
+    for _ in range(len(fixed) + 2 * len(period)):
+        remainder *= 10
+        digits.append(str(remainder // value.denominator))
+        remainder %= value.denominator
+    written = fixed + period * 2
+    # 0.\overline{9} is 1: its long division gives zeros; such a period is not read
+    return "".join(digits) == written
 
 
 def _numbers_in_bases(text: str, notes: list[str]) -> tuple[str | None, bool]:
@@ -167,6 +187,8 @@ def _numbers_in_bases(text: str, notes: list[str]) -> tuple[str | None, bool]:
             raise ValueError(m.group(0))
         found = found or base != 10
         number = int(digits, base)
+        if _digits_in_base(number, base) != digits.lstrip("0"):
+            raise ValueError(m.group(0))  # never expected: int() and the repeated division disagree
         notes.append(f"{digits} in base {base} = {number}")
         return str(number)
 
@@ -237,3 +259,12 @@ def the_one_value(answer: str) -> str | None:
     if m is None or re.search(r"\b(?:I|oo|zoo|nan)\b", m.group(1)):
         return None
     return m.group(1)
+
+
+def _digits_in_base(number: int, base: int) -> str:
+    """Repeated division: the digits of a number in a base, a second route to int(digits, base)."""
+    out = []
+    while number:
+        number, digit = divmod(number, base)
+        out.append(str(digit))
+    return "".join(reversed(out))
