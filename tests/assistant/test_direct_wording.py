@@ -40,6 +40,23 @@ def test_exact_simplification_leaves_no_numeric_noise():
         assert "e-" not in a.answer and "I" not in a.answer, a.answer
 
 
+@pytest.mark.parametrize("question, answer", [
+    ("sqrt(3)^2 - 3", "0"),  # floating point left 1.175494e-38
+    ("sqrt(2)*sqrt(8)", "4"),
+    ("2^(1/2)*2^(1/2)", "2"),
+    ("sqrt(-2)*sqrt(-2)", "-2"),
+])
+def test_irrational_roots_computed_with_are_simplified_exactly(question, answer):
+    a = answered(question)
+    assert a.answer == answer and a.decimal is None and a.verified is True
+
+
+def test_a_lone_root_and_perfect_powers_stay_on_the_calculator():
+    assert plan_for("sqrt(2)").tool == "calculator"
+    assert plan_for("8^(2/3) + 1").tool == "calculator"
+    assert plan_for("1/3 + sqrt(9)").tool == "calculator"
+
+
 # -- rounding ------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("question, answer", [

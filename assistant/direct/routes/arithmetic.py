@@ -259,12 +259,14 @@ DIGIT_REQUESTS = frozenset({"N", "evalf", "decimals", "fraction"})
 
 
 def needs_exact_simplification(tree: Node) -> bool:
-    """pi, e or a transcendental function in exact numbers (not decimals, which ask for a decimal answer)."""
+    """pi, e or a transcendental function in exact numbers (not decimals, which ask for a decimal answer), or an
+    irrational root computed with: sqrt(3)^2 - 3 is 0, where floating point leaves 1.2e-38 (a lone sqrt(8) is
+    shown as typed, its decimal beside it)."""
     from tools.calculator.functions import FUNCTIONS
 
     if isinstance(tree, Relation):
         return False
-    found = False
+    found = rooted = False
     for n in subtrees(tree):
         if isinstance(n, Num) and n.decimal:
             return False
@@ -272,7 +274,34 @@ def needs_exact_simplification(tree: Node) -> bool:
             return False  # a digits request, or an integer function of the bigint engine
         found = found or (isinstance(n, Name) and n.name in ("pi", "e", "E")) or (
             isinstance(n, Call) and n.func in TRANSCENDENTAL)
-    return found
+        rooted = rooted or _irrational_root(n)
+    return found or (rooted and not _irrational_root(tree))
+
+
+ROOT_DEGREE = {"sqrt": 2, "cbrt": 3}
+
+
+def _irrational_root(node: Node) -> bool:
+    """sqrt(8), root(10, 3), 2^(1/2): a root of a rational that is no perfect power (or of anything not a plain
+    rational, which the calculator can only approximate too)."""
+    if isinstance(node, Call) and node.func in ("sqrt", "cbrt", "root") and node.args:
+        degree = ROOT_DEGREE.get(node.func) or (_constant(node.args[1]) if len(node.args) == 2 else None)
+        return _not_perfect_power(_constant(node.args[0]), degree)
+    if isinstance(node, BinOp) and node.op == "^":
+        exponent = _constant(node.right)
+        if exponent is not None and exponent.denominator != 1:
+            return _not_perfect_power(_constant(node.left), exponent.denominator)
+    return False
+
+
+def _not_perfect_power(value: Fraction | None, degree) -> bool:
+    import gmpy2
+
+    if value is None or degree is None or Fraction(degree).denominator != 1 or not 1 < degree <= 10_000:
+        return True
+    if value < 0:
+        return True
+    return not (gmpy2.iroot(value.numerator, int(degree))[1] and gmpy2.iroot(value.denominator, int(degree))[1])
 
 
 def free_letters(text: str) -> bool:
