@@ -207,8 +207,8 @@ def test_system_solved_for_one_unknown_verified_is_right(p, q, r, s, g):
     assume(p * s - q * r != 0 and q != 0)
     y = 3
     a = ask(f"Solve {p}*g + {q}*y = {p * g + q * y}, {r}*g + {s}*y = {r * g + s * y} for g.")
-    if a.verified is True:
-        assert a.answer == f"{{g: {g}}}", a.answer
+    if a.verified is True:  # the value of the unknown asked for (the algebra route), as the reference writes it
+        assert a.answer == str(g), a.answer
 
 
 FUNCS = [lambda t: t, sp.sin, sp.cos, sp.exp, lambda t: t ** 2, lambda t: 1 / (1 + t ** 2)]
