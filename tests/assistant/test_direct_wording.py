@@ -142,6 +142,21 @@ def test_the_first_digits_of_pi_are_not_read_as_rounded_digits():
     ("the logarithm of 1/8 to base 2", "-3"),
     ("fourth root of 1296", "6"),
     ("5th root of -32", "-2"),
+    ("15% of what number is 30", "200"),
+    ("30 is 15% of what number", "200"),
+    ("what number is 15% of 200", "30"),
+    ("how much is 20% off 80", "64"),
+    ("what is 2 to the 10th power", "1024"),
+    ("2 to the power 10", "1024"),
+    ("the square of 12", "144"),
+    ("the cube of -3", "-27"),
+    ("reciprocal of 7", "1/7"),
+    ("absolute value of -5", "5"),
+    ("convert 3/8 to a decimal", "0.375"),
+    ("3/7 as a decimal", "0.428571428571429"),
+    ("sqrt(2) as a decimal", "1.41421356237310"),
+    ("simplify 12/18", "2/3"),
+    ("reduce the fraction 12/18 to lowest terms", "2/3"),
 ])
 def test_everyday_wordings(question, answer):
     a = answered(question)
@@ -153,6 +168,7 @@ def test_everyday_wordings(question, answer):
     "4th root of -16",  # no real even root
     "log base 1 of 5", "log base 2 of -8",
     "log base 2 of 8 + 1", "square root of 16 + 9", "fourth root of 16 + 65",  # log(8) + 1 or log(9)?
+    "what is 80 plus 15%", "80 + 15%",  # 80.15 with % as a hundredth, 92 on a pocket calculator
 ])
 def test_look_alikes_that_have_no_sure_reading_are_not_answered_here(question):
     plan = plan_for(question)

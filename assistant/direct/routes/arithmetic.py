@@ -5,8 +5,8 @@ import re
 from fractions import Fraction
 from typing import Callable
 
-from tools.parsing import (BinOp, Call, Name, Neg, Node, Num, ParseError, Relation, Seq, TooDeepError, parse, subtrees,
-                           to_text)
+from tools.parsing import (BinOp, Call, Name, Neg, Node, Num, ParseError, Postfix, Relation, Seq, TooDeepError, parse,
+                           subtrees, to_text)
 
 from ..plan import CheckKind, RoutedCall, check_kind_of
 from ..text import ambiguous_division, strip_question, words_to_operators
@@ -120,6 +120,10 @@ RULES: list[Rule] = [
     (LazyPattern(r"^(?:multiply\s+(.+?)\s+(?:by|and|with)|(?:the\s+)?product\s+of\s+(.+?)\s+and)\s+(.+)$", I),
      lambda a1, a2, b: _binary(a1 or a2, "*", b)),
     (LazyPattern(r"^(.+?)\s+take\s+away\s+(.+)$", I), lambda a, b: _binary(a, "-", b)),
+    (LazyPattern(r"^(?:simplify|reduce)\s+(?:the\s+fraction\s+)?(.+?)(?:\s+(?:to|in)\s+(?:its\s+)?(?:lowest|simplest)"
+                 r"\s+(?:terms|form))?$", I), lambda e: _simplified(e)),
+    (LazyPattern(r"^(?:the\s+fraction\s+)?(.+?)\s+(?:in|to)\s+(?:its\s+)?(?:lowest|simplest)\s+(?:terms|form)$", I),
+     lambda e: _simplified(e)),
     (LazyPattern(r"^is\s+(.+?)\s+(?:an?\s+)?(even|odd)(?:\s+number)?$", I), lambda e, parity: _parity(e, parity)),
     # "the difference between 3 and 5" is 2 in plain English, whichever comes first
     # ... and the distance between two numbers on the line is the same |a - b|
@@ -132,7 +136,8 @@ RULES: list[Rule] = [
      lambda e: _call("bigint", "totient", e)),
     (LazyPattern(rf"^(?:the\s+)?{ORDINAL}\s+prime(?:\s+number)?$", I), lambda k: _call("bigint", "nth_prime", k)),
     (LazyPattern(rf"^(?:the\s+)?{ORDINAL}\s+fibonacci(?:\s+number)?$", I), lambda k: _call("bigint", "fibonacci", k)),
-    (LazyPattern(r"^(?:the\s+)?next\s+prime\s+(?:after|above|following)\s+(.+)$", I), lambda e: _call("bigint", "next_prime", e)),
+    (LazyPattern(r"^(?:the\s+)?next\s+prime\s+(?:after|above|following)\s+(.+)$", I),
+     lambda e: _call("bigint", "next_prime", e)),
     (LazyPattern(r"^(?:the\s+)?(?:previous|largest)\s+prime\s+(?:before|below|less\s+than)\s+(.+)$", I),
      lambda e: _call("bigint", "prev_prime", e)),
     (LazyPattern(r"^(?:how\s+many\s+)?primes?\s+(?:are\s+there\s+)?(?:below|less\s+than|up\s+to|under)\s+(.+)$", I),
@@ -145,7 +150,8 @@ RULES: list[Rule] = [
     (LazyPattern(r"^(?:the\s+)?(?:number\s+of\s+)?divisors\s+of\s+(.+)$", I), lambda e: _call("bigint", "divisors", e)),
     (LazyPattern(r"^(.+?)\s+(?:in|to)\s+(binary|hex|hexadecimal|octal|base\s*(\d+))$", I),
      lambda e, base, n: _call("bigint", "to_base", e, _base(base, n))),
-    (LazyPattern(r"^(.+?)\s+(?:as|to)\s+an?\s+(?:exact\s+)?fraction$", I), lambda e: _call("calculator", "fraction", e)),
+    (LazyPattern(r"^(.+?)\s+(?:as|to)\s+an?\s+(?:exact\s+)?fraction$", I),
+     lambda e: _call("calculator", "fraction", e)),
     # "x to 5 decimal places / significant digits" is the rounding route's (routes/rounding.py). "The first 10
     # digits of pi" is not read: they are 3.141592653 (cut), where 10 significant digits are 3.141592654.
     # "the square root of 16 + 9": sqrt(16) + 9 or sqrt(25)? such an argument is not read (_root_of)
@@ -183,6 +189,21 @@ def _binary(left: str, op: str, right: str) -> RoutedCall | None:
         return None
     call = f"({a}) {op} ({b})"
     return RoutedCall("calculator", call, call, CheckKind.ARITHMETIC)
+
+
+def _percent_added(tree: Node) -> bool:
+    """80 + 15%: 80.15 to the calculator's % (a hundredth), 92 on a pocket calculator (80 plus 15% of it). The
+    direct route does not pick one; "increase 80 by 15%" and "15% of 80" say which is meant."""
+    return any(isinstance(n, BinOp) and n.op in "+-" and isinstance(n.right, Postfix) and n.right.op == "%"
+               for n in subtrees(tree))
+
+
+def _simplified(text: str) -> RoutedCall | None:
+    """simplify 12/18, 12/18 in lowest terms: the exact value, a fraction in lowest terms."""
+    value = numeric(text)
+    if value is None:
+        return None
+    return RoutedCall("calculator", value, value, CheckKind.ARITHMETIC)
 
 
 def _parity(expr: str, parity: str) -> RoutedCall | None:
@@ -235,12 +256,14 @@ def _plain_expression(text: str) -> RoutedCall | None:
         try:
             tree = parse(candidate)
         except TooDeepError:  # numbers nested too deeply: the calculator says so, with the typed error
-            return RoutedCall("calculator", candidate, candidate[:80], CheckKind.ARITHMETIC) if not free_letters(text) else None
+            if free_letters(text):
+                return None
+            return RoutedCall("calculator", candidate, candidate[:80], CheckKind.ARITHMETIC)
         except ParseError:
             continue
         if free_names(tree) or _has_list(tree):
             continue  # "68824 times 42716" reads as names until the words become operators; lists are matrices
-        if ambiguous_root(tree):
+        if ambiguous_root(tree) or _percent_added(tree):
             return None
         understood = to_text(tree)
         if needs_exact_simplification(tree):

@@ -117,6 +117,59 @@ def _root(degree_word: str, x: str) -> RoutedCall | None:
     return RoutedCall("calculator", call, call, CheckKind.POWER_BACK)
 
 
+def _whole_from_part(percent: str, part: str) -> RoutedCall | None:
+    """15% of what number is 30: 30 / (15/100)."""
+    p, q = _parse_value(percent), _parse_value(part)
+    if p is None or q is None or p[1] == 0:
+        return None
+    return _arithmetic(f"({q[0]}) / (({p[0]}) / 100)")
+
+
+def _percent_of(percent: str, whole: str) -> RoutedCall | None:
+    p, w = _parse_value(percent), _parse_value(whole)
+    if p is None or w is None:
+        return None
+    return _arithmetic(f"({p[0]}) / 100 * ({w[0]})")
+
+
+def _power(base: str, exponent: str) -> RoutedCall | None:
+    """2 to the 10th power, 2 to the power 10: one number (or a bracketed group) raised to another."""
+    b, e = _parse_value(base), _parse_value(exponent)
+    if b is None or e is None or not (atomic(base) and atomic(exponent)):
+        return None
+    return _arithmetic(f"({b[0]})^({e[0]})")
+
+
+def _unary(call: str, text: str) -> RoutedCall | None:
+    """the square of 12, the reciprocal of 7, the absolute value of -5: of one number (or bracketed group)."""
+    v = _parse_value(text)
+    if v is None or not atomic(text):
+        return None
+    return _arithmetic(call.format(v[0]))
+
+
+def _as_decimal(text: str) -> RoutedCall | None:
+    """3/8 as a decimal is 0.375 exactly; 3/7, whose decimal never ends, is given to 15 significant digits."""
+    v = _parse_value(text)
+    if v is None:
+        return None
+    places = _terminating_places(v[1]) if v[1] is not None else None
+    call = f"decimals({v[0]}, {places})" if places is not None else f"N({v[0]}, 15)"
+    if places == 0:
+        call = f"round({v[0]})"
+    return RoutedCall("calculator", call, call, CheckKind.ROUNDED if places == 0 else CheckKind.ROUNDED_TEXT)
+
+
+def _terminating_places(q: Fraction) -> int | None:
+    """The places of a decimal that ends (a denominator of 2s and 5s only), else None."""
+    d, twos, fives = q.denominator, 0, 0
+    while d % 2 == 0:
+        d, twos = d // 2, twos + 1
+    while d % 5 == 0:
+        d, fives = d // 5, fives + 1
+    return max(twos, fives) if d == 1 and max(twos, fives) <= 10_000 else None
+
+
 LOG = r"(?:the\s+)?(?:logarithm|log)"
 BASE = r"(?:to\s+)?(?:the\s+)?base\s+"
 RULES = [
@@ -124,15 +177,31 @@ RULES = [
     (LazyPattern(rf"^what\s+{PERCENT}\s+of\s+(.+?)\s+is\s+(.+)$", I), lambda whole, part: _part_of_whole(part, whole)),
     (LazyPattern(rf"^what\s+{PERCENT}\s+is\s+(.+?)\s+of\s+(.+)$", I), _part_of_whole),
     (LazyPattern(rf"^(?:express\s+)?(.+?)\s+as\s+an?\s+{PERCENT}\s+of\s+(.+)$", I), _part_of_whole),
+    (LazyPattern(rf"^(.+?)\s*{PERCENT}\s+of\s+what(?:\s+number)?\s+is\s+(.+)$", I), _whole_from_part),
+    (LazyPattern(rf"^(.+?)\s+is\s+(.+?)\s*{PERCENT}\s+of\s+what(?:\s+number)?$", I),
+     lambda part, percent: _whole_from_part(percent, part)),
+    (LazyPattern(rf"^what(?:\s+number)?\s+is\s+(.+?)\s*{PERCENT}\s+of\s+(.+)$", I), _percent_of),
+    (LazyPattern(rf"^(.+?)\s*{PERCENT}\s+off\s+(.+)$", I), lambda p, b: _scaled("decrease", b, p)),
     (LazyPattern(rf"^(increase|decrease)\s+(.+?)\s+by\s+(.+?)\s*{PERCENT}$", I), _scaled),
-    (LazyPattern(rf"^(.+?)\s+(increased|decreased)\s+by\s+(.+?)\s*{PERCENT}$", I), lambda b, verb, p: _scaled(verb, b, p)),
+    (LazyPattern(rf"^(.+?)\s+(increased|decreased)\s+by\s+(.+?)\s*{PERCENT}$", I),
+     lambda b, verb, p: _scaled(verb, b, p)),
     (LazyPattern(rf"^(?:the\s+)?{PERCENT}\s+(change|increase|decrease)\s+from\s+(.+?)\s+to\s+(.+)$", I),
      _percent_change),
     (LazyPattern(rf"^{LOG}\s+{BASE}(.+?)\s+of\s+(.+)$", I), lambda base, x: _log(x, base)),
     (LazyPattern(rf"^{LOG}_\s*(\{{[^{{}}]+\}}|\d+(?:\.\d+)?)\s*(?:\(([^()]+)\)|(\d+(?:\.\d+)?))$", I),
      lambda base, inner, bare: _log(inner or bare, base)),
     (LazyPattern(rf"^{LOG}(?:\s+of\s+|\s+|(?=\())(.+?)\s*,?\s+{BASE}(.+)$", I), _log),
-    (LazyPattern(r"^(?:the\s+)?(fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+root\s+of\s+(.+)$", I),
+    (LazyPattern(r"^(.+?)\s+to\s+the\s+(?:power\s+(?:of\s+)?(.+)|(\d+)(?:st|nd|rd|th)\s+power)$", I),
+     lambda b, e1, e2: _power(b, e1 or e2)),
+    (LazyPattern(r"^(?:the\s+)?(square|cube)\s+of\s+(.+)$", I),
+     lambda which, e: _unary("({})^" + ("2" if which.lower() == "square" else "3"), e)),
+    (LazyPattern(r"^(?:the\s+)?reciprocal\s+of\s+(.+)$", I), lambda e: _unary("1/({})", e)),
+    (LazyPattern(r"^(?:the\s+)?(?:absolute\s+value|modulus|magnitude)\s+of\s+(.+)$", I),
+     lambda e: _unary("abs({})", e)),
+    (LazyPattern(r"^(?:convert\s+)?(.+?)\s+(?:as|to|in(?:to)?)\s+(?:an?\s+)?decimals?(?:\s+(?:form|number))?$", I),
+     _as_decimal),
+    (LazyPattern(r"^(?:the\s+)?(fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+root\s+of\s+"
+                 r"(.+)$", I),
      _root),
 ]
 

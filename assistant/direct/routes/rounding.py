@@ -16,7 +16,8 @@ from ..text import ambiguous_division, strip_question, words_to_operators
 I = re.IGNORECASE
 ROUND_VERB = r"(?:round(?:\s+off)?|approximate)\s+"
 ROUNDED = r"\s*,?\s+(?:(?:when\s+)?rounded\s+(?:off\s+)?|approximated\s+|(?:written\s+)?correct\s+)?"
-COUNT_WORDS = {"zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+COUNT_WORDS = {"zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9,
                "ten": 10, "a": 1}
 COUNT = r"(\d{1,6}|" + "|".join(COUNT_WORDS) + r")"
 DECIMAL_PLACES = r"(?:decimal\s+places?|decimal\s+digits?|decimals|places?|dps?|d\.p\.)"

@@ -323,7 +323,8 @@ def _subs(body: str, assignments: str) -> RoutedCall | None:
     return _plan(f"subs({expr}, {', '.join(to_text(t) for t in trees)})")
 
 
-MATRIX_OPS = {"determinant": "det", "det": "det", "inverse": "inverse", "rank": "rank", "transpose": "transpose",
+MATRIX_OPS = {"determinant": "det", "det": "det", "inverse": "inverse", "invert": "inverse", "rank": "rank",
+              "transpose": "transpose",
               "eigenvalues": "eigenvals", "eigenvectors": "eigenvects", "reduced row echelon form": "rref",
               "rref": "rref", "row echelon form": "rref"}
 REWRITE_OPS = {"expand": "expand", "factor": "factor", "factorise": "factor", "factorize": "factor",
@@ -340,9 +341,11 @@ RULES = [
     (re.compile(r"^solve\s+(?:the\s+)?(?:equations?|system(?:\s+of\s+equations)?|inequality)?\s*:?\s*(.+?)"
                 r"(?:\s+for\s+([A-Za-z](?:\s*(?:,|and)\s*[A-Za-z])*))?$", I), lambda b, v: _solve(b, v)),
     (re.compile(r"^(?:roots|zeros|zeroes|solutions)\s+of\s+(.+)$", I), lambda b: _solve(b, None)),
-    (re.compile(r"^(?:partial\s+fractions?(?:\s+decomposition)?\s+(?:of|for)|apart)\s+(.+?)(?:\s+in\s+" + V + r")?$", I),
+    (re.compile(r"^(?:partial\s+fractions?(?:\s+decomposition)?\s+(?:of|for)|apart)\s+(.+?)"
+                r"(?:\s+in\s+" + V + r")?$", I),
      lambda b, v: _call("apart", _expr(b), *( [v] if v else []))),
-    (re.compile(r"^(?:decompose\s+)?(.+?)\s+(?:in|into)\s+partial\s+fractions$", I), lambda b: _call("apart", _expr(b))),
+    (re.compile(r"^(?:decompose\s+)?(.+?)\s+(?:in|into)\s+partial\s+fractions$", I),
+     lambda b: _call("apart", _expr(b))),
     (re.compile(r"^collect\s+(.+?)\s+(?:in|by|with\s+respect\s+to)\s+" + V + r"$", I),
      lambda b, v: _call("collect", _expr(b), v)),
     (re.compile(r"^(expand|factor|factori[sz]e|simplify|cancel|combine|together|trigsimp)\s*:?\s+(.+)$", I),
@@ -365,12 +368,14 @@ RULES = [
      lambda lo, hi, b: _integral(b, lo, hi)),
     (re.compile(r"^(?:integrate|(?:definite\s+|indefinite\s+)?integral\s+of|antiderivative\s+of|∫)\s*(.+?)"
                 r"\s+from\s+(.+?)\s+to\s+(.+?)$", I), lambda b, lo, hi: _integral(b, lo, hi)),
-    (re.compile(r"^(?:integrate|(?:indefinite\s+)?integral\s+of|antiderivative\s+of|primitive\s+of|∫)\s*(.+?)" + WRT + r"$", I),
+    (re.compile(r"^(?:integrate|(?:indefinite\s+)?integral\s+of|antiderivative\s+of|primitive\s+of|∫)\s*(.+?)"
+                + WRT + r"$", I),
      lambda b, v: _integral(b, var=v)),
     (re.compile(r"^(?:the\s+)?(?:limit|lim)\s+(?:of\s+)?(.+?)\s*,?\s+(?:as|when|for)\s+" + V + r"\s*" + ARROW +
                 r"\s*(.+?)(?:\s+from\s+(?:the\s+)?(left|right|below|above))?$", I),
      lambda b, v, p, side: _limit(b, v, p, side)),
-    (re.compile(r"^(?:the\s+)?(?:taylor|maclaurin|power|laurent)\s+(?:series|expansion|polynomial)(?:\s+expansion)?\s+(?:of|for)\s+(.+?)"
+    (re.compile(r"^(?:the\s+)?(?:taylor|maclaurin|power|laurent)\s+(?:series|expansion|polynomial)(?:\s+expansion)?"
+                r"\s+(?:of|for)\s+(.+?)"
                 r"(?:\s+(?:at|around|about|near)\s+(?:" + V + r"\s*=\s*)?([^\s]+))?"
                 r"(?:\s*,?\s*\b(?:up\s+to|to|through|until|of)\s+((?:order\s+)?[^\s]+(?:\s+terms?)?))?$", I),
      lambda b, v, p, up: _series(b, v, p, up)),
@@ -381,8 +386,9 @@ RULES = [
      lambda k, b, v, lo, hi: _sum(k, b, v, lo, hi)),
     (re.compile(r"^(?:the\s+)?(sum|product)\s+(?:of\s+)?(.+?)\s+from\s+" + V + r"\s*=\s*(.+?)\s+to\s+(.+)$", I),
      lambda k, b, v, lo, hi: _sum(k, b, v, lo, hi)),
-    (re.compile(r"^(?:the\s+)?(determinant|det|inverse|rank|transpose|eigenvalues|eigenvectors|rref|"
-                r"reduced\s+row\s+echelon\s+form|row\s+echelon\s+form)\s+(?:of\s+)?(?:the\s+matrix\s+)?([\[{].+[\]}])$", I),
+    (re.compile(r"^(?:the\s+)?(determinant|det|inverse|invert|rank|transpose|eigenvalues|eigenvectors|rref|"
+                r"reduced\s+row\s+echelon\s+form|row\s+echelon\s+form)\s+(?:of\s+)?(?:the\s+matrix\s+)?"
+                r"([\[{].+[\]}])$", I),
      lambda op, b: _matrix_op(MATRIX_OPS[re.sub(r"\s+", " ", op.lower())], b)),
     (re.compile(r"^(.+?)\s+(?:at|when|where|with|for)\s+([A-Za-z]\s*=.+)$", I), lambda b, a: _subs(b, a)),
 ]
