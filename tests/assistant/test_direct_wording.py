@@ -204,6 +204,12 @@ def test_checks_go_back_the_other_way():
     ("det({{1,2},{3,5}})", "det([[1, 2], [3, 5]])"),
     ("solve x + 2y = 8, 3x - y = 3", "solve(x + 2*y = 8, 3*x - y = 3)"),
     ("solve x + 2y = 8 and 3x - y = 3", "solve(x + 2*y = 8, 3*x - y = 3)"),
+    ("limit as x approaches 0 of sin(x)/x", "limit(sin(x)/x, x, 0)"),
+    ("lim x->0 sin(x)/x", "limit(sin(x)/x, x, 0)"),
+    ("limit x -> 0+ of 1/x", "limit(1/x, x, 0, right)"),
+    ("multiply [[1,2],[3,4]] by [[0,1],[1,0]]", "[[1, 2], [3, 4]]*[[0, 1], [1, 0]]"),
+    ("multiply {{1,2},{3,4}} and {{0,1},{1,0}}", "[[1, 2], [3, 4]]*[[0, 1], [1, 0]]"),
+    ("invert [[1,2],[3,4]]", "inverse([[1, 2], [3, 4]])"),
 ])
 def test_symbolic_wordings_read_as_one_call(question, call):
     plan = plan_for(question)

@@ -252,6 +252,13 @@ def _as_matrix(tree: Node | None) -> Seq | None:
     return Seq(tuple(Seq(r.items, "[") for r in tree.items), "[")
 
 
+def _matrix_product(left: str, right: str) -> RoutedCall | None:
+    a, b = _as_matrix(_tree(left)), _as_matrix(_tree(right))
+    if a is None or b is None or not isinstance(a.items[0], Seq) or not isinstance(b.items[0], Seq):
+        return None
+    return _plan(f"{to_text(a)}*{to_text(b)}")
+
+
 def _area(body: str, low: str, high: str) -> RoutedCall | None:
     """The area between a curve and the x-axis is the integral of |f|: the same number where f >= 0, and the
     area (not a difference of areas) where the curve dips below the axis."""
@@ -371,6 +378,9 @@ RULES = [
     (re.compile(r"^(?:integrate|(?:indefinite\s+)?integral\s+of|antiderivative\s+of|primitive\s+of|∫)\s*(.+?)"
                 + WRT + r"$", I),
      lambda b, v: _integral(b, var=v)),
+    # the variable first: "limit as x approaches 0 of sin(x)/x", "lim x->0 sin(x)/x"
+    (re.compile(r"^(?:the\s+)?(?:limit|lim)\s*,?\s+(?:as\s+|when\s+)?" + V + r"\s*" + ARROW +
+                r"\s*(\S+?)\s*,?\s+(?:of\s+)?(.+)$", I), lambda v, p, b: _limit(b, v, p, None)),
     (re.compile(r"^(?:the\s+)?(?:limit|lim)\s+(?:of\s+)?(.+?)\s*,?\s+(?:as|when|for)\s+" + V + r"\s*" + ARROW +
                 r"\s*(.+?)(?:\s+from\s+(?:the\s+)?(left|right|below|above))?$", I),
      lambda b, v, p, side: _limit(b, v, p, side)),
@@ -390,6 +400,8 @@ RULES = [
                 r"reduced\s+row\s+echelon\s+form|row\s+echelon\s+form)\s+(?:of\s+)?(?:the\s+matrix\s+)?"
                 r"([\[{].+[\]}])$", I),
      lambda op, b: _matrix_op(MATRIX_OPS[re.sub(r"\s+", " ", op.lower())], b)),
+    (re.compile(r"^multiply\s+(?:the\s+matri(?:x|ces)\s+)?([\[{].+[\]}])\s+(?:by|and|with)\s+([\[{].+[\]}])$", I),
+     lambda a, b: _matrix_product(a, b)),
     (re.compile(r"^(.+?)\s+(?:at|when|where|with|for)\s+([A-Za-z]\s*=.+)$", I), lambda b, a: _subs(b, a)),
 ]
 
