@@ -48,6 +48,9 @@ CASES = [
     ("which is closer to 0, -0.2 or 0.1?", "0.1"),
     ("order 0.5, 1/3, 2/5 from largest to smallest", "0.5, 2/5, 1/3"),
     ("is 0.3 less than 1/3", "True"),
+    ("compare 3/7 and 0.43", "3/7 < 0.43"),
+    ("Compare -1/2 with -0.5", "-1/2 = -0.5"),
+    ("rank 3, 1, 2 from highest to lowest", "3, 2, 1"),
 ]
 
 
@@ -75,6 +78,7 @@ def test_a_tie_is_declined_rather_than_picked():
     "Which is the second biggest value? (a) 1 (c) 2",  # options out of order
     "Which is bigger: the moon or the sun?",
     "Are you sure?",
+    "compare apples and oranges",
     "What is the largest prime factor of 91?",
     "Sort 1,000, 25, 3.",  # a thousands separator: not the numbers 1 and 000
     "What is the greatest common divisor of 12 and 18?",

@@ -26,6 +26,7 @@ CASES = [
     ("Differentiate 5*w**2 - 3*w wrt w.", "10*w - 3"),
     # typed the way people type
     ("expand (x+2)(x-3)", "x**2 - x - 6"),
+    ("expand and simplify (x+1)(x-1)", "x**2 - 1"),
     ("collect like terms 3x + 2y - x + 5y", "2*x + 7*y"),
     ("find the coefficient of x^3 in the expansion of (2x - 1)^5", "80"),
     ("derivative of x^2 y^3 with respect to y", "3*x**2*y**2"),

@@ -36,6 +36,7 @@ CALLS = [
     ("nearest_to(1/2, 0.4, 0.65, 1)", "0.4"),
     ("sort_descending(1/3, 0.3, 1)", "1, 1/3, 0.3"),
     ("truth_of(1/3 > 0.333)", "True"),
+    ("compare_numbers(1/3, 0.333)", "1/3 > 0.333"),
 ]
 
 
@@ -148,6 +149,9 @@ def test_ordering_checks_catch_a_wrong_pick():
     relation = parse("1/3 > 0.333")
     assert not _passed(ordering_checks.CHECKS["truth_of"](
         Outcome("truth_of", Shown("False"), {"node": relation, "holds": False})))
+    wrong = parse("1/3 < 0.333")
+    assert not _passed(ordering_checks.CHECKS["compare_numbers"](
+        Outcome("compare_numbers", Shown("1/3 < 0.333"), {"node": wrong, "holds": True})))
 
 
 def test_rational_poly_reads_every_name_as_a_letter():

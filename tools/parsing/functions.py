@@ -35,7 +35,7 @@ FUNCTIONS: frozenset[str] = frozenset({
     # letter operations (every letter a variable) and exact ordering of numbers (tools/symbolic/*_ops.py)
     "solve_for", "expand_letters", "factor_letters", "coefficient_of", "diff_letters", "power_simplify",
     "next_term", "nth_term", "term_at", "kth_largest", "kth_smallest", "nearest_to", "sort_ascending", "sort_descending",
-    "truth_of",
+    "truth_of", "compare_numbers",
 })
 
 

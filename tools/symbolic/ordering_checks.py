@@ -62,4 +62,5 @@ def _truth_check(outcome):
 CHECKS = {
     "kth_largest": _kth_check(True), "kth_smallest": _kth_check(False), "nearest_to": _nearest_check,
     "sort_ascending": _sort_check, "sort_descending": _sort_check, "truth_of": _truth_check,
+    "compare_numbers": _truth_check,
 }

@@ -5,6 +5,7 @@ the option's label, or shows the number the way the question wrote it. SymPy Rat
 
     kth_largest(k, x1, ..., xn)   kth_smallest(k, ...)   nearest_to(target, x1, ...)
     sort_ascending(x1, ...)       sort_descending(...)   truth_of(a < b)   (< <= > >= = !=)
+    compare_numbers(a, b)         the relation that holds: a < b, a = b or a > b
 """
 from __future__ import annotations
 
@@ -116,7 +117,18 @@ def truth_of(ctx, args) -> Outcome:
     return Outcome("truth_of", Shown(str(holds), sp.true if holds else sp.false), {"node": node, "holds": holds})
 
 
+def compare_numbers(ctx, args) -> Outcome:
+    """`compare(a, b)`: the relation that holds, written with the numbers as given ("3/7 < 0.43")."""
+    if len(args) != 2:
+        raise ToolFailure("arity", "compare_numbers takes two numbers")
+    a, b = _items(args)
+    op = "<" if a.value < b.value else ">" if a.value > b.value else "="
+    return Outcome("compare_numbers", Shown(f"{a.shown} {op} {b.shown}"),
+                   {"node": Relation(op, a.node, b.node), "holds": True})
+
+
 OPERATIONS = {
     "kth_largest": _kth(True), "kth_smallest": _kth(False), "nearest_to": nearest_to,
     "sort_ascending": _sort(False), "sort_descending": _sort(True), "truth_of": truth_of,
+    "compare_numbers": compare_numbers,
 }

@@ -7,6 +7,7 @@ as written) by the symbolic tool's ordering operations, which recount every answ
     Which is the second biggest value? (a) ... (b) .. -> the letter
     What is the nearest to 2/61 in 0.1, 3, ...?       -> the number as written
     Sort 4, 7111874, -1, 3 in ascending order.        -> -1, 3, 4, 7111874
+    Compare 3/7 and 0.43.                             -> 3/7 < 0.43
 """
 from __future__ import annotations
 
@@ -109,8 +110,16 @@ def _sort(listed: str, order: str | None) -> RoutedCall | None:
     return _plan(f"{op}({', '.join(items)})", f"{', '.join(items)} in {'de' if descending else 'in'}creasing order")
 
 
+def _compare(a: str, b: str) -> RoutedCall | None:
+    a, b = number(a), number(b)
+    if a is None or b is None:
+        return None
+    return _plan(f"compare_numbers({a}, {b})", f"compare {a} and {b}")
+
+
 Q = r"^(?:which|what)\s+is\s+(?:the\s+)?"
 RULES = [
+    (re.compile(r"^compare\s+(.+?)\s+(?:and|with|to)\s+(.+)$", I), _compare),
     (re.compile(rf"^which\s+(?:number\s+|one\s+)?is\s+({BIGGER}|{SMALLER})\s*[:,]?\s+(.+?)\s+or\s+(.+)$", I), _pair),
     (re.compile(rf"{Q}{ORDINAL}{EXTREME}\s+(?:value|number)\s*\?\s*(\(a\).+)$", I),
      lambda w, e, items: _kth(w, e, items, True)),
@@ -124,9 +133,9 @@ RULES = [
                 r"\s+to\s+(.+?)\s*[:,]\s*(.+)$", I), lambda t, items: _nearest(t, items, False)),
     (re.compile(rf"{Q}{ORDINAL}{EXTREME}(?:\s+(?:value|number|one))?\s*(?:\s(?:in|of|among)\s|:)\s*(.+)$", I),
      lambda w, e, items: _kth(w, e, items, False)),
-    (re.compile(r"^(?:sort|put|order|arrange)\s+(.+?)(?:\s+in\s+(ascending|increasing|descending|decreasing)"
-                r"\s+order)?$", I), _sort),
-    (re.compile(r"^(?:sort|put|order|arrange)\s+(.+?)\s+from\s+(?:the\s+)?(smallest|least|lowest|largest|"
+    (re.compile(r"^(?:sort|put|order|arrange|list|rank)\s+(.+?)(?:\s+in\s+(ascending|increasing|descending|"
+                r"decreasing)\s+order)?$", I), _sort),
+    (re.compile(r"^(?:sort|put|order|arrange|list|rank)\s+(.+?)\s+from\s+(?:the\s+)?(smallest|least|lowest|largest|"
                 r"greatest|biggest|highest)\s+to\s+(?:the\s+)?(?:smallest|least|lowest|largest|greatest|biggest|"
                 r"highest)$", I), lambda items, start: _sort(items, "ascending" if re.match("s|le|lo", start, I)
                                                              else "descending")),

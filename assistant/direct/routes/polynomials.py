@@ -84,7 +84,7 @@ def _power(body: str, var: str) -> RoutedCall | None:
 
 
 RULES = [
-    (re.compile(r"^expand\s+(.+)$", I), _expand),
+    (re.compile(r"^expand(?:\s*(?:,\s*)?(?:and|then)\s+simplify)?\s*:?\s+(.+)$", I), _expand),
     (re.compile(r"^(?:collect|combine)\s+(?:the\s+)?(?:like\s+)?terms\s*(?:in|of|:)?\s+(.+)$", I), _expand),
     (re.compile(rf"^(?:(?:what\s+is|find|give)\s+)?(?:the\s+)?coefficient\s+of\s+{V}(?:\s*(?:\*\*|\^)\s*(\d+))?"
                 r"\s+in\s+(?:the\s+expansion\s+of\s+)?(.+)$", I), lambda v, k, body: _coefficient_of(body, v, k)),
