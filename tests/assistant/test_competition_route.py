@@ -95,6 +95,8 @@ ANSWERED = [
     (r"What is the least common multiple of the numbers 1332 and 888?", "2664"),
     (r"Simplify $\frac{\sqrt{2}}{\sqrt{3}}$ and rationalize the denominator of the resulting fraction.", "sqrt(6)/3"),
     (r"What is the square root of $\frac{16}{25}$?", "4/5"),
+    (r"Compute $\sin \frac{\pi}{6}$.", "1/2"),
+    (r"Evaluate $\log_3\frac{1}{3}$.", "-1"),
     (r"Solve for $x$: $\frac{x+1}{x-2} = 3$.", "7/2"),
     (r"What is the constant term in the expansion of $(x+2)^5$?", "32"),
 ]

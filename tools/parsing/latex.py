@@ -254,6 +254,11 @@ class _Translator:
             power = self.group()
         if self.tok == "\\begin":
             arg = f"({self.item(frozenset())})"
+        elif self.tok in ("\\frac", "\\dfrac", "\\tfrac"):  # \sin \frac{\pi}{6}: the fraction is the argument
+            arg = f"({self.item(frozenset())})"
+            if self.tok in _GLUED_AFTER_ARGUMENT or self.tok[:1].isalnum():
+                raise self.error(f"ambiguous LaTeX: where does the argument of \\{name} end? "
+                                 f"Write \\{name}({{...}}) with the whole argument in parentheses")
         elif self.tok in ("(", "{"):
             if self.tok == "{":
                 arg = self.group()
