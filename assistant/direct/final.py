@@ -6,6 +6,7 @@ value, "r(u(k))" with k free is the composed polynomial), each a checked step of
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -106,9 +107,9 @@ def _applications(text: str, env: Environment, values: dict[str, Fraction]) -> s
             return text
         start, end = found
         call_text = text[start:end]
-        applied = _applied(call_text, env)
+        applied = _applied(call_text, env, env.shown_as.get(call_text[0], call_text[0]) + call_text[1:])
         if isinstance(applied, Value):
-            values[call_text] = applied.value
+            values[env.shown_as.get(call_text[0], call_text[0]) + call_text[1:]] = applied.value
             applied = _value_text(applied, text, start, end)
         text = text[:start] + applied + text[end:]
     raise Unsure("too many applications")
@@ -126,6 +127,9 @@ def _primed(text: str, env: Environment) -> str:
             derived[key] = _spare_letter(text, env, set(derived.values()))
             fn = env.functions[key[0]]
             env.apply(Derive(derived[key], fn.param, key[1], Call(key[0], (Name(fn.param),)), m.group(0)))
+            env.shown_as[derived[key]] = m.group(0)
+            last = env.prior[-1]
+            env.prior[-1] = dataclasses.replace(last, result=m.group(0) + last.result[1:])  # "f'(x) = 2*x"
     return pattern.sub(lambda m: derived[(m.group(1), len(m.group(2)))], text)
 
 
@@ -156,8 +160,9 @@ def _innermost(text: str, env: Environment) -> tuple[int, int] | None:
     return best
 
 
-def _applied(call_text: str, env: Environment) -> str | Value:
-    """The value of an application with a known argument, or the expanded polynomial of one with a free variable."""
+def _applied(call_text: str, env: Environment, shown: str) -> str | Value:
+    """The value of an application with a known argument, or the expanded polynomial of one with a free variable;
+    `shown` is how the question wrote it ("f'(2)" for the derivative's spare letter)."""
     try:
         tree = parse(call_text, applied=frozenset(env.functions))
     except ParseError as exc:
@@ -166,8 +171,8 @@ def _applied(call_text: str, env: Environment) -> str | Value:
         raise Unsure(f"not an application: {call_text}")
     inlined = env.inline(tree)
     if not names_in(inlined):
-        return Value(env.evaluate(tree, call_text, f"{call_text} = "), env.is_decimal(inlined))
-    return f"({_expanded(tree, inlined, call_text, env)})"
+        return Value(env.evaluate(tree, shown, f"{shown} = "), env.is_decimal(inlined))
+    return f"({_expanded(tree, inlined, shown, env)})"
 
 
 def _expanded(tree: Node, inlined: Node, call_text: str, env: Environment) -> str:

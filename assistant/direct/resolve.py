@@ -51,6 +51,7 @@ class Environment:
     # a polynomial equation in one unknown ("Suppose g(i) = 0."): it binds nothing, the question asks for its roots
     roots_of: tuple[str, Relation] | None = None
     roots_as_written: Relation | None = None  # the same equation before substitution, for the check
+    shown_as: dict[str, str] = field(default_factory=dict)  # a derivative's spare letter -> "f'" as written
 
     # -- the two sides: trees for the tools, polynomials for the checks ----------------------------
     def inline(self, node: Node, keep: frozenset[str] = frozenset()) -> Node:

@@ -155,6 +155,16 @@ def test_a_wrong_intermediate_value_is_caught_by_its_check(monkeypatch):
     assert statements_route.match("Let a be 3*7. What is a + 1?") is None
 
 
+def test_an_answer_with_two_names_for_one_value_is_left_to_the_planner():
+    assert try_direct("Let b = 3. Let c = 3. Sort b, c, 1.", timeout=T) is None
+
+
+def test_a_derivative_is_shown_as_the_question_wrote_it():
+    answer = try_direct("if f(x) = x^3 - 2x, what is f'(2)?", timeout=T)
+    assert answer.answer == "10" and answer.verified is True
+    assert answer.understood.startswith("f'(x) = -2 + 3*x**2; f'(2) = 10")
+
+
 def test_plain_arithmetic_is_not_read_as_statements():
     assert statements_route.match("2 + 2") is None
     assert statements_route.match("solve x^2 = 4") is None
