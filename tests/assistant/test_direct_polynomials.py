@@ -30,6 +30,9 @@ CASES = [
     ("collect like terms 3x + 2y - x + 5y", "2*x + 7*y"),
     ("find the coefficient of x^3 in the expansion of (2x - 1)^5", "80"),
     ("derivative of x^2 y^3 with respect to y", "3*x**2*y**2"),
+    ("what is the derivative of 3x^2 at x = 2", "12"),
+    ("second derivative of x^4 + x*y at x = 1/2", "3"),
+    ("derivative of x^3 - 2x wrt x at x = -1", "1"),
 ]
 
 
@@ -70,6 +73,8 @@ def test_look_alikes_are_not_claimed_by_the_polynomials_route(question):
     "Differentiate e**x with respect to x.",
     "What is the derivative of x*y?",  # two letters and no variable named
     "What is the derivative of the company's revenue?",
+    "What is the derivative of x^2 at y = 2?",  # a point for a letter the polynomial does not have
+    "What is the derivative of x*y at 2?",  # which letter is at 2?
 ])
 def test_look_alikes_are_not_claimed_by_the_calculus_route(question):
     assert calculus.match(question) is None

@@ -27,6 +27,7 @@ CALLS = [
     ("expand_letters((i + 1)**2)", "i**2 + 2*i + 1"),
     ("coefficient_of((2*t + 1)**3, t, 2)", "12"),
     ("diff_letters(x**3*i + i**2, x, 2)", "6*i*x"),
+    ("diff_at(x**3*i + i**2, x, 2, 1/2)", "3*i"),
     ("power_simplify((z**3/z**(1/2))**2)", "z**5"),
     ("next_term(1, 4, 9, 16)", "25"),
     ("nth_term(k, 2, 5, 10, 17)", "k**2 + 1"),
@@ -110,6 +111,9 @@ def test_rewrite_and_derivative_checks_catch_a_wrong_result():
     inputs = {"node": parse("x**3*i"), "var": "x", "order": 2}
     assert _passed(letter_checks.CHECKS["diff_letters"](Outcome("diff_letters", 6*i*x, inputs)))
     assert not _passed(letter_checks.CHECKS["diff_letters"](Outcome("diff_letters", -6*x, inputs)))
+    at = {"node": parse("x**3*i"), "var": "x", "order": 2, "point": Fraction(1, 2)}
+    assert _passed(letter_checks.CHECKS["diff_at"](Outcome("diff_at", 3*i, at)))
+    assert not _passed(letter_checks.CHECKS["diff_at"](Outcome("diff_at", 3*i + 1, at)))
 
 
 def test_sequence_checks_catch_a_wrong_term():

@@ -18,7 +18,7 @@ APPLIED = frozenset({"y", "f", "g", "u"})  # names read as functions in ODEs: y(
 # operations that read every name as a letter (letter_ops.py): shown as typed, since the printer writes the
 # names i and e as the constants I and E, which is not how these operations read them
 LETTER_OPERATIONS = frozenset({"solve_for", "expand_letters", "factor_letters", "coefficient_of", "diff_letters",
-                               "power_simplify", "nth_term"})
+                               "diff_at", "power_simplify", "nth_term"})
 MIN_TIMEOUT = 0.2
 
 

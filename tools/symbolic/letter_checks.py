@@ -107,6 +107,18 @@ def _diff_letters_check(outcome):
                         "term by term with Python Fractions")]
 
 
+def _diff_at_check(outcome):
+    inputs = outcome.inputs
+    slope = rp.derivative(rp.from_tree(inputs["node"]), inputs["var"], inputs["order"])
+    at_point = {}
+    for monomial, c in slope.items():  # put the point in for the variable; other letters stay
+        exps = dict(monomial)
+        c *= inputs["point"] ** exps.pop(inputs["var"], 0)
+        at_point = rp.add(at_point, {tuple(sorted(exps.items())): c})
+    return [CheckResult("derivative recomputed at the point", at_point == _result_poly(outcome.value),
+                        "term by term with Python Fractions")]
+
+
 def _power_check(outcome):
     inputs = outcome.inputs
     want = _exponent(inputs["node"], inputs["var"])
@@ -178,6 +190,6 @@ def _nth_term_check(outcome):
 CHECKS = {
     "solve_for": _solve_for_check, "expand_letters": _same_polynomial("expanded"),
     "factor_letters": _same_polynomial("factored"), "coefficient_of": _coefficient_check,
-    "diff_letters": _diff_letters_check, "power_simplify": _power_check, "next_term": _next_term_check,
-    "nth_term": _nth_term_check, "term_at": _term_at_check,
+    "diff_letters": _diff_letters_check, "diff_at": _diff_at_check, "power_simplify": _power_check,
+    "next_term": _next_term_check, "nth_term": _nth_term_check, "term_at": _term_at_check,
 }

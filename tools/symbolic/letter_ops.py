@@ -8,7 +8,8 @@ is checked by letter_checks.py with Python Fractions (rational_poly.py), not Sym
     solve_for(eq, ..., x)     the values of x: the real roots of one polynomial equation (rational, or square
                               roots from quadratic factors), or the one solution of a square linear system
     expand_letters(p)         p multiplied out;        factor_letters(p)   p factored over the rationals
-    coefficient_of(p, x, k)   the coefficient of x^k;  diff_letters(p, x, n)  the n-th derivative
+    coefficient_of(p, x, k)   the coefficient of x^k;  diff_letters(p, x, n)  the n-th derivative;
+    diff_at(p, x, n, a)       the n-th derivative at x = a
     next_term(a1, ..., an)    the next term of a polynomial sequence;  nth_term(n, a1, ...)  its general term;
                               term_at(k, a1, ...)  its k-th term
     power_simplify(p)         a product of powers of one positive letter as one power
@@ -176,6 +177,22 @@ def diff_letters(ctx, args) -> Outcome:
                    {"node": args[0], "var": var.name, "order": order})
 
 
+def diff_at(ctx, args) -> Outcome:
+    """diff_at(p, x, n, a): the n-th derivative of p in x at x = a (other letters stay)."""
+    if len(args) != 4:
+        raise ToolFailure("arity", "diff_at takes (polynomial, variable, order, point)")
+    var = _letter(args[1])
+    order = _whole(args[2], "the order", 1, 20)
+    point = letters_to_sympy(args[3])
+    if not point.is_Rational:
+        raise ToolFailure("domain", "the point must be a number")
+    expr = letters_to_sympy(args[0])
+    _polynomial(expr, sorted(expr.free_symbols | {var}, key=str))
+    value = sp.expand(sp.diff(expr, var, order).subs(var, point))
+    return Outcome("diff_at", value, {"node": args[0], "var": var.name, "order": order,
+                                      "point": Fraction(int(point.p), int(point.q))})
+
+
 def power_simplify(ctx, args) -> Outcome:
     """With the letter positive, SymPy merges every power of it into one: (o^5*o/o^(1/8))^(7/10) = o^(...)."""
     expr = letters_to_sympy(args[0], positive=True)
@@ -235,6 +252,7 @@ def nth_term(ctx, args) -> Outcome:
 
 OPERATIONS = {
     "solve_for": solve_for, "expand_letters": expand_letters, "factor_letters": factor_letters,
-    "coefficient_of": coefficient_of, "diff_letters": diff_letters, "power_simplify": power_simplify,
+    "coefficient_of": coefficient_of, "diff_letters": diff_letters, "diff_at": diff_at,
+    "power_simplify": power_simplify,
     "next_term": next_term, "nth_term": nth_term, "term_at": term_at,
 }

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..plan import CheckKind, RoutedCall
-from .reading import letters_in, ordinal, polynomial, sentence
+from .reading import letters_in, number, ordinal, polynomial, sentence
 
 I = re.IGNORECASE
 V = r"([A-Za-z])"
@@ -37,9 +37,30 @@ def _derivative(order_word: str | None, body: str, var: str | None) -> RoutedCal
                       CheckKind.TOOL)
 
 
+def _derivative_at(order_word: str | None, body: str, var: str | None, named: str | None,
+                   point: str) -> RoutedCall | None:
+    """The derivative's value at a point: "... at x = 2", "... wrt x when x = -1", "... at 1/2"."""
+    order, read, value = ordinal(order_word), polynomial(body), number(point)
+    if order is None or read is None or value is None:
+        return None
+    letters = letters_in(read[1])
+    var = var or named
+    if var is None:
+        if len(letters) != 1:
+            return None
+        (var,) = letters
+    # "the derivative of x^2 at y = 2": the point is not the variable's, or not this polynomial's
+    if var not in letters or named and named != var:
+        return None
+    return RoutedCall("symbolic", f"diff_at({read[0]}, {var}, {order}, {value})",
+                      f"the derivative of order {order} of {read[0]} in {var} at {var} = {value}", CheckKind.TOOL)
+
+
 RULES = [
     (re.compile(rf"{OPENER}{ORDER}(?:partial\s+)?derivative\s+of\s+(.+?){WRT}$", I), _derivative),
     (re.compile(rf"^differentiate\s+(.+?){WRT}$", I), lambda body, var: _derivative(None, body, var)),
+    (re.compile(rf"{OPENER}{ORDER}derivative\s+of\s+(.+?){WRT}\s+(?:at|when|where)\s+(?:{V}\s*=\s*)?(.+)$", I),
+     lambda n, body, var, named, point: _derivative_at(n, body, var, named, point)),
 ]
 
 
