@@ -34,8 +34,8 @@ FUNCTIONS: frozenset[str] = frozenset({
     "Derivative", "Integral", "Sum", "Product", "Limit",
     # letter operations (every letter a variable) and exact ordering of numbers (tools/symbolic/*_ops.py)
     "solve_for", "expand_letters", "factor_letters", "coefficient_of", "diff_letters", "diff_at", "power_simplify",
-    "next_term", "nth_term", "term_at", "kth_largest", "kth_smallest", "nearest_to", "sort_ascending", "sort_descending",
-    "truth_of", "compare_numbers",
+    "next_term", "nth_term", "term_at",
+    "kth_largest", "kth_smallest", "nearest_to", "sort_ascending", "sort_descending", "truth_of", "compare_numbers",
 })
 
 
