@@ -97,6 +97,8 @@ ANSWERED = [
     (r"What is the square root of $\frac{16}{25}$?", "4/5"),
     (r"Compute $\sin \frac{\pi}{6}$.", "1/2"),
     (r"Evaluate $\log_3\frac{1}{3}$.", "-1"),
+    (r"Find $\cos^{-1} \frac{1}{2}.$  Express your answer in radians.", "pi/3"),
+    (r"Find the number of positive divisors of 9!.", "160"),
     (r"Solve for $x$: $\frac{x+1}{x-2} = 3$.", "7/2"),
     (r"What is the constant term in the expansion of $(x+2)^5$?", "32"),
 ]

@@ -17,6 +17,9 @@ READINGS = [
     (r"50\%", "50%"),
     (r"\sin \frac{\pi}{6}", "sin(pi/6)"),
     (r"\log_3\frac{1}{3}", "log(1/3, 3)"),
+    (r"\cos^{-1} \frac{1}{2}", "acos(1/2)"),  # the inverse function, not 1/cos
+    (r"\sin^{-1}(1)", "asin(1)"),
+    (r"\sin^2 x", "sin(x)^2"),
 ]
 
 
@@ -28,6 +31,7 @@ def test_competition_latex_reads(latex, plain):
 @pytest.mark.parametrize("latex", [
     r"\sin \frac{\pi}{6} x",  # sin(pi/6) * x or sin(pi x / 6)?
     r"\lceil x",  # unclosed
+    r"\cot^{-1} 2",  # arccot's range is a convention; a reciprocal is the other reading
 ])
 def test_unclear_latex_is_refused(latex):
     with pytest.raises(LatexError):

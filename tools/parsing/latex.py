@@ -30,6 +30,8 @@ NAMES = {"pi": "pi", "infty": "oo", "alpha": "alpha", "beta": "beta", "gamma": "
          "zeta": "zeta", "partial": "partial"}
 OPERATORS = {"cdot": "*", "times": "*", "div": "/", "le": "<=", "leq": "<=", "ge": ">=", "geq": ">=",
              "ne": "!=", "neq": "!=", "pm": "+", "lt": "<", "gt": ">", "ast": "*"}
+INVERSE_NAMES = {"sin": "arcsin", "cos": "arccos", "tan": "arctan", "sinh": "arcsinh", "cosh": "arccosh",
+                 "tanh": "arctanh"}
 SPACING = {"\\,", "\\;", "\\!", "\\:", "\\ ", "\\quad", "\\qquad", "\\displaystyle", "\\textstyle", "\\limits",
            "\\nolimits", "\\left", "\\right", "\\big", "\\Big", "\\bigg", "\\Bigg", "\\bigl", "\\bigr"}
 MATRIX_ENVS = {"pmatrix", "bmatrix", "matrix", "vmatrix", "Bmatrix", "smallmatrix", "array"}
@@ -252,6 +254,10 @@ class _Translator:
         if self.tok == "^":
             self.take()
             power = self.group()
+        if power.replace(" ", "") in ("(-1)", "((-1))"):  # \cos^{-1} x is arccos x, not 1/cos x
+            if name not in INVERSE_NAMES:
+                raise self.error(f"\\{name}^{{-1}} is not understood (an inverse function, or a reciprocal?)")
+            name, power = INVERSE_NAMES[name], ""
         if self.tok == "\\begin":
             arg = f"({self.item(frozenset())})"
         elif self.tok in ("\\frac", "\\dfrac", "\\tfrac"):  # \sin \frac{\pi}{6}: the fraction is the argument

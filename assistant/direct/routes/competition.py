@@ -24,7 +24,7 @@ from .competition_reading import (COMPETITION, FORM, Formula, degree, integer_li
 I = re.IGNORECASE
 F = r"⟨(\d+)⟩"  # a formula's placeholder in the prose
 # a formula, or digits typed in the prose (1,000 is one number; 5^207 a power typed without LaTeX)
-NUMBER = r"⟨\d+⟩|\d{1,3}(?:,\d{3})+(?![\d^])|\d+\^\d+|\d+"
+NUMBER = r"⟨\d+⟩|\d{1,3}(?:,\d{3})+(?![\d^!])|\d+\^\d+|\d+!|\d+"
 N = r"(" + NUMBER + r")"
 ASK = r"(?:what\s+is|what's|find|compute|calculate|evaluate|determine)"
 
@@ -177,9 +177,10 @@ def _terminating_places(denominator: int) -> int | None:
 
 
 def _sentences(prose: str) -> list[str]:
+    """Sentences end at '.' or '?', never at '!': 'the divisors of 9!' ends in a factorial."""
     prose = re.sub(r"\s+", " ", prose).strip()
-    parts = re.split(r"(?<=[.?!])\s+(?=[A-Z(⟨])", prose)
-    return [p.strip().rstrip(".?!").strip() for p in parts if p.strip().rstrip(".?!").strip()]
+    parts = re.split(r"(?<=[.?])\s+(?=[A-Z(⟨])", prose)
+    return [p.strip().rstrip(".?").strip() for p in parts if p.strip().rstrip(".?").strip()]
 
 
 def _formula(formulas: list[Formula], ref: str) -> Formula | None:
@@ -188,7 +189,7 @@ def _formula(formulas: list[Formula], ref: str) -> Formula | None:
     if m:
         return formulas[int(m.group(1))]
     digits = ref.replace(",", "")
-    if re.fullmatch(r"\d+\^\d+", digits):  # plain text, not LaTeX: 5^207 is five to the 207th
+    if re.fullmatch(r"\d+\^\d+|\d+!", digits):  # plain text, not LaTeX: 5^207 is five to the 207th
         return Formula(digits, parse(digits))
     return read_formula(digits) if digits.isdigit() else None
 
