@@ -72,7 +72,7 @@ def substitute(question: str, env: Environment) -> Final:
         last = m.end()
     out.append(text[last:])
     text = "".join(out)
-    if set(env.functions) & _free_letters(text):
+    if set(env.functions) & _free_letters(text, skip_articles=True):
         raise Unsure("a function named but not applied (f'(x), f alone): not read here")
     renames = _fresh_letters(text, question)
     for old, new in renames.items():
@@ -261,9 +261,9 @@ def _fresh_letters(text: str, question: str) -> dict[str, str]:
     return renames
 
 
-def _free_letters(text: str) -> set[str]:
+def _free_letters(text: str, skip_articles: bool = False) -> set[str]:
     masked = OPTION_LABEL.sub(" ", text)
-    return {m.group(1) for m in LETTER.finditer(masked)}
+    return {m.group(1) for m in LETTER.finditer(masked) if not (skip_articles and _is_article(masked, m))}
 
 
 # -- the answer in the question's own terms --------------------------------------------------------

@@ -92,6 +92,7 @@ CASES = [
     ("Let k = 40 + -12. Suppose k = -4*w + 8. Let s = w + 7. What is s?", "2"),
     ("Let d = 3 + -3. Suppose -2 - 4 = -a. Let k be 3/2. Solve d*n + k*n = -a for n.", "{-4}"),
     ("Let u = 2000 + -1274. What is the smallest common multiple of 396 and u?", "4356"),
+    ("Let a(j) = 3*j + 1. Let x be a(3). Is x a multiple of 5?", "True"),  # the function a, and the article
     # a function's value in a comparison goes back to the application that named it
     ("Let f(x) = x^2 - 3. Which is bigger: f(2) or 0?", "f(2)"),
     ("Let f(x) = x/3. Sort f(1), 1, f(-1).", "f(-1), f(1), 1"),
