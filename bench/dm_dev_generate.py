@@ -7,6 +7,9 @@ runs in its own venv, never in calx's:
 
     python3 -m venv /tmp/mdvenv && /tmp/mdvenv/bin/pip install mathematics_dataset sympy==1.5.1 numpy==1.23.5
     /tmp/mdvenv/bin/python bench/dm_dev_generate.py 20261202 10 bench/data/dm-dev-seed20261202.jsonl
+
+Module-name prefixes after the output file keep only those modules (`... 424242 120 out.jsonl algebra__
+comparison__`).
 """
 import json
 import random
@@ -16,13 +19,15 @@ import numpy as np
 from mathematics_dataset.modules import modules
 
 
-def main(seed: int, per_module: int, out: str) -> None:
+def main(seed: int, per_module: int, out: str, prefixes: tuple[str, ...] = ()) -> None:
     random.seed(seed)
     np.random.seed(seed)
     with open(out, "w") as f:
         for regime, groups in (("interpolate", modules.test()), ("extrapolate", modules.test_extra())):
             for area, module_fns in groups.items():
                 for name, fn in module_fns.items():
+                    if prefixes and not f"{area}__{name}".startswith(prefixes):
+                        continue  # only the modules asked for (a family's own larger sample)
                     for _ in range(per_module):
                         problem = _sample(fn)
                         if problem is None:
@@ -42,4 +47,4 @@ def _sample(fn, tries: int = 50):
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]), int(sys.argv[2]), sys.argv[3])
+    main(int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], tuple(sys.argv[4:]))
