@@ -2,9 +2,12 @@
 by exactpoly (Python Fractions), the last sentence answered by the ordinary routes and written back in its names."""
 from __future__ import annotations
 
+import os
 from fractions import Fraction
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import tools
 from assistant.direct import try_direct
@@ -275,3 +278,27 @@ def test_exactpoly_refuses_what_is_not_a_polynomial(text):
 def test_an_environment_refuses_a_nonlinear_system():
     with pytest.raises(Unsure):
         resolve(read("Suppose x*y = 2, x + y = 3. What is x?").statements)
+
+
+# -- verified means right, over random composed questions -------------------------------------------
+
+PROPERTY = settings(max_examples=int(os.environ.get("CALX_PROPERTY_EXAMPLES", "25")), deadline=None,
+                    derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+SMALL = st.integers(-9, 9)
+
+
+@PROPERTY
+@given(SMALL, SMALL, SMALL, SMALL, SMALL.filter(bool), SMALL, SMALL)
+def test_a_verified_composed_answer_is_right(p, q, c1, c0, k, m, t):
+    """y computed alongside the question with Python Fractions; the answer names y or the literal t."""
+    a = Fraction(p + q)
+    y = (c1 * a**2 + c0 + m) / Fraction(k)
+    question = (f"Let a = {p} + {q}. Let f(x) = {c1}*x**2 + {c0}. Let b be f(a). Suppose {k}*y - b = {m}. "
+                f"Which is bigger: y or {t}?")
+    answer = try_direct(question, timeout=T)
+    if answer is not None and answer.verified is True:
+        assert answer.answer == ("y" if y > t else str(t)), (question, answer.answer)
+    assert y == t or (answer is not None and answer.verified is True), question  # it answers whenever it can
+    value = try_direct(question.replace(f"Which is bigger: y or {t}?", "What is y?"), timeout=T)
+    assert value is not None and value.verified is True
+    assert Fraction(value.answer) == y, (question, value.answer)
