@@ -99,6 +99,8 @@ ANSWERED = [
     (r"Evaluate $\log_3\frac{1}{3}$.", "-1"),
     (r"Find $\cos^{-1} \frac{1}{2}.$  Express your answer in radians.", "pi/3"),
     (r"Find the number of positive divisors of 9!.", "160"),
+    (r"If $f(x) = x + 1$ and $g(x) = x^2$, what is $f(g(x))$?", "x**2 + 1"),
+    (r"Let $f(x) = 2x - 3$ and $g(x) = x + 1$. What is $g(f(x)) - f(g(x))$?", "-1"),
     (r"Solve for $x$: $\frac{x+1}{x-2} = 3$.", "7/2"),
     (r"What is the constant term in the expansion of $(x+2)^5$?", "32"),
 ]
@@ -172,6 +174,7 @@ REFUSED = [
     r"If $xy = 6$ and $x + y = 5$, what is $x$?",  # not linear: 2 or 3
     r"If $x + y = 10$ and $x - y = 2$ and $x + 2y = 3$, what is $x$?",  # more equations than unknowns
     r"If $x + y = 10$, what is $x$?",
+    r"If $f(x) = x^2$, what is $x$?",  # a letter asked for, no composition of the functions
     r"What is the sum of all values of $x$ such that $\sin x = 0$?",  # infinitely many
     r"Solve for $x$: $\tan x = 1$.",  # infinitely many; the engine would list one
     r"What is the smallest value of $x$ such that $|5x - 1| = |3x + 2|$?",

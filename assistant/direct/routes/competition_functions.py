@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from tools.parsing import BinOp, Call, Name, Neg, Node, Num, Postfix, Relation, Seq, to_text
+from tools.parsing import BinOp, Call, Name, Neg, Node, Num, Postfix, Relation, Seq, subtrees, to_text
 
 from ..plan import CheckKind, RoutedCall
 from .competition_reading import COMPETITION, FORM, Formula, linear_in, read_formula, the_one_value
@@ -159,12 +159,23 @@ def _plan(query: Node, bodies: dict, values: dict) -> RoutedCall | None:
         params = set(param) if isinstance(param, tuple) else {param}
         if _names_in(body) - params - set(values) - {"pi"}:
             return None  # a function with a parameter left unknown (f(x) = ax + 3)
-    if _names_in(inlined) - set(values) - {"pi", "i"}:
-        return None
+    free = _names_in(inlined) - set(values) - {"pi", "i"}
+    if free:
+        return _composition(query, inlined, free, bodies, values)
     if values:
         inlined = Call("subs", (inlined, *(Relation("=", Name(v), t) for v, t in values.items())))
     call = to_text(inlined)
     return RoutedCall("symbolic", call, call, COMPETITION)
+
+
+def _composition(query: Node, inlined: Node, free: set[str], bodies: dict, values: dict) -> RoutedCall | None:
+    """'What is $f(g(x))$?': a formula in one letter, built from defined functions, multiplied out by the engine
+    (its own check compares the expansion with the input)."""
+    calls = [n for n in subtrees(query) if isinstance(n, Call) and n.func in bodies]
+    if values or len(free) != 1 or len(next(iter(free))) != 1 or not calls:
+        return None
+    call = f"expand({to_text(inlined)})"
+    return RoutedCall("symbolic", call, call, CheckKind.TOOL)
 
 
 class _Unread(Exception):
