@@ -16,6 +16,14 @@ NUMBER = rf"(?:{_BARE}|\(\s*{_BARE}\s*\))"
 INTEGER = r"(?:-?\d+|\(\s*-?\s*\d+\s*\))"
 
 
+_THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
+
+
+def thousands_separated(text: str) -> bool:
+    """"1,000 and 2,500": a comma inside a number, or between items? A list of such text is not read."""
+    return _THOUSANDS.search(text) is not None
+
+
 def number_value(text: str) -> Fraction | None:
     """The exact value of one literal matched by NUMBER ("(-7/2)" -> -7/2), else None."""
     text = text.strip()

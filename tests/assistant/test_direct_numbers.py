@@ -133,6 +133,8 @@ LOOK_ALIKES = [
     "variance of 1, 2, 3",
     "mode of 1, 1, 2, 2",  # two modes
     "mean of x, 2",
+    "mean of 1,000 and 2,000",  # thousands separators or a list of four?
+    "What is the highest common divisor of 1,000 and 2,500?",
 ]
 
 

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from tools.parsing import parse, to_text
 
 from ..exact import value_of
-from ..literals import INTEGER, integer_value, number_value, words_to_int
+from ..literals import INTEGER, integer_value, number_value, thousands_separated, words_to_int
 from ..plan import CheckKind, RoutedCall
 from ..text import strip_question
 
@@ -67,6 +67,8 @@ def remainder(dividend: str, divisor: str) -> RoutedCall | None:
 
 
 def common(func: str, rest: str) -> RoutedCall | None:
+    if thousands_separated(rest):  # "1,000 and 2,500" is two numbers or four
+        return None
     parts = [p for p in re.split(r"\s*(?:,\s*and\s+|,|\band\b)\s*", rest.strip()) if p]
     operands = _ints(*parts) if len(parts) >= 2 else None
     values = [o.value for o in operands or []]

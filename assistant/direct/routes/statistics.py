@@ -10,7 +10,7 @@ import re
 from fractions import Fraction
 from math import gcd
 
-from ..literals import NUMBER, number_value
+from ..literals import NUMBER, number_value, thousands_separated
 from ..plan import CheckKind, RoutedCall
 from ..text import strip_question
 
@@ -27,6 +27,8 @@ DATA_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,|;|\band\b)\s*|\s+")
 def read_data(text: str) -> list[str] | None:
     """"2, 4, 4, 5" or "2 4 4 5" or "2, 4 and 5" -> the literals; None if any part is not a number."""
     text = text.strip()
+    if thousands_separated(text):  # "1,000, 2,500": thousands separators or a list? not read
+        return None
     parts = [p for p in DATA_SPLIT.split(text) if p]
     if not parts or len(parts) > MAX_ITEMS:
         return None
