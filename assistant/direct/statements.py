@@ -24,7 +24,8 @@ CLAUSE_QUESTION = re.compile(r",\s*(?=(?:then\s+)?(?:what|find|calculate|compute
 NEXT_DEFINITION = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:let\s+)?{NAME}\(\s*{NAME}\s*\)\s*=)", I)
 # "let a = 3 and b = 4": the second binding under the same "let"
 NEXT_BINDING = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?={NAME}\s*(?:=|be\b))", I)
-SENTENCE_END = re.compile(r"(?<=[.?!;])\s+")  # a decimal point is followed by a digit, never by a space
+# a decimal point is followed by a digit, never by a space; a line break ends a statement typed without a stop
+SENTENCE_END = re.compile(r"(?<=[.?!;])\s+|\s*\n\s*")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
 BIND = re.compile(rf"^({NAME})\s+(?:be|=)\s+(.+)$")
 DEFINE = re.compile(rf"^({NAME})\(\s*({NAME})\s*\)\s*=\s*(.+)$")
