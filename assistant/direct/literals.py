@@ -9,6 +9,41 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
+class LazyRegex:
+    """A regex compiled on first use: every route module is imported for a plain "2+3" on its way to the
+    arithmetic route, and compiling the sentence patterns up front cost more than answering it."""
+
+    __slots__ = ("args", "_compiled")
+
+    def __init__(self, *args):
+        self.args = args
+        self._compiled: re.Pattern | None = None
+
+    @property
+    def compiled(self) -> re.Pattern:
+        if self._compiled is None:
+            self._compiled = re.compile(*self.args)
+        return self._compiled
+
+    def match(self, text: str) -> re.Match | None:
+        return self.compiled.match(text)
+
+    def fullmatch(self, text: str) -> re.Match | None:
+        return self.compiled.fullmatch(text)
+
+    def search(self, text: str) -> re.Match | None:
+        return self.compiled.search(text)
+
+    def sub(self, replacement: str, text: str) -> str:
+        return self.compiled.sub(replacement, text)
+
+    def split(self, text: str) -> list[str]:
+        return self.compiled.split(text)
+
+    def finditer(self, text: str):
+        return self.compiled.finditer(text)
+
+
 # one number literal: an optional minus, digits, an optional decimal part or /denominator; or the same in
 # parentheses, as a substituted value is written ("(-3)", "(7/2)")
 _BARE = r"-?\s*\d+(?:\.\d+)?(?:\s*/\s*\d+)?"
@@ -16,7 +51,7 @@ NUMBER = rf"(?:{_BARE}|\(\s*{_BARE}\s*\))"
 INTEGER = r"(?:-?\d+|\(\s*-?\s*\d+\s*\))"
 
 
-_THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
+_THOUSANDS = LazyRegex(r"\d,\d{3}(?!\d)")
 
 
 def thousands_separated(text: str) -> bool:
@@ -92,7 +127,7 @@ ORDINALS = {
     "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
     "hundredth": 100, "thousandth": 1000,
 }
-_FRACTION_WORDS = re.compile(r"^(.+?)[\s-]+(half|halves|[a-z]+?)s?$")
+_FRACTION_WORDS = LazyRegex(r"^(.+?)[\s-]+(half|halves|[a-z]+?)s?$")
 
 
 def fraction_words(text: str) -> Fraction | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..literals import INTEGER, integer_value
+from ..literals import INTEGER, LazyRegex, integer_value
 from ..plan import CheckKind, RoutedCall
 from ..text import strip_question
 
@@ -60,7 +60,7 @@ def from_decimal(number: str, target: str) -> RoutedCall | None:
     return None if value is None else convert(str(value), "decimal", target)
 
 
-_TERM = re.compile(r"\s*([+-])\s*(-?[0-9a-z]+)")
+_TERM = LazyRegex(r"\s*([+-])\s*(-?[0-9a-z]+)")
 
 
 def sum_in_base(base_text: str, expression: str) -> RoutedCall | None:
@@ -91,13 +91,13 @@ def _signed_terms(expression: str, base: int) -> list[int] | None:
 
 
 RULES = [
-    (re.compile(rf"^(?:convert\s+)?{NUMERAL}\s*\(\s*{BASE}\s*\)\s+(?:to|in|into)\s+{BASE}$", I), convert),
-    (re.compile(rf"^(?:convert\s+)?(?:the\s+)?{BASE}\s+(?:number\s+|numeral\s+)?{NUMERAL}\s+(?:to|in|into)\s+{BASE}$",
+    (LazyRegex(rf"^(?:convert\s+)?{NUMERAL}\s*\(\s*{BASE}\s*\)\s+(?:to|in|into)\s+{BASE}$", I), convert),
+    (LazyRegex(rf"^(?:convert\s+)?(?:the\s+)?{BASE}\s+(?:number\s+|numeral\s+)?{NUMERAL}\s+(?:to|in|into)\s+{BASE}$",
                 I), lambda source, numeral, target: convert(numeral, source, target)),
-    (re.compile(rf"^(?:convert\s+)?{NUMERAL}\s+(?:from\s+)?{BASE}\s+(?:to|in|into)\s+{BASE}$", I), convert),
-    (re.compile(rf"^convert\s+({INTEGER})\s+(?:to|into)\s+{BASE}$", I), from_decimal),
+    (LazyRegex(rf"^(?:convert\s+)?{NUMERAL}\s+(?:from\s+)?{BASE}\s+(?:to|in|into)\s+{BASE}$", I), convert),
+    (LazyRegex(rf"^convert\s+({INTEGER})\s+(?:to|into)\s+{BASE}$", I), from_decimal),
 ]
-IN_BASE = re.compile(r"^\s*in\s+base[\s-]*(\d+)\s*,\s*(?:what\s+is|calculate|compute|evaluate|work\s+out|find)\s+"
+IN_BASE = LazyRegex(r"^\s*in\s+base[\s-]*(\d+)\s*,\s*(?:what\s+is|calculate|compute|evaluate|work\s+out|find)\s+"
                      r"(.+?)\s*[?.]?\s*$", I)
 
 

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import re
 
+from ..literals import LazyRegex
 from ..plan import CheckKind, RoutedCall
 from ..text import strip_question
 
 I = re.IGNORECASE
 TIME = r"(\d{1,2}):(\d{2})\s*([ap])\.?\s*m\.?"
 SPAN = r"(?:(\d+)\s+hours?(?:\s*,?\s*(?:and\s+)?(?=\d))?)?(?:(\d+)\s+min(?:ute)?s?)?"
-SHIFT = re.compile(rf"^{SPAN}\s+(before|after|past|from)\s+{TIME}$", I)
-BETWEEN = re.compile(rf"^how\s+many\s+minutes\s+(?:are\s+there\s+|pass\s+|elapse\s+)?(?:between|from)\s+{TIME}\s+"
+SHIFT = LazyRegex(rf"^{SPAN}\s+(before|after|past|from)\s+{TIME}$", I)
+BETWEEN = LazyRegex(rf"^how\s+many\s+minutes\s+(?:are\s+there\s+|pass\s+|elapse\s+)?(?:between|from)\s+{TIME}\s+"
                      rf"(?:and|to|until)\s+{TIME}$", I)
 MAX_SPAN = 10**9
 
@@ -50,7 +51,7 @@ def between(*times: str) -> RoutedCall | None:
     return RoutedCall("calculator", call, "minutes from the first time forward to the second", CheckKind.ARITHMETIC)
 
 
-ASKED_TIME = re.compile(r"^what\s+time\s+(?:is\s+it|will\s+it\s+be|was\s+it)\s+", I)
+ASKED_TIME = LazyRegex(r"^what\s+time\s+(?:is\s+it|will\s+it\s+be|was\s+it)\s+", I)
 
 
 def match(question: str) -> RoutedCall | None:

@@ -11,43 +11,43 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..literals import count_value
+from ..literals import LazyRegex, count_value
 from ..plan import CheckKind, RoutedCall
 from ..text import strip_question
 
 I = re.IGNORECASE
 COUNT = r"(\d+|[a-z]+(?:-[a-z]+)?)"
 MAX_N = 10_000
-ORDER_WORDS = re.compile(r"\b(?:arrange\w*|order\w*|row|line|queue|sequence|first|second|president|chair\w*|"
+ORDER_WORDS = LazyRegex(r"\b(?:arrange\w*|order\w*|row|line|queue|sequence|first|second|president|chair\w*|"
                          r"captain|rank\w*|positions?|seats?|podium|distinct\s+roles?)\b", I)
 GROUP = r"(?:committee|team|group|subset|hand|set|panel|selection|sample|delegation|jury)"
 CHOOSE = r"(?:chosen|selected|picked|formed|drawn|made|choose|select|pick|form)"
 COMBINATION_FORMS = [
-    re.compile(rf"^(?:in\s+)?how\s+many\s+(?:different\s+|distinct\s+)?ways\s+(?:can|could|are\s+there\s+to|is\s+it\s+"
+    LazyRegex(rf"^(?:in\s+)?how\s+many\s+(?:different\s+|distinct\s+)?ways\s+(?:can|could|are\s+there\s+to|is\s+it\s+"
                rf"possible\s+to)\s+(?:you\s+|we\s+|one\s+|i\s+)?(?:an?\s+{GROUP}\s+of\s+)?{COUNT}\s+(?:[a-z]+\s+)?"
                rf"(?:be\s+)?{CHOOSE}\s+(?:from|out\s+of|among|of)\s+(?:a\s+(?:group|set|class|pool|team)\s+of\s+)?"
                rf"{COUNT}(?:\s+[a-z]+)?$", I),
-    re.compile(rf"^(?:in\s+)?how\s+many\s+(?:different\s+|distinct\s+)?ways\s+(?:can|could)\s+(?:you|we|one|i)\s+"
+    LazyRegex(rf"^(?:in\s+)?how\s+many\s+(?:different\s+|distinct\s+)?ways\s+(?:can|could)\s+(?:you|we|one|i)\s+"
                rf"{CHOOSE}\s+{COUNT}\s+(?:[a-z]+\s+)?(?:from|out\s+of|among|of)\s+{COUNT}(?:\s+[a-z]+)?$", I),
-    re.compile(rf"^how\s+many\s+(?:different\s+|distinct\s+)?ways\s+(?:are\s+there\s+)?to\s+{CHOOSE}\s+{COUNT}\s+"
+    LazyRegex(rf"^how\s+many\s+(?:different\s+|distinct\s+)?ways\s+(?:are\s+there\s+)?to\s+{CHOOSE}\s+{COUNT}\s+"
                rf"(?:[a-z]+\s+)?(?:from|out\s+of|among|of)\s+{COUNT}(?:\s+[a-z]+)?$", I),
-    re.compile(rf"^(?:the\s+)?number\s+of\s+(?:ways\s+to\s+{CHOOSE}|combinations\s+of)\s+{COUNT}\s+(?:[a-z]+\s+)?"
+    LazyRegex(rf"^(?:the\s+)?number\s+of\s+(?:ways\s+to\s+{CHOOSE}|combinations\s+of)\s+{COUNT}\s+(?:[a-z]+\s+)?"
                rf"(?:from|out\s+of|of|among)\s+{COUNT}(?:\s+[a-z]+)?$", I),
 ]
-TAKEN = re.compile(rf"^(?:the\s+)?(?:number\s+of\s+)?(combinations|permutations)\s+of\s+{COUNT}\s+(?:distinct\s+)?"
+TAKEN = LazyRegex(rf"^(?:the\s+)?(?:number\s+of\s+)?(combinations|permutations)\s+of\s+{COUNT}\s+(?:distinct\s+)?"
                    rf"(?:[a-z]+\s+)?taken\s+{COUNT}\s+at\s+a\s+time$", I)
-ALL_PERMUTATIONS = re.compile(rf"^(?:how\s+many\s+|the\s+number\s+of\s+)?permutations\s+(?:are\s+there\s+)?of\s+"
+ALL_PERMUTATIONS = LazyRegex(rf"^(?:how\s+many\s+|the\s+number\s+of\s+)?permutations\s+(?:are\s+there\s+)?of\s+"
                               rf"{COUNT}\s+(?:distinct\s+|different\s+)?(?:items|objects|things|elements|letters|"
                               rf"people|books|numbers)(?:\s+are\s+there)?$", I)
 # every item in its own place: "In how many ways can 5 people be arranged in a row?", "... on a shelf"
-IN_A_ROW = re.compile(rf"^(?:in\s+)?how\s+many\s+(?:different\s+|distinct\s+)?ways\s+can\s+{COUNT}\s+(?:distinct\s+|"
+IN_A_ROW = LazyRegex(rf"^(?:in\s+)?how\s+many\s+(?:different\s+|distinct\s+)?ways\s+can\s+{COUNT}\s+(?:distinct\s+|"
                       rf"different\s+)?[a-z]+\s+be\s+(?:arranged|ordered|lined\s+up)(?:\s+(?:in\s+a\s+(?:row|line)|"
                       rf"on\s+a\s+shelf))?$", I)
 SYMBOLS = [
-    re.compile(r"^(P|C|nPr|nCr)\s*\(\s*(\d+)\s*,\s*(\d+)\s*\)$"),
-    re.compile(r"^(\d+)\s*([PC])\s*(\d+)$"),
+    LazyRegex(r"^(P|C|nPr|nCr)\s*\(\s*(\d+)\s*,\s*(\d+)\s*\)$"),
+    LazyRegex(r"^(\d+)\s*([PC])\s*(\d+)$"),
 ]
-LETTERS = re.compile(r"^(?:(?:in\s+)?how\s+many\s+(?:different\s+|distinct\s+)?(?:ways\s+can\s+(?:you\s+)?"
+LETTERS = LazyRegex(r"^(?:(?:in\s+)?how\s+many\s+(?:different\s+|distinct\s+)?(?:ways\s+can\s+(?:you\s+)?"
                      r"(?:arrange\s+)?|arrangements\s+(?:are\s+there\s+)?of\s+)|(?:the\s+)?(?:number\s+of\s+)?"
                      r"(?:different\s+|distinct\s+)?(?:arrangements|permutations|rearrangements)\s+of\s+)"
                      r"the\s+letters\s+(?:of|in)\s+(?:the\s+word\s+)?\"?([A-Za-z]+)\"?(?:\s+be\s+arranged)?$", I)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from ..literals import NUMBER, amount_value
+from ..literals import NUMBER, LazyRegex, amount_value
 from ..plan import CheckKind, RoutedCall
 from ..text import strip_question
 
@@ -70,8 +70,8 @@ AMOUNT = rf"({NUMBER}|[a-z][a-z\s-]*?)"  # a literal, or fraction words ("three 
 OF_A = r"(?:\s+of\s+an?)?"
 UNIT = r"([a-zµ]+)"
 RULES = [
-    re.compile(rf"^how\s+many\s+{UNIT}\s+are\s+there\s+in\s+{AMOUNT}{OF_A}\s*{UNIT}$", I),
-    re.compile(rf"^(?:convert\s+)?{AMOUNT}{OF_A}\s*{UNIT}\s+(?:to|in|into)\s+{UNIT}$", I),
+    LazyRegex(rf"^how\s+many\s+{UNIT}\s+are\s+there\s+in\s+{AMOUNT}{OF_A}\s*{UNIT}$", I),
+    LazyRegex(rf"^(?:convert\s+)?{AMOUNT}{OF_A}\s*{UNIT}\s+(?:to|in|into)\s+{UNIT}$", I),
 ]
 
 

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from tools.parsing import parse, to_text
 
 from ..exact import value_of
-from ..literals import INTEGER, integer_value, number_value, thousands_separated, words_to_int
+from ..literals import INTEGER, LazyRegex, integer_value, number_value, thousands_separated, words_to_int
 from ..plan import CheckKind, RoutedCall
 from ..text import strip_question
 
@@ -172,25 +172,25 @@ def nearest_root(degree: str, number: str) -> RoutedCall | None:
 
 
 RULES = [
-    (re.compile(rf"^{THE}(square|cube|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+"
+    (LazyRegex(rf"^{THE}(square|cube|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+"
                 rf"root\s+of\s+{INT}{NEAREST_INTEGER}$", I), nearest_root),
-    (re.compile(rf"^{INT}\s*(?:to\s+the\s+power\s+of|\^|\*\*)\s*\(?\s*1\s*/\s*(\d+)\s*\)?{NEAREST_INTEGER}$", I),
+    (LazyRegex(rf"^{INT}\s*(?:to\s+the\s+power\s+of|\^|\*\*)\s*\(?\s*1\s*/\s*(\d+)\s*\)?{NEAREST_INTEGER}$", I),
      lambda n, k: nearest_root(k, n)),
-    (re.compile(rf"^{THE}remainder\s+(?:when|if|of)\s+{EXPR}\s+(?:is\s+)?divided\s+by\s+{EXPR}$", I), remainder),
-    (re.compile(rf"^{THE}(?:greatest|highest|largest|biggest)\s+common\s+(?:divisor|factor)\s+of\s+(.+)$", I),
+    (LazyRegex(rf"^{THE}remainder\s+(?:when|if|of)\s+{EXPR}\s+(?:is\s+)?divided\s+by\s+{EXPR}$", I), remainder),
+    (LazyRegex(rf"^{THE}(?:greatest|highest|largest|biggest)\s+common\s+(?:divisor|factor)\s+of\s+(.+)$", I),
      lambda rest: common("gcd", rest)),
-    (re.compile(rf"^{THE}(?:least|lowest|smallest)\s+common\s+multiple\s+of\s+(.+)$", I),
+    (LazyRegex(rf"^{THE}(?:least|lowest|smallest)\s+common\s+multiple\s+of\s+(.+)$", I),
      lambda rest: common("lcm", rest)),
-    (re.compile(rf"^{THE}(?:least\s+|lowest\s+|smallest\s+)?common\s+denominator\s+(?:of|for)\s+{EXPR}\s+and\s+{EXPR}$",
+    (LazyRegex(rf"^{THE}(?:least\s+|lowest\s+|smallest\s+)?common\s+denominator\s+(?:of|for)\s+{EXPR}\s+and\s+{EXPR}$",
                 I), common_denominator),
-    (re.compile(rf"^is\s+{EXPR}\s+an?\s+(?:factor|divisor)\s+of\s+{EXPR}$", I), divides),
-    (re.compile(rf"^does\s+{EXPR}\s+divide\s+(?:into\s+)?{EXPR}$", I), divides),
-    (re.compile(rf"^is\s+{EXPR}\s+(?:a\s+multiple\s+of|divisible\s+by)\s+{EXPR}$", I), lambda m, d: divides(d, m)),
-    (re.compile(rf"^is\s+{EXPR}\s+(?:a\s+)?composite(?:\s+number)?$", I), composite),
-    (re.compile(rf"^is\s+{EXPR}\s+(?:a\s+)?prime(?:\s+number)?$", I), prime),
-    (re.compile(rf"^(?:list|give|name|what\s+are)\s+(?:all\s+)?{THE}(?:distinct\s+)?prime\s+(?:factors|divisors)"
+    (LazyRegex(rf"^is\s+{EXPR}\s+an?\s+(?:factor|divisor)\s+of\s+{EXPR}$", I), divides),
+    (LazyRegex(rf"^does\s+{EXPR}\s+divide\s+(?:into\s+)?{EXPR}$", I), divides),
+    (LazyRegex(rf"^is\s+{EXPR}\s+(?:a\s+multiple\s+of|divisible\s+by)\s+{EXPR}$", I), lambda m, d: divides(d, m)),
+    (LazyRegex(rf"^is\s+{EXPR}\s+(?:a\s+)?composite(?:\s+number)?$", I), composite),
+    (LazyRegex(rf"^is\s+{EXPR}\s+(?:a\s+)?prime(?:\s+number)?$", I), prime),
+    (LazyRegex(rf"^(?:list|give|name|what\s+are)\s+(?:all\s+)?{THE}(?:distinct\s+)?prime\s+(?:factors|divisors)"
                 rf"\s+of\s+{EXPR}$", I), prime_factors),
-    (re.compile(rf"^{THE}((?:ten\s+|hundred\s+)?(?:units?|ones|tens|hundreds|thousands|millions|billions|trillions))"
+    (LazyRegex(rf"^{THE}((?:ten\s+|hundred\s+)?(?:units?|ones|tens|hundreds|thousands|millions|billions|trillions))"
                 rf"\s+digit\s+(?:of|in)\s+{EXPR}$", I), place_digit),
 ]
 

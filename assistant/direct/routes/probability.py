@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..literals import count_value
+from ..literals import LazyRegex, count_value
 from ..plan import CheckKind, RoutedCall
 
 I = re.IGNORECASE
@@ -21,8 +21,8 @@ DRAWN = r"([a-z]+|\d+)\s+letters?\s+(?:are\s+)?(?:picked|drawn|chosen|selected)\
 ASK = r"(?:(?:what\s+is|calculate|give|find)\s+(?:the\s+)?)?(?:prob|probability)\s+of\s+"
 EVENT = r"(sequence\s+[a-z]+|picking\s+[^.?]+?)"
 FORMS = [
-    re.compile(rf"^{ASK}{EVENT}\s+(?:when|if)\s+{DRAWN}{BAG}\s*[.?]?$", I),
-    re.compile(rf"^{DRAWN}{BAG}\s*[.]\s*{ASK}{EVENT}\s*[.?]?$", I),
+    LazyRegex(rf"^{ASK}{EVENT}\s+(?:when|if)\s+{DRAWN}{BAG}\s*[.?]?$", I),
+    LazyRegex(rf"^{DRAWN}{BAG}\s*[.]\s*{ASK}{EVENT}\s*[.?]?$", I),
 ]
 MAX_DRAWS = 12
 
@@ -97,7 +97,7 @@ def _level_set(picks: Counter, drawn: int, bag: Counter, total: int) -> RoutedCa
 
 
 # "exactly 2 sixes in 4 rolls of a die", "exactly 3 heads in 5 tosses of a coin"
-DICE = re.compile(r"^(?:what\s+is\s+|find\s+|calculate\s+)?(?:the\s+)?probability\s+of\s+(?:getting\s+|rolling\s+)?"
+DICE = LazyRegex(r"^(?:what\s+is\s+|find\s+|calculate\s+)?(?:the\s+)?probability\s+of\s+(?:getting\s+|rolling\s+)?"
                   r"exactly\s+(\w+)\s+(ones|twos|threes|fours|fives|sixes|heads|tails)\s+in\s+(\w+)\s+"
                   r"(?:rolls?\s+of\s+a\s+(?:fair\s+)?(?:six-sided\s+)?(?:die|dice)|(?:fair\s+)?(?:die|dice)\s+rolls?|"
                   r"(?:tosses|flips)\s+of\s+a\s+(?:fair\s+)?coin|(?:fair\s+)?coin\s+(?:tosses|flips))\s*[.?]?$", I)

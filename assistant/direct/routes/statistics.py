@@ -10,7 +10,7 @@ import re
 from fractions import Fraction
 from math import gcd
 
-from ..literals import NUMBER, number_value, thousands_separated
+from ..literals import NUMBER, LazyRegex, number_value, thousands_separated
 from ..plan import CheckKind, RoutedCall
 from ..text import strip_question
 
@@ -19,9 +19,9 @@ MAX_ITEMS = 10_000
 KIND = r"(population|sample)"
 STATISTIC = (r"(mean|average|arithmetic\s+mean|median|mode|"
              rf"{KIND}\s+(?:variance|standard\s+deviation)|(?:variance|standard\s+deviation)\s+\(?{KIND}\)?)")
-FORM = re.compile(rf"^(?:the\s+)?{STATISTIC}\s+(?:of|for)\s+(?:the\s+(?:data|numbers|values|list)\s*:?\s*)?"
+FORM = LazyRegex(rf"^(?:the\s+)?{STATISTIC}\s+(?:of|for)\s+(?:the\s+(?:data|numbers|values|list)\s*:?\s*)?"
                   rf"(?:\[|\{{)?(.+?)(?:\]|\}})?$", I)
-DATA_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,|;|\band\b)\s*|\s+")
+DATA_SPLIT = LazyRegex(r"\s*(?:,\s*and\s+|,|;|\band\b)\s*|\s+")
 
 
 def read_data(text: str) -> list[str] | None:
