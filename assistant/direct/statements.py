@@ -1,12 +1,13 @@
 """Reading a composed question: the statements before it ("Let b be u(r).", "Suppose 2*r + 8 = 0.") and the
 question that follows them. Only reading happens here (calx's own parser, never eval); resolve.py evaluates.
 
-The shapes read, each a sentence of its own (or a clause before ", what is ..."):
-    Let o be EXPR. / Let o = EXPR.                      a name bound to a value
-    Let u(h) = EXPR. / u(h) = EXPR                      a function of one variable
-    Let y(m) be the second derivative of EXPR.          a function defined as a derivative
-    Suppose EQ, EQ. / Let EQ.                           equations whose solution binds the unknown names
-A sentence of any other shape ends the statements: it and everything after it is the question.
+The shapes read, each a sentence of its own (or a clause before ", what is ...", or one line):
+    Let o be EXPR. / Let o = EXPR. / let a = 3 and b = 4   a name bound to a value
+    Let u(h) = EXPR. / u(h) = EXPR / if f(x) = 4x^3 - x, ...  a function of one variable
+    Let y(m) be the second derivative of EXPR.           a function defined as a derivative
+    Suppose EQ, EQ. / Let EQ. / Suppose EQ and EQ.       equations whose solution binds the unknown names
+A sentence of any other shape ends the statements: it and everything after it is the question. Functions may
+also be defined after the question: "what is h(2) if h(x) = 4x^3 - x + 7?".
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ NEXT_BINDING = re.compile(rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?={NAME}\s*(?:=|be
 # a decimal point is followed by a digit, never by a space; a line break ends a statement typed without a stop
 SENTENCE_END = re.compile(r"(?<=[.?!;])\s+|\s*\n\s*")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
-BIND = re.compile(rf"^({NAME})\s+(?:be|=)\s+(.+)$")
+BIND = re.compile(rf"^({NAME})(?:\s*=|\s+be\s)\s*(.+)$")
 DEFINE = re.compile(rf"^({NAME})\(\s*({NAME})\s*\)\s*=\s*(.+)$")
 DERIVE = re.compile(rf"^({NAME})\(\s*({NAME})\s*\)\s+be\s+the\s+({'|'.join(ORDINALS)})\s+derivative\s+of\s+(.+)$", I)
 MAX_STATEMENTS = 12
