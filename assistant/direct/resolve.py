@@ -229,6 +229,7 @@ class Environment:
 
 
 def resolve(statements, timeout: float = tools.DEFAULT_TIMEOUT) -> Environment:
+    """The statements evaluated in order; Unsure if any is unsure or any step's check did not pass."""
     env = Environment(timeout=timeout)
     for statement in statements:
         env.apply(statement)

@@ -18,7 +18,10 @@ from tools.parsing import Node, ParseError, Relation, Seq, parse
 
 I = re.IGNORECASE
 NAME = r"[a-zA-Z]"
-OPENER = re.compile(r"^\s*(?:let|suppose|assume|given|if)\s+(?:that\s+)?", I)
+OPENER = re.compile(r"^\s*(?:let|suppose|assume|given|if|define|consider)\s+(?:that\s+)?", I)
+# "Let g be the function defined by g(x) = ...": the definition itself follows the words
+FUNCTION_WORDS = re.compile(rf"^({NAME})\s+be\s+(?:the|a)\s+function\s+(?:defined\s+by|given\s+by|with|where)\s+"
+                            rf"(?=\1\()", I)
 # the clause ", what is h(2)?" after an opening statement is the question (the issue's "if h(x) = ..., what is")
 CLAUSE_QUESTION = re.compile(r",\s*(?=(?:then\s+)?(?:what|find|calculate|compute|evaluate|determine|give|is|how)\b)", I)
 # "f(x) = x^2 + 1, g(x) = 2x - 3" and "f(x) = ... and g(x) = ...": two definitions in one sentence
@@ -145,7 +148,7 @@ def _offsets(text: str, sentences: list[str]) -> list[int]:
 
 def _looks_like_statement(sentence: str) -> bool:
     """An unread "Let ..." or "Suppose ..." is a statement this reader missed: the question is not read at all."""
-    return bool(re.match(r"^\s*(?:let|suppose|assume|given)\b", sentence, I)) or bool(DEFINE.match(sentence))
+    return bool(re.match(r"^\s*(?:let|suppose|assume|given|define)\b", sentence, I)) or bool(DEFINE.match(sentence))
 
 
 def _statement(sentence: str, functions: frozenset[str]) -> Statement | None:
@@ -155,7 +158,7 @@ def _statement(sentence: str, functions: frozenset[str]) -> Statement | None:
     opener = OPENER.match(body)
     if opener is None:
         return _define(body, body, functions)  # "f(x) = x^2 + 1" with no "let"
-    text = body[opener.end():].strip()
+    text = FUNCTION_WORDS.sub("", body[opener.end():].strip())
     return (_derive(text, body, functions) or _define(text, body, functions) or _bind(text, body, functions)
             or _equations(text, body, functions))
 

@@ -79,6 +79,8 @@ CASES = [
     ("let f(x) = x^2 - 1 and g(x) = x + 2; compute f(g(1))", "8"),
     ("Let f(x) = x^2. Then f(3) = ?", "9"),
     ("f(x) = x^2 + 1\ng(x) = 2x\nf(g(1))", "5"),  # one statement a line, no full stops
+    ("Let g be the function defined by g(x) = 3x - 1. What is g(4)?", "11"),
+    ("Define f(x) = x^2 + x. What is f(5)?", "30"),
     ("let a = 3 and b = 4. what is a*b?", "12"),
     ("if 3y - 4 = 11, what is 2y?", "10"),
     ("Suppose that x + y = 10 and x - y = 2. What is x?", "6"),

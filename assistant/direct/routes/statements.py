@@ -44,6 +44,6 @@ TRAILING_DEFINITION = re.compile(r"\b(?:if|where|when|given)\s+[a-zA-Z]\(\s*[a-z
 def _may_open_with_statement(question: str) -> bool:
     """A cheap test before any reading: plain arithmetic never pays for this route."""
     head = question.lstrip()[:12].lower()
-    return head.startswith(("let ", "suppose ", "assume ", "given ", "if ")) or (
+    return head.startswith(("let ", "suppose ", "assume ", "given ", "if ", "define ", "consider ")) or (
         len(head) > 4 and head[0].isalpha() and head[1] == "(" and "=" in question) or (
         "(" in question and TRAILING_DEFINITION.search(question) is not None)
