@@ -175,6 +175,8 @@ REFUSED = [
     r"If $x + y = 10$ and $x - y = 2$ and $x + 2y = 3$, what is $x$?",  # more equations than unknowns
     r"If $x + y = 10$, what is $x$?",
     r"If $f(x) = x^2$, what is $x$?",  # a letter asked for, no composition of the functions
+    r"If $f(x)=x^3+3x^2+3x+1$, find $f(f^{-1}(2010))$.",  # an inverse inside: f would be left as a name
+    r"If $f(x)=x^3$, what is the value of $f^{-1}(8)\div (f(8))^{-1}$?",
     r"What is the sum of all values of $x$ such that $\sin x = 0$?",  # infinitely many
     r"Solve for $x$: $\tan x = 1$.",  # infinitely many; the engine would list one
     r"What is the smallest value of $x$ such that $|5x - 1| = |3x + 2|$?",

@@ -172,8 +172,9 @@ def _composition(query: Node, inlined: Node, free: set[str], bodies: dict, value
     """'What is $f(g(x))$?': a formula in one letter, built from defined functions, multiplied out by the engine
     (its own check compares the expansion with the input)."""
     calls = [n for n in subtrees(query) if isinstance(n, Call) and n.func in bodies]
-    if values or len(free) != 1 or len(next(iter(free))) != 1 or not calls:
-        return None
+    params = {param for param, _ in bodies.values() if isinstance(param, str)}
+    if values or len(free) != 1 or not free <= params - set(bodies) or not calls:
+        return None  # f^{-1}(8) leaves the name f itself free: not a formula in the functions' letter
     call = f"expand({to_text(inlined)})"
     return RoutedCall("symbolic", call, call, CheckKind.TOOL)
 
