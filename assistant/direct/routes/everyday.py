@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from .arithmetic import LazyPattern, _constant, numeric
+from .arithmetic import LazyPattern, _constant, atomic, numeric
 from ..plan import CheckKind, RoutedCall
 from ..text import ambiguous_division, strip_question
 
@@ -30,32 +30,6 @@ def _parse_value(text: str) -> tuple[str, Fraction | None] | None:
         return expr, _constant(parse(expr))
     except ParseError:
         return None
-
-
-def atomic(expr: str) -> bool:
-    """One number, power, quotient or function value: "log base 2 of 8 + 1" may be log(8) + 1 or log(9), and
-    "the fourth root of 16 + 65" root(16) + 65 or root(81): such an argument is not read here."""
-    from tools.parsing import BinOp, ParseError, parse
-
-    if _wrapped(expr.strip()):  # "(16 + 9)": the brackets say what the argument is
-        return True
-    try:
-        tree = parse(expr)
-    except ParseError:
-        return False
-    return not (isinstance(tree, BinOp) and tree.op in ("+", "-", "*", "mod"))
-
-
-def _wrapped(text: str) -> bool:
-    """The whole text is one bracketed group: (16 + 9), not (1) + (2)."""
-    if not (text.startswith("(") and text.endswith(")")):
-        return False
-    depth = 0
-    for i, ch in enumerate(text):
-        depth += {"(": 1, ")": -1}.get(ch, 0)
-        if depth == 0 and i < len(text) - 1:
-            return False
-    return True
 
 
 def _arithmetic(call: str) -> RoutedCall:
