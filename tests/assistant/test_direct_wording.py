@@ -290,3 +290,9 @@ def test_operations_in_words(question, answer):
 def test_parity_of_a_fraction_is_not_a_question_here():
     plan = plan_for("is 2.5 even")
     assert plan is None
+
+
+def test_simplifying_surds_is_the_symbolic_engines_not_the_expression_given_back():
+    a = answered("Simplify ((-1 + sqrt(684))*-3)**2 - 5.")
+    assert a.answer == "6160 - 108*sqrt(19)" and a.verified is True
+    assert plan_for("simplify 12/18").tool == "calculator"

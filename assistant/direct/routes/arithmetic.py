@@ -221,11 +221,26 @@ def _percent_added(tree: Node) -> bool:
 
 
 def _simplified(text: str) -> RoutedCall | None:
-    """simplify 12/18, 12/18 in lowest terms: the exact value, a fraction in lowest terms."""
+    """simplify 12/18, 12/18 in lowest terms: the exact value, a fraction in lowest terms. Only rational
+    arithmetic: "simplify (sqrt(76) + ...)**2" asks for surds simplified, which the symbolic engine does (the
+    calculator would give back the expression as typed, beside its decimal)."""
     value = numeric(text)
-    if value is None:
+    if value is None or not _rational_arithmetic(parse(value)):
         return None
     return RoutedCall("calculator", value, value, CheckKind.ARITHMETIC)
+
+
+def _rational_arithmetic(tree: Node) -> bool:
+    """Numbers, + - * / and integer powers only: a value that is exactly a fraction."""
+    for n in subtrees(tree):
+        if isinstance(n, (Num, Neg)):
+            continue
+        if isinstance(n, BinOp) and n.op in ("+", "-", "*", "/"):
+            continue
+        if isinstance(n, BinOp) and n.op == "^" and (_constant(n.right) or Fraction(1, 2)).denominator == 1:
+            continue
+        return False
+    return True
 
 
 def _parity(expr: str, parity: str) -> RoutedCall | None:
