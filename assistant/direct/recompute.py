@@ -14,10 +14,8 @@ class Unsupported(Exception):
 
 
 def recompute(node: Node) -> Fraction:
-    if isinstance(node, Num):
-        if node.decimal:
-            raise Unsupported("decimal input")
-        return Fraction(node.value)
+    if isinstance(node, Num):  # a decimal literal is the exact rational it writes (0.1 is 1/10), as the calculator
+        return Fraction(node.value)  # reads it: 0.31 + 197.154594 is checked like 31/100 + 197154594/10^6
     if isinstance(node, Neg):
         return -recompute(node.operand)
     if isinstance(node, BinOp) and _is_power_mod(node):

@@ -287,6 +287,11 @@ def test_operations_in_words(question, answer):
     assert answered(question).answer == answer
 
 
+def test_decimal_inputs_are_checked_as_the_exact_rationals_they_write():
+    a = answered("Sum 0.31 and 197.154594.")
+    assert a.decimal == "197.464594" and a.verified is True
+
+
 def test_parity_of_a_fraction_is_not_a_question_here():
     plan = plan_for("is 2.5 even")
     assert plan is None
