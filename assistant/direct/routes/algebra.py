@@ -1,10 +1,11 @@
-"""Algebra sentences: solve for the unknown asked (a linear equation or system, the rational roots of a polynomial
-equation), factor a polynomial, and continue or describe a sequence with a polynomial pattern.
+"""Algebra sentences: solve for the unknown asked (a linear equation or system, the real roots of a polynomial
+equation when they are rational or square roots), factor a polynomial, and continue or describe a sequence with a
+polynomial pattern (the next term, the general term, the k-th term).
 
     Solve -35*q - 57*q - 679 = 241 for q.                    -> -10
     Solve 2*g - 336 + 344 = v, -2*v = 34*g + 136 for v.       -> 0 (only the unknown asked)
     Determine v so that ... = 0. / Find z, given that ... = 0. -> -9800, -1, 1, 7 (distinct, increasing)
-    What comes next: -414870, -829752, -1244644?               -> -1659534
+    What comes next: -414870, -829752, -1244644, -1659546?     -> -2074458
     What is the i'th term of 104579, 209147, 313707, 418259?   -> -4*i**2 + 104580*i + 3
 
 Letters are unknowns (the i of "for i" is not the imaginary unit): the calls go to the symbolic tool's letter

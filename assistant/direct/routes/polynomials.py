@@ -4,7 +4,7 @@ product of powers of one positive letter.
     Expand (-3*z + 5 - 5)*(13 - 35 + 9 - 112*z + 11).                 -> 336*z**2 + 6*z
     Collect the terms in 68082*z + 2*z**2 - 3*z**2 - 136118*z.          -> -z**2 - 68036*z
     Express (-24 - 30*d)*(-1 + 4 - 1) in the form a*d + r and give r.   -> -48
-    Simplify (o**5*o/o**(1/8)*o)**(7/10) assuming o is positive.        -> o**(...)
+    Simplify (o**5*o/o**(1/8)*o)**(7/10) assuming o is positive.        -> o**(77/16)
 
 The calls go to the symbolic tool's letter operations (every letter a variable), checked with Python Fractions.
 """
