@@ -85,3 +85,9 @@ def test_a_tie_is_declined_rather_than_picked():
 ])
 def test_look_alikes_are_not_claimed(question):
     assert comparison.match(question) is None
+
+
+def test_a_sum_thousands_of_terms_deep_is_declined_not_a_crash():
+    deep = "+".join(["1"] * 3000)
+    for question in (f"Sort {deep}, 2.", f"Is {deep} > 2?", f"Which is the biggest value? (a) {deep} (b) 2"):
+        assert comparison.match(question) is None

@@ -12,7 +12,6 @@ import re
 from tools.parsing import BinOp, Name, Neg, Node, Num, ParseError, Relation, parse
 
 MAX_TEXT = 20_000
-LETTER = r"[A-Za-z]"
 TRAILING = re.compile(r"[\s?.!]+$")
 ORDINALS = {"": 1, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
             "eighth": 8, "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6,
@@ -77,7 +76,7 @@ def _multiplies_out(tree: Node) -> bool:
         if not rational_poly.within(tree):
             return False
         rational_poly.from_tree(tree)
-    except (rational_poly.NotPolynomial, ZeroDivisionError):
+    except (rational_poly.NotPolynomial, ZeroDivisionError, RecursionError):  # a sum thousands of terms deep
         return False
     return True
 
@@ -95,7 +94,10 @@ def equation(text: str) -> tuple[str, Node] | None:
 def powers_of(text: str, letter: str) -> str | None:
     """Products, quotients and powers of one letter with number exponents (o**5*o/o**(1/8))**(7/10)."""
     tree = _tree(text)
-    if tree is None or not _arithmetic_only(tree) or not _powers_only(tree, letter):
+    try:
+        if tree is None or not _arithmetic_only(tree) or not _powers_only(tree, letter):
+            return None
+    except RecursionError:
         return None
     return text.strip()
 
@@ -119,8 +121,13 @@ def number(text: str) -> str | None:
 
 
 def _has_power(node: Node) -> bool:
-    return isinstance(node, BinOp) and (node.op == "^" or _has_power(node.left) or _has_power(node.right)) or (
-        isinstance(node, Neg) and _has_power(node.operand))
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, BinOp) and n.op == "^":
+            return True
+        stack.extend(n.children())
+    return False
 
 
 def numbers(text: str) -> list[str] | None:
