@@ -110,6 +110,17 @@ def _sort(listed: str, order: str | None) -> RoutedCall | None:
     return _plan(f"{op}({', '.join(items)})", f"{', '.join(items)} in {'de' if descending else 'in'}creasing order")
 
 
+END = r"(smallest|least|lowest|largest|greatest|biggest|highest)"
+
+
+def _sort_from(listed: str, start: str, end: str) -> RoutedCall | None:
+    """"from smallest to largest" is ascending; "from largest to smallest" descending; anything else unread."""
+    low = {w: bool(re.fullmatch(r"smallest|least|lowest", w, I)) for w in (start, end)}
+    if low[start] == low[end]:
+        return None
+    return _sort(listed, "ascending" if low[start] else "descending")
+
+
 def _compare(a: str, b: str) -> RoutedCall | None:
     a, b = number(a), number(b)
     if a is None or b is None:
@@ -135,10 +146,8 @@ RULES = [
      lambda w, e, items: _kth(w, e, items, False)),
     (re.compile(r"^(?:sort|put|order|arrange|list|rank)\s+(.+?)(?:\s+in\s+(ascending|increasing|descending|"
                 r"decreasing)\s+order)?$", I), _sort),
-    (re.compile(r"^(?:sort|put|order|arrange|list|rank)\s+(.+?)\s+from\s+(?:the\s+)?(smallest|least|lowest|largest|"
-                r"greatest|biggest|highest)\s+to\s+(?:the\s+)?(?:smallest|least|lowest|largest|greatest|biggest|"
-                r"highest)$", I), lambda items, start: _sort(items, "ascending" if re.match("s|le|lo", start, I)
-                                                             else "descending")),
+    (re.compile(rf"^(?:sort|put|order|arrange|list|rank)\s+(.+?)\s+from\s+(?:the\s+)?{END}\s+to\s+(?:the\s+)?{END}$",
+                I), _sort_from),
 ]
 
 
