@@ -79,8 +79,8 @@ def _solve_plan(pieces: list[tuple[str, Node]], var: str) -> RoutedCall:
 def _solve_sentence(equations: str, asked: str | None) -> RoutedCall | None:
     """"Solve ..." is also the general symbolic route's, which answers with the set of solutions ({4}, {x: 1,
     y: 2}). Taken here: "Solve ... for v" of a linear equation or system (the value of v alone), and any reading
-    with a letter the symbolic route would misread (i, e). An equation of degree 2 or more stays there: its
-    roots may be irrational, and solve_for lists rational roots only."""
+    with a letter the symbolic route would misread (i, e). An equation of degree 2 or more stays there: its roots
+    may be complex, which that route gives and solve_for declines."""
     read = _system(equations, asked)
     if read is None:
         return None
@@ -156,7 +156,7 @@ RULES = [
     (re.compile(r"^what\s+(?:comes|is)\s+next\s*(?::|in)\s*(?:the\s+sequence\s*)?:?\s*(.+)$", I), _next),
     (re.compile(rf"^{OPENER}next\s+(?:term|number|value)\s+(?:in|of)\s+{SEQUENCE}(.+)$", I), _next),
     (re.compile(rf"^{OPENER}{V}'?th\s+term\s+(?:of|in|for)\s+{SEQUENCE}(.+)$", I), _nth),
-    (re.compile(rf"^{OPENER}(\d+)(?:st|nd|rd|th)\s+term\s+(?:of|in)\s+{SEQUENCE}(.+)$", I), _term_at),
+    (re.compile(rf"^{OPENER}(\d{{1,10}})(?:st|nd|rd|th)\s+term\s+(?:of|in)\s+{SEQUENCE}(.+)$", I), _term_at),
 ]
 
 
