@@ -17,7 +17,7 @@ from .reading import letters_in, polynomial, powers_of, sentence
 
 I = re.IGNORECASE
 V = r"([A-Za-z])"
-FORM_TERM = re.compile(r"^([A-Za-z])(?:\s*\*\s*([A-Za-z])(?:\s*\*\*\s*(\d+)|\^(\d+))?)?$")
+FORM_TERM = re.compile(r"^([A-Za-z])(?:\s*\*\s*([A-Za-z])(?:\s*\*\*\s*(\d{1,2})|\^(\d{1,2}))?)?$")  # powers < 100
 
 
 def _plan(call: str, understood: str) -> RoutedCall:
@@ -86,7 +86,7 @@ def _power(body: str, var: str) -> RoutedCall | None:
 RULES = [
     (re.compile(r"^expand(?:\s*(?:,\s*)?(?:and|then)\s+simplify)?\s*:?\s+(.+)$", I), _expand),
     (re.compile(r"^(?:collect|combine)\s+(?:the\s+)?(?:like\s+)?terms\s*(?:in|of|:)?\s+(.+)$", I), _expand),
-    (re.compile(rf"^(?:(?:what\s+is|find|give)\s+)?(?:the\s+)?coefficient\s+of\s+{V}(?:\s*(?:\*\*|\^)\s*(\d+))?"
+    (re.compile(rf"^(?:(?:what\s+is|find|give)\s+)?(?:the\s+)?coefficient\s+of\s+{V}(?:\s*(?:\*\*|\^)\s*(\d{{1,2}}))?"
                 r"\s+in\s+(?:the\s+expansion\s+of\s+)?(.+)$", I), lambda v, k, body: _coefficient_of(body, v, k)),
     (re.compile(rf"^(?:express|rearrange|write)\s+(.+?)\s+(?:in\s+the\s+form|to\s+the\s+form|as|to)\s+(.+?)\s+"
                 rf"and\s+give\s+{V}$", I), _coefficient),
