@@ -62,6 +62,7 @@ def test_a_derivative_keeps_every_other_letter():
     "Expand 1/2x(x + 1).",  # x/2 or 1/(2x)? not read under a guessed convention
     "What is the coefficient of friction?",
     "Expand (x + y + z + w)^60.",  # tens of thousands of terms: not multiplied out while reading
+    "Expand (x + I)^2.",  # capital I is the imaginary unit: the symbolic route's
     "What is the coefficient of x in 3*x*y + x?",  # another letter: which coefficient is meant?
 ])
 def test_look_alikes_are_not_claimed_by_the_polynomials_route(question):

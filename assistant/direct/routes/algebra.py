@@ -32,7 +32,7 @@ def _plan(call: str, understood: str) -> RoutedCall:
 
 
 # letters the general symbolic route reads as constants (the imaginary unit, Euler's number)
-CONSTANT_LETTERS = frozenset("ieEI")
+CONSTANT_LETTERS = frozenset("ie")
 
 
 def _system(equations: str, var: str | None) -> tuple[list[tuple[str, Node]], str] | None:

@@ -45,12 +45,17 @@ def letters_in(node: Node) -> set[str]:
     return found
 
 
+# capitals that name constants (the imaginary unit, Euler's number) are not read as letters; lower-case i and e
+# are, as in the generator's sentences ("Solve 3*i - 6 = 0 for i")
+CONSTANT_CAPITALS = frozenset({"I", "E"})
+
+
 def _arithmetic_only(node: Node) -> bool:
     """Numbers, one-letter names, + - * / ^ and negation, nothing else."""
     stack = [node]
     while stack:
         n = stack.pop()
-        if isinstance(n, Name) and len(n.name) != 1:
+        if isinstance(n, Name) and (len(n.name) != 1 or n.name in CONSTANT_CAPITALS):
             return False
         if not isinstance(n, (Num, Name, Neg, BinOp)) or isinstance(n, BinOp) and n.op not in "+-*/^":
             return False
