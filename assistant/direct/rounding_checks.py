@@ -25,30 +25,11 @@ def exact_argument(understood: str) -> tuple[str, Fraction, list[Fraction]] | No
     tree = parse(understood)
     if not isinstance(tree, Call) or not tree.args:
         return None
-    try:
-        values = [_exact(a, recompute) for a in tree.args]
+    try:  # decimal literals are the exact rationals they write (3.14159 is 314159/100000), as the calculator reads
+        values = [recompute(a) for a in tree.args]
     except Unsupported:
         return None
     return tree.func, values[0], values[1:]
-
-
-def _exact(node, recompute) -> Fraction:
-    """Decimal literals are exact rationals here (3.14159 is 314159/100000), as the calculator reads them."""
-    from tools.parsing import Num
-
-    if isinstance(node, Num):
-        return Fraction(node.value)
-    return recompute(_undecimal(node))
-
-
-def _undecimal(node):
-    """The tree with its decimal literals made plain rationals, for recompute (which declines decimals)."""
-    from tools.parsing import Num
-
-    if isinstance(node, Num):
-        return Num(node.value)
-    children = node.children() if hasattr(node, "children") else ()
-    return node.with_children(tuple(_undecimal(c) for c in children)) if children else node
 
 
 def rounded_value_check(value, understood: str) -> list[Check]:
