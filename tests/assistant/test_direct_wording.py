@@ -156,6 +156,12 @@ def test_the_first_digits_of_pi_are_not_read_as_rounded_digits():
     ("3/7 as a decimal", "0.428571428571429"),
     ("sqrt(2) as a decimal", "1.41421356237310"),
     ("simplify 12/18", "2/3"),
+    ("percent change between 40 and 50", "25"),
+    ("what is 10% more than 50", "55"),
+    ("what is 10% less than 50", "45"),
+    ("log3(81)", "4"),
+    ("log2(1024)", "10"),
+    ("natural log of e^2", "2"),
     ("reduce the fraction 12/18 to lowest terms", "2/3"),
 ])
 def test_everyday_wordings(question, answer):
@@ -169,6 +175,7 @@ def test_everyday_wordings(question, answer):
     "log base 1 of 5", "log base 2 of -8",
     "log base 2 of 8 + 1", "square root of 16 + 9", "fourth root of 16 + 65",  # log(8) + 1 or log(9)?
     "what is 80 plus 15%", "80 + 15%",  # 80.15 with % as a hundredth, 92 on a pocket calculator
+    "natural log of 2 + 3",  # log(2) + 3 or log(5)?
 ])
 def test_look_alikes_that_have_no_sure_reading_are_not_answered_here(question):
     plan = plan_for(question)

@@ -75,6 +75,15 @@ def _log(x: str, base: str) -> RoutedCall | None:
     return RoutedCall("calculator", call, call, CheckKind.POWER_BACK)
 
 
+def _natural_log(x: str) -> RoutedCall | None:
+    """The natural log of e^2 is 2: exact simplification finds it, with the engine's own check."""
+    v = _parse_value(x)
+    if v is None or not atomic(x):
+        return None
+    call = f"log({v[0]})"
+    return RoutedCall("symbolic", call, call, CheckKind.TOOL)
+
+
 def _root(degree_word: str, x: str) -> RoutedCall | None:
     """The real n-th root: -root(32, 5) for the 5th root of -32; an even root of a negative number is declined."""
     word = degree_word.lower()
@@ -159,9 +168,13 @@ RULES = [
     (LazyPattern(rf"^(increase|decrease)\s+(.+?)\s+by\s+(.+?)\s*{PERCENT}$", I), _scaled),
     (LazyPattern(rf"^(.+?)\s+(increased|decreased)\s+by\s+(.+?)\s*{PERCENT}$", I),
      lambda b, verb, p: _scaled(verb, b, p)),
-    (LazyPattern(rf"^(?:the\s+)?{PERCENT}\s+(change|increase|decrease)\s+from\s+(.+?)\s+to\s+(.+)$", I),
-     _percent_change),
+    (LazyPattern(rf"^(?:the\s+)?{PERCENT}\s+(change|increase|decrease)\s+(?:from|between)\s+(.+?)\s+(?:to|and)\s+"
+                 r"(.+)$", I), _percent_change),
+    (LazyPattern(rf"^(.+?)\s*{PERCENT}\s+(more|greater|higher|less|fewer|lower|smaller)\s+than\s+(.+)$", I),
+     lambda p, word, b: _scaled("increase" if word.lower() in ("more", "greater", "higher") else "decrease", b, p)),
     (LazyPattern(rf"^{LOG}\s+{BASE}(.+?)\s+of\s+(.+)$", I), lambda base, x: _log(x, base)),
+    (LazyPattern(r"^log(\d+)\s*\(([^()]+)\)$", I), lambda base, x: _log(x, base)),  # log3(81), log2(1024)
+    (LazyPattern(r"^(?:the\s+)?(?:natural\s+(?:log|logarithm)|ln)\s+of\s+(.+)$", I), lambda x: _natural_log(x)),
     (LazyPattern(rf"^{LOG}_\s*(\{{[^{{}}]+\}}|\d+(?:\.\d+)?)\s*(?:\(([^()]+)\)|(\d+(?:\.\d+)?))$", I),
      lambda base, inner, bare: _log(inner or bare, base)),
     (LazyPattern(rf"^{LOG}(?:\s+of\s+|\s+|(?=\())(.+?)\s*,?\s+{BASE}(.+)$", I), _log),
