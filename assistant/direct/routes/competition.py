@@ -10,22 +10,21 @@ trailing ones may only ask for the answer's form ("Express your answer as a comm
 from __future__ import annotations
 
 import re
-from fractions import Fraction
 
-from tools.parsing import (BinOp, Call, Name, Neg, Node, Num, ParseError, Postfix, Relation, Seq, parse, subtrees,
-                           to_text)
+from tools.parsing import BinOp, Name, Neg, Node, Num, ParseError, Relation, Seq, parse, to_text
 
 from ..plan import CheckKind, RoutedCall
 from .arithmetic import ambiguous_root
 
-from .competition_reading import (COMPETITION, FORM, Formula, degree, integer_literal, read_formula, split_question,
-                                  the_one_value, total_degree)
+from .competition_forms import as_decimal, base_form, decimal_form, in_base
+from .competition_reading import (COMPETITION, FORM, NUMBER, N, Formula, degree, formula_of, integer_literal,
+                                  split_question)
+from .competition_shapes import (convention_bound, has_matrix_value, integral, rational_only, recomputable,
+                                 well_posed)
+from .competition_solve import PICKS, count_rule, pick_rule, picked, solve, system
 
 I = re.IGNORECASE
 F = r"⟨(\d+)⟩"  # a formula's placeholder in the prose
-# a formula, or digits typed in the prose (1,000 is one number; 5^207 a power typed without LaTeX)
-NUMBER = r"⟨\d+⟩|\d{1,3}(?:,\d{3})+(?![\d^!])|\d+\^\d+|\d+!|\d+"
-N = r"(" + NUMBER + r")"
 ASK = r"(?:what\s+is|what's|find|compute|calculate|evaluate|determine)"
 
 RESIDUE = re.compile(r"^\(?(?:give|express)\s+(?:your|an)\s+answer\s+(?:as\s+(?:a|an\s+integer)\s+|from\s+|between\s+)"
@@ -39,8 +38,8 @@ def match(question: str) -> RoutedCall | None:
         return None
     prose, formulas = split
     sentences = _sentences(prose)
-    places, sentences = _decimal_form(sentences)
-    base, sentences = _base_form(sentences, formulas)
+    places, sentences = decimal_form(sentences)
+    base, sentences = base_form(sentences, formulas)
     asked = [s for s in sentences if not (FORM.match(s) or RESIDUE.match(s))]
     if len(asked) > 1:  # "Suppose $x + y = 10$ and $x - y = 2$. What is $x$?" reads as one sentence
         asked = [", ".join(asked)]
@@ -51,129 +50,10 @@ def match(question: str) -> RoutedCall | None:
             if plan is not None:
                 if places is not None and base is not None:
                     return None
-                return _as_decimal(plan, places) if places is not None else _in_base(plan, base) if base else plan
+                return as_decimal(plan, places) if places is not None else in_base(plan, base) if base else plan
     if places is not None or base is not None:
         return None
     return _with_definitions(sentences, formulas)
-
-
-BASE_SENTENCE = re.compile(r"^(?:express|write|give)\s+(?:your|the)\s+answer\s+in\s+base\s+" + N + r"$", I)
-BASE_SUFFIX = re.compile(r"^(.*?)\s*,?\s+(?:expressed\s+|written\s+)?(?:in|to|as\s+a)\s+base(?:-|\s+)" + N
-                         + r"(?:\s+(?:number|integer|numeral))?$", I)
-
-
-BASE_OF_A_FORMULA = re.compile(r"(?:what\s+is|express|write|convert|find|compute|evaluate|calculate)\s+"
-                               r"(?:the\s+(?:value\s+of\s+|sum\s+|product\s+|difference\s+))?⟨\d+⟩", I)
-
-
-def _base_form(sentences: list[str], formulas: list[Formula]) -> tuple[int | None, list[str]]:
-    """The base the answer is asked in ('Express your answer in base 7.', 'What is 25 in base 7?'); base 10 is
-    the answer as it comes."""
-    base, out = None, []
-    for sentence in sentences:
-        m = BASE_SENTENCE.match(sentence)
-        if m:
-            base = _small_int(formulas, m.group(1))
-            if base is None:
-                return None, sentences
-            continue
-        m = BASE_SUFFIX.match(sentence)
-        if m and BASE_OF_A_FORMULA.fullmatch(m.group(1)):  # not 'the sum of the digits of 25 in base 7
-            base = _small_int(formulas, m.group(2))
-            if base is None:
-                return None, sentences
-            sentence = re.sub(r"^(?:express|write|convert)\s+", "what is ", m.group(1), flags=I)
-        out.append(sentence)
-    return (None if base == 10 else base), out
-
-
-def _small_int(formulas: list[Formula], ref: str) -> int | None:
-    formula = _formula(formulas, ref)
-    if formula is None or not isinstance(formula.tree, Num) or Fraction(formula.tree.value).denominator != 1:
-        return None
-    value = int(formula.tree.value)
-    return value if 2 <= value <= 36 else None
-
-
-def _in_base(plan: RoutedCall, base: int) -> RoutedCall | None:
-    """An integer answer written in another base, with the base as a subscript as MATH writes it (1011_2); the
-    digits are read back with Python's int(text, base) by the check."""
-    if plan.tool != "calculator" or plan.kind != CheckKind.ARITHMETIC or not _integral(parse(plan.input)):
-        return None
-    call = f"to_base({plan.input}, {base})"
-    return RoutedCall("bigint", call, call, CheckKind.BASE, relabel=lambda digits: f"{digits}_{{{base}}}")
-
-
-NEAREST = {"tenth": 1, "hundredth": 2, "thousandth": 3, "ten-thousandth": 4, "ten thousandth": 4,
-           "whole number": 0, "integer": 0}
-_NEAREST = r"(?:\s+(?:rounded\s+|correct\s+)?to\s+the\s+nearest\s+(tenth|hundredth|thousandth|ten[- ]thousandth|" \
-           r"whole\s+number|integer))?"
-DECIMAL_SENTENCE = re.compile(r"^(?:express|write|give)\s+(?:your|the)\s+answer\s+as\s+a\s+decimal" + _NEAREST + r"$",
-                              I)
-DECIMAL_SUFFIX = re.compile(r"^(.*?)\s*,?\s+(?:expressed\s+|written\s+)?as\s+a\s+decimal" + _NEAREST + r"$", I)
-ROUND = re.compile(r"^round\s+(.+?)\s+to\s+the\s+nearest\s+(tenth|hundredth|thousandth|ten[- ]thousandth|"
-                   r"whole\s+number|integer)$", I)
-ROUNDED_SUFFIX = re.compile(r"^(.*?)\s*,?\s+rounded\s+to\s+the\s+nearest\s+"
-                            r"(tenth|hundredth|thousandth|ten[- ]thousandth|whole\s+number|integer)$", I)
-CONVERT = re.compile(r"^(?:express|write|convert)\s+(⟨\d+⟩)\s+(?:as|to)\s+a\s+(?:terminating\s+)?decimal" + _NEAREST
-                     + r"$", I)
-
-
-def _decimal_form(sentences: list[str]) -> tuple[int | str | None, list[str]]:
-    """The decimal places asked for ('exact': the terminating decimal itself), and the sentences without that
-    request; (None, sentences) when no decimal is asked for."""
-    places: int | str | None = None
-    out = []
-    for sentence in sentences:
-        m = DECIMAL_SENTENCE.match(sentence)
-        if m:
-            places = NEAREST[re.sub(r"\s+", " ", m.group(1).lower())] if m.group(1) else "exact"
-            continue
-        for pattern, rewrite in ((ROUND, "what is {0}"), (CONVERT, "what is {0}"), (DECIMAL_SUFFIX, "{0}"),
-                                 (ROUNDED_SUFFIX, "{0}")):
-            m = pattern.match(sentence)
-            if m:
-                places = NEAREST[re.sub(r"\s+", " ", m.group(2).lower())] if m.group(2) else "exact"
-                sentence = rewrite.format(m.group(1))
-                break
-        out.append(sentence)
-    return places, out
-
-
-def _as_decimal(plan: RoutedCall, places: int | str) -> RoutedCall | None:
-    """A rational answer written as the decimal asked for: rounded to k places (checked to be within half a
-    unit of the exact value), or the terminating decimal itself (none if the decimal repeats)."""
-    from ..recompute import Unsupported, recompute
-
-    if plan.tool != "calculator" or plan.kind != CheckKind.ARITHMETIC:
-        return None
-    if places == 0:
-        call = f"round({plan.input})"
-        return RoutedCall("calculator", call, call, CheckKind.ROUNDED)
-    if places == "exact":
-        try:
-            value = recompute(parse(plan.input))
-        except (Unsupported, ZeroDivisionError, ParseError):
-            return None
-        places = _terminating_places(value.denominator)
-        if places is None:
-            return None
-        if places == 0:
-            return plan
-    call = f"decimals({plan.input}, {places})"
-    return RoutedCall("calculator", call, call, CheckKind.ROUNDED_TEXT)
-
-
-def _terminating_places(denominator: int) -> int | None:
-    """3/8 ends after 3 places; 1/3 never ends (None)."""
-    twos = fives = 0
-    while denominator % 2 == 0:
-        denominator //= 2
-        twos += 1
-    while denominator % 5 == 0:
-        denominator //= 5
-        fives += 1
-    return max(twos, fives) if denominator == 1 and max(twos, fives) <= 50 else None
 
 
 def _sentences(prose: str) -> list[str]:
@@ -181,17 +61,6 @@ def _sentences(prose: str) -> list[str]:
     prose = re.sub(r"\s+", " ", prose).strip()
     parts = re.split(r"(?<=[.?])\s+(?=[A-Z(⟨])", prose)
     return [p.strip().rstrip(".?").strip() for p in parts if p.strip().rstrip(".?").strip()]
-
-
-def _formula(formulas: list[Formula], ref: str) -> Formula | None:
-    """A placeholder's formula, or a number typed in the prose read as a formula of its own."""
-    m = re.fullmatch(r"⟨(\d+)⟩", ref.strip())
-    if m:
-        return formulas[int(m.group(1))]
-    digits = ref.replace(",", "")
-    if re.fullmatch(r"\d+\^\d+|\d+!", digits):  # plain text, not LaTeX: 5^207 is five to the 207th
-        return Formula(digits, parse(digits))
-    return read_formula(digits) if digits.isdigit() else None
 
 
 # -- families ------------------------------------------------------------------------------------------------
@@ -202,7 +71,7 @@ def _evaluate(formulas: list[Formula], ref: str, verb: str = "") -> RoutedCall |
         return None
     names = formula.names
     if names:
-        if _has_matrix_value(formula.tree) or ambiguous_root(formula.tree) or _convention_bound(formula.tree):
+        if has_matrix_value(formula.tree) or ambiguous_root(formula.tree) or convention_bound(formula.tree):
             return None
         first_word = verb.lower().split()[0] if verb else ""
         op = {"simplify": "simplify", "expand": "expand", "factor": "factor"}.get(first_word)
@@ -218,11 +87,11 @@ def _numeric(tree: Node) -> RoutedCall | None:
     inverse = _modular_inverse(tree)
     if inverse is not None:
         return inverse
-    if not _well_posed(tree) or _has_matrix_value(tree) or ambiguous_root(tree) or _convention_bound(tree):
+    if not well_posed(tree) or has_matrix_value(tree) or ambiguous_root(tree) or convention_bound(tree):
         return None
     text = to_text(tree)
-    if _rational_only(tree):
-        kind = CheckKind.ARITHMETIC if _recomputable(tree) else COMPETITION
+    if rational_only(tree):
+        kind = CheckKind.ARITHMETIC if recomputable(tree) else COMPETITION
         return RoutedCall("calculator", text, text, kind)
     return _symbolic(text)
 
@@ -234,7 +103,7 @@ def _modular_inverse(tree: Node) -> RoutedCall | None:
     power = tree.left
     if not (isinstance(power.right, Neg) and isinstance(power.right.operand, Num) and power.right.operand.value == 1):
         return None
-    if not (_integral(power.left) and _integral(tree.right)):
+    if not (integral(power.left) and integral(tree.right)):
         return None
     call = f"invmod({to_text(power.left)}, {to_text(tree.right)})"
     return RoutedCall("bigint", call, call, CheckKind.INVMOD)
@@ -242,8 +111,8 @@ def _modular_inverse(tree: Node) -> RoutedCall | None:
 
 def _digit_function(func: str):
     def build(formulas, a):
-        number = _formula(formulas, a)
-        if number is None or number.tree is None or number.names or not _integral(number.tree):
+        number = formula_of(formulas, a)
+        if number is None or number.tree is None or number.names or not integral(number.tree):
             return None
         call = f"{func}({to_text(number.tree)})"
         return RoutedCall("bigint", call, call, CheckKind.DIGIT_COUNT)
@@ -323,26 +192,26 @@ def _symbolic(call: str) -> RoutedCall:
 
 
 def _remainder(formulas: list[Formula], a: str, b: str) -> RoutedCall | None:
-    dividend, divisor = _formula(formulas, a), _formula(formulas, b)
+    dividend, divisor = formula_of(formulas, a), formula_of(formulas, b)
     if dividend is None or divisor is None or dividend.tree is None or divisor.tree is None:
         return None
-    if dividend.names or divisor.names or not (_integral(dividend.tree) and _integral(divisor.tree)):
+    if dividend.names or divisor.names or not (integral(dividend.tree) and integral(divisor.tree)):
         return None
     call = f"({to_text(dividend.tree)}) mod ({to_text(divisor.tree)})"
     return RoutedCall("calculator", call, call, CheckKind.ARITHMETIC)
 
 
 def _units_digit(formulas: list[Formula], a: str) -> RoutedCall | None:
-    number = _formula(formulas, a)
-    if number is None or number.tree is None or number.names or not _integral(number.tree):
+    number = formula_of(formulas, a)
+    if number is None or number.tree is None or number.names or not integral(number.tree):
         return None
     call = f"abs({to_text(number.tree)}) mod 10"
     return RoutedCall("calculator", call, call, CheckKind.ARITHMETIC)
 
 
 def _integer_function(func: str, *refs: str, formulas: list[Formula]) -> RoutedCall | None:
-    args = [_formula(formulas, r) for r in refs]
-    if any(a is None or a.tree is None or a.names or not _integral(a.tree) for a in args):
+    args = [formula_of(formulas, r) for r in refs]
+    if any(a is None or a.tree is None or a.names or not integral(a.tree) for a in args):
         return None
     inner = ", ".join(to_text(a.tree) for a in args)
     if func in ("gcd", "lcm"):
@@ -364,215 +233,12 @@ def _from_base(formulas: list[Formula], ref: str) -> RoutedCall | None:
 
 
 
-def _solve(formulas: list[Formula], var_ref: str | None, eq_ref: str, pick=None) -> RoutedCall | None:
-    """One equation in one unknown, whose one real solution is what MATH asks for. Where the engine finds several
-    (a quadratic's two roots, the complex companions of 2^{2x} = 16) the question narrows them down in words this
-    module does not read: the answer is then not one value (the_one_value), and the question goes on. `pick`
-    instead reads the whole set (their sum, the largest) and is given only for algebraic equations, whose
-    solutions the engine lists completely."""
-    eq = formulas[int(eq_ref)]
-    var = formulas[int(var_ref)].tree if var_ref is not None else None
-    if eq.tree is None or not isinstance(eq.tree, Relation) or eq.tree.op != "=" or len(eq.names) != 1:
-        return None
-    (name,) = eq.names
-    if var is not None and not (isinstance(var, Name) and var.name == name):
-        return None
-    if ambiguous_root(eq.tree) or _convention_bound(eq.tree) or _has_matrix_value(eq.tree):
-        return None
-    if _periodic_in(eq.tree, name) or pick is not None and not _algebraic_in(eq.tree, name):
-        return None  # sin x = 1/2 has infinitely many solutions; the engine lists a few
-    if any(isinstance(n, Call) and n.func == "abs" and name in _free(n) for n in subtrees(eq.tree)):
-        return None  # the engine solves |x| only for an unknown declared real, which solve() cannot say
-    call = f"solve({to_text(eq.tree)}, {name})"
-    return RoutedCall("symbolic", call, call, CheckKind.TOOL, relabel=pick or the_one_value)
-
-
-PERIODIC = {"sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh"}
-
-
-def _periodic_in(tree: Node, name: str) -> bool:
-    return any(isinstance(n, Call) and n.func in PERIODIC and name in _free(n) for n in subtrees(tree))
-
-
-def _algebraic_in(tree: Node, name: str) -> bool:
-    """The unknown only under + - * /, constant powers and square roots."""
-    for n in subtrees(tree):
-        if isinstance(n, Call) and n.func != "sqrt" and name in _free(n):
-            return False
-        if isinstance(n, BinOp) and n.op == "^" and name in _free(n.right):
-            return False
-        if isinstance(n, BinOp) and n.op == "mod" and name in _free(n):
-            return False
-    return True
-
-
-def _free(node: Node) -> set[str]:
-    return {n.name for n in subtrees(node) if isinstance(n, Name)}
-
-
-def _rational_set(answer: str) -> list[Fraction] | None:
-    """'{-2, 1/3, 5}' -> the rationals; None if any member is not a rational number."""
-    m = re.fullmatch(r"\{(.*)\}", answer.strip())
-    if m is None or not m.group(1).strip():
-        return None
-    values = []
-    for part in m.group(1).split(","):
-        number = re.fullmatch(r"\s*(-?\d+)(?:/(\d+))?\s*", part)
-        if number is None:
-            return None
-        values.append(Fraction(int(number.group(1)), int(number.group(2) or 1)))
-    return values
-
-
-def _show(value: Fraction) -> str:
-    return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
-
-
-def _picked(how: str):
-    """The relabel that reads a solution set: the sum, product, largest, smallest, positive or negative one, or
-    how many; None (the planner's turn) where a member is not rational or the one asked for is not one."""
-    def relabel(answer: str) -> str | None:
-        values = _rational_set(answer)
-        if values is None:
-            return None
-        if how == "sum":
-            return _show(sum(values, Fraction(0)))
-        if how == "product":
-            product = Fraction(1)
-            for v in values:
-                product *= v
-            return _show(product)
-        if how == "count":
-            return str(len(values))
-        if how in ("largest", "smallest"):
-            return _show(max(values) if how == "largest" else min(values))
-        chosen = [v for v in values if (v > 0 if how == "positive" else v < 0)]
-        return _show(chosen[0]) if len(chosen) == 1 else None
-    return relabel
-
-
-PICKS = {"sum": "sum", "product": "product", "largest": "largest", "greatest": "largest", "smallest": "smallest",
-         "least": "smallest", "positive": "positive", "negative": "negative"}
-
-
-def _pick_rule(formulas, how, var_ref, eq_ref):
-    return _solve(formulas, var_ref, eq_ref, pick=_picked(PICKS[how.lower()]))
-
-
-def _count_rule(formulas, eq_ref):
-    return _solve(formulas, None, eq_ref, pick=_picked("count"))
-
-
-def _system(formulas: list[Formula], first: str, more: str, var_ref: str) -> RoutedCall | None:
-    """'If $x + y = 10$ and $x - y = 2$, what is $x$?': linear equations, as many as their unknowns, and the value
-    of one unknown asked for."""
-    refs = [int(first)] + [int(r) for r in re.findall(r"⟨(\d+)⟩", more)]
-    equations = [formulas[r] for r in refs]
-    var = formulas[int(var_ref)].tree
-    if any(e.tree is None or not isinstance(e.tree, Relation) or e.tree.op != "=" for e in equations):
-        return None
-    unknowns = frozenset().union(*(e.names for e in equations))
-    if not isinstance(var, Name) or var.name not in unknowns or len(unknowns) != len(equations) or len(refs) < 2:
-        return None
-    if any(total_degree(side, unknowns) > 1 for e in equations for side in (e.tree.left, e.tree.right)):
-        return None
-    call = f"solve({', '.join(to_text(e.tree) for e in equations)}, {var.name})"
-    return RoutedCall("symbolic", call, call, CheckKind.TOOL, relabel=the_one_value)
-
-
 def _with_definitions(sentences: list[str], formulas: list[Formula]) -> RoutedCall | None:
     """'If $f(x) = 3x+2$ and $g(x) = x^2$, what is $f(g(2))$?': every sentence but the question must only
     define functions of one variable (or ask for the answer's form); the question is a number built from them."""
     from .competition_functions import evaluate_definitions
 
     return evaluate_definitions(sentences, formulas)
-
-
-# -- shapes of formulas -------------------------------------------------------------------------------------
-
-RATIONAL_CALLS = {"binomial", "gcd", "lcm", "abs", "floor", "ceil", "factorial", "sqrt", "root", "mod"}
-RECOMPUTABLE_CALLS = {"binomial", "gcd", "lcm", "abs"}
-
-
-def _rational_only(tree: Node) -> bool:
-    """Built from numbers with + - * / ^ mod !, integer functions, and floor/ceil of anything: no radical can
-    survive into the answer (a bare sqrt or a fractional power goes to the symbolic engine)."""
-    return _rational(tree)
-
-
-def _rational(node: Node, inside_rounding: bool = False) -> bool:
-    if isinstance(node, Num):
-        return True
-    if isinstance(node, Name):
-        return False
-    if isinstance(node, Neg):
-        return _rational(node.operand, inside_rounding)
-    if isinstance(node, Postfix):
-        return node.op in ("!", "%") and _rational(node.operand, inside_rounding)
-    if isinstance(node, BinOp):
-        if node.op == "^" and not inside_rounding and not integer_literal(node.right):
-            return False
-        return _rational(node.left, inside_rounding) and _rational(node.right, inside_rounding)
-    if isinstance(node, Call):
-        if node.func in ("floor", "ceil"):
-            return len(node.args) == 1 and _rational(node.args[0], True)
-        if node.func in ("sqrt", "root") and not inside_rounding:
-            return False
-        return node.func in RATIONAL_CALLS and all(_rational(a, inside_rounding) for a in node.args)
-    return False
-
-
-def _recomputable(tree: Node) -> bool:
-    return all(not isinstance(n, Call) or n.func in RECOMPUTABLE_CALLS for n in subtrees(tree))
-
-
-def _integral(tree: Node) -> bool:
-    """Integer-valued by construction: integers, + - *, non-negative integer powers, factorials, binomials."""
-    for n in subtrees(tree):
-        if isinstance(n, Num) and (n.decimal or Fraction(n.value).denominator != 1):
-            return False
-        if isinstance(n, BinOp) and (n.op not in ("+", "-", "*", "^") or n.op == "^" and isinstance(n.right, Neg)):
-            return False
-        if isinstance(n, (Name, Relation, Seq)) or isinstance(n, Postfix) and n.op != "!":
-            return False
-        if isinstance(n, Call) and n.func not in ("binomial", "factorial", "gcd", "lcm", "abs"):
-            return False
-    return True
-
-
-def _has_matrix_value(tree: Node) -> bool:
-    """A matrix or vector answer is written in MATH as a pmatrix, which calx does not print: only a determinant
-    (a number) of a matrix is read."""
-    stack = [tree]
-    while stack:
-        n = stack.pop()
-        if isinstance(n, Seq):
-            return True
-        if isinstance(n, Call) and n.func == "det":
-            continue
-        stack.extend(c for c in (getattr(n, a, None) for a in ("left", "right", "operand")) if c is not None)
-        stack.extend(getattr(n, "args", ()) or ())
-    return False
-
-
-# arccot(-1) is -pi/4 to SymPy (a range of (-pi/2, pi/2]) and 3pi/4 to the textbooks MATH follows ((0, pi)):
-# a value that depends on the convention is not given
-CONVENTION_BOUND = {"acot", "arccot", "acoth", "arccoth"}
-
-
-def _convention_bound(tree: Node) -> bool:
-    return any(isinstance(n, Call) and n.func in CONVENTION_BOUND for n in subtrees(tree))
-
-
-def _well_posed(tree: Node) -> bool:
-    """A mod is read only between integers: (1/2) mod 185 is a rational remainder to the calculator, while
-    MATH's 2^{-1} \\pmod{185} means an inverse. Such readings are not guessed."""
-    for n in subtrees(tree):
-        if isinstance(n, BinOp) and n.op == "mod" and not (_integral(n.left) and _integral(n.right)):
-            return False
-        if isinstance(n, Call) and n.func == "mod":
-            return False
-    return True
 
 
 # -- the sentence shapes ---------------------------------------------------------------------------------------
@@ -612,7 +278,7 @@ def _prose_arithmetic(formulas: list[Formula], body: str) -> RoutedCall | None:
 
 def _residue(formulas, ref, m):
     """'Find $9^{-1} \\pmod{100}$, as a residue modulo 100': the formula's own modulus must be the one named."""
-    formula, modulus = formulas[int(ref)], _formula(formulas, m)
+    formula, modulus = formulas[int(ref)], formula_of(formulas, m)
     tree = formula.tree
     if modulus is None or modulus.tree is None or not (isinstance(tree, BinOp) and tree.op == "mod"):
         return None
@@ -622,10 +288,10 @@ def _residue(formulas, ref, m):
 
 
 def _inverse_words(formulas, a, m):
-    number, modulus = _formula(formulas, a), _formula(formulas, m)
+    number, modulus = formula_of(formulas, a), formula_of(formulas, m)
     if number is None or modulus is None or number.tree is None or modulus.tree is None:
         return None
-    if number.names or modulus.names or not (_integral(number.tree) and _integral(modulus.tree)):
+    if number.names or modulus.names or not (integral(number.tree) and integral(modulus.tree)):
         return None
     call = f"invmod({to_text(number.tree)}, {to_text(modulus.tree)})"
     return RoutedCall("bigint", call, call, CheckKind.INVMOD)
@@ -633,7 +299,7 @@ def _inverse_words(formulas, a, m):
 
 def _pair(op: str):
     def build(formulas, a, b):
-        left, right = _formula(formulas, a), _formula(formulas, b)
+        left, right = formula_of(formulas, a), formula_of(formulas, b)
         if left is None or right is None or left.tree is None or right.tree is None or left.names or right.names:
             return None
         x, y = to_text(left.tree), to_text(right.tree)
@@ -653,7 +319,7 @@ def _list_function(func: str):
 
 def _mean(formulas, first, middle, last):
     refs = [first] + re.findall(NUMBER, middle or "") + [last]
-    terms = [_formula(formulas, r) for r in refs]
+    terms = [formula_of(formulas, r) for r in refs]
     if any(t is None or t.tree is None or t.names or isinstance(t.tree, (Relation, Seq)) for t in terms):
         return None
     return _numeric(parse(f"({' + '.join(f'({to_text(t.tree)})' for t in terms)}) / {len(terms)}"))
@@ -694,9 +360,9 @@ FAMILIES = [
     (re.compile(r"^" + ASK + r"\s+the\s+(?:arithmetic\s+)?(?:mean|average)\s+of\s+" + NUMBERS + ANSWER_FORM + r"$", I),
      _mean),
     (re.compile(r"^(?:if|given\s+that|suppose(?:\s+that)?)\s+" + F + r"((?:\s*(?:,\s*and|,|and)\s*⟨\d+⟩)+)\s*,?\s*"
-                r"(?:then\s+)?(?:what\s+is|find|determine|compute)\s+(?:the\s+value\s+of\s+)?" + F + r"$", I), _system),
+                r"(?:then\s+)?(?:what\s+is|find|determine|compute)\s+(?:the\s+value\s+of\s+)?" + F + r"$", I), system),
     (re.compile(r"^(?:if|given\s+that)\s+" + F + r"\s*,?\s*(?:then\s+)?(?:what\s+is|find|determine|compute)\s+"
-                r"(?:the\s+value\s+of\s+)?" + F + ANSWER_FORM + r"$", I), lambda fs, e, v: _solve(fs, v, e)),
+                r"(?:the\s+value\s+of\s+)?" + F + ANSWER_FORM + r"$", I), lambda fs, e, v: solve(fs, v, e)),
     (re.compile(r"^" + ASK + r"\s+the\s+sum\s+of\s+(?:all\s+)?(?:of\s+)?the\s+digits\s+(?:of|in)\s+"
                 r"(?:the\s+(?:number|integer)\s+)?" + N + r"$", I), _digit_function("digit_sum")),
     (re.compile(r"^how\s+many\s+digits\s+(?:are\s+(?:there\s+)?in|does)\s+"
@@ -711,18 +377,18 @@ FAMILIES = [
     (re.compile(r"^" + ASK + r"\s+the\s+(sum|product)\s+of\s+(?:all\s+)?(?:the\s+)?(?:possible\s+)?(?:values\s+of\s+|"
                 r"solutions\s+(?:for\s+)?)?" + F
                 + r"\s+(?:such\s+that|that\s+satisfy|which\s+satisfy|satisfying|for\s+which)\s+" + F + r"$", I),
-     _pick_rule),
+     pick_rule),
     (re.compile(r"^" + ASK + r"\s+the\s+(largest|greatest|smallest|least|positive|negative)\s+(?:possible\s+)?"
                 r"(?:value\s+of\s+|solution\s+)?" + F + r"\s+(?:such\s+that|that\s+satisfies|satisfying|for\s+which)\s+"
-                + F + r"$", I), _pick_rule),
+                + F + r"$", I), pick_rule),
     (re.compile(r"^" + ASK + r"\s+the\s+(sum|product|largest|greatest|smallest|least|positive|negative)\s+(?:of\s+)?"
                 r"(?:all\s+)?(?:the\s+)?(?:solutions?|roots?)\s+(?:of|to)\s+(?:the\s+equation\s+)?()" + F + r"$", I),
-     lambda fs, how, _, e: _solve(fs, None, e, pick=_picked(PICKS[how.lower()]))),
+     lambda fs, how, _, e: solve(fs, None, e, pick=picked(PICKS[how.lower()]))),
     (re.compile(r"^how\s+many\s+(?:distinct\s+)?solutions\s+does\s+(?:the\s+equation\s+)?" + F + r"\s+have$", I),
-     _count_rule),
+     count_rule),
     (re.compile(r"^for\s+what\s+(?:real\s+)?value\s+of\s+" + F + r"\s+(?:is|does|will)\s+" + F
                 + r"(?:\s+hold|\s+true)?$", I),
-     lambda fs, v, e: _solve(fs, v, e)),
+     lambda fs, v, e: solve(fs, v, e)),
     (re.compile(r"^" + ASK + r"\s+the\s+(?:length\s+of\s+the\s+segment\s+(?:between|joining|connecting)|"
                 r"distance\s+between)\s+(?:the\s+points\s+)?" + F + r"\s+and\s+" + F + ANSWER_FORM + r"$", I),
      _distance),
@@ -734,13 +400,13 @@ FAMILIES = [
      lambda fs, a: _from_base(fs, a)),
     (re.compile(r"^(?:what\s+is\s+)?" + F + r"\s+(?:in|as\s+a)\s+base\s+10(?:\s+integer|\s+number)?$", I),
      lambda fs, a: _from_base(fs, a)),
-    (re.compile(r"^solve\s+for\s+" + F + r"\s*:?\s*" + F + r"$", I), lambda fs, v, e: _solve(fs, v, e)),
-    (re.compile(r"^solve\s+" + F + r"\s+for\s+" + F + r"$", I), lambda fs, e, v: _solve(fs, v, e)),
+    (re.compile(r"^solve\s+for\s+" + F + r"\s*:?\s*" + F + r"$", I), lambda fs, v, e: solve(fs, v, e)),
+    (re.compile(r"^solve\s+" + F + r"\s+for\s+" + F + r"$", I), lambda fs, e, v: solve(fs, v, e)),
     (re.compile(r"^(?:what\s+is|find|determine|compute)\s+(?:the\s+value\s+of\s+)?" + F +
                 r"\s+(?:in\s+the\s+equation|if|such\s+that|given\s+that|when|that\s+satisfies|satisfying)\s+" + F
                 + r"$", I),
-     lambda fs, v, e: _solve(fs, v, e)),
-    (re.compile(r"^solve\s+(?:the\s+equation\s+)?" + F + r"$", I), lambda fs, e: _solve(fs, None, e)),
+     lambda fs, v, e: solve(fs, v, e)),
+    (re.compile(r"^solve\s+(?:the\s+equation\s+)?" + F + r"$", I), lambda fs, e: solve(fs, None, e)),
     (re.compile(r"^(?:express|write)\s+" + F + r"\s+as\s+an?\s+(?:common\s+|improper\s+)?fraction"
                 r"(?:\s+in\s+(?:simplest|lowest)\s+(?:form|terms))?$", I),
      lambda fs, a: _evaluate(fs, a)),

@@ -268,3 +268,20 @@ def _digits_in_base(number: int, base: int) -> str:
         number, digit = divmod(number, base)
         out.append(str(digit))
     return "".join(reversed(out))
+
+
+# a number in the prose: a formula's placeholder, or digits typed in the prose (1,000 is one number; 5^207 a power
+# typed without LaTeX)
+NUMBER = r"⟨\d+⟩|\d{1,3}(?:,\d{3})+(?![\d^!])|\d+\^\d+|\d+!|\d+"
+N = r"(" + NUMBER + r")"
+
+
+def formula_of(formulas: list[Formula], ref: str) -> Formula | None:
+    """A placeholder's formula, or a number typed in the prose read as a formula of its own."""
+    m = re.fullmatch(r"⟨(\d+)⟩", ref.strip())
+    if m:
+        return formulas[int(m.group(1))]
+    digits = ref.replace(",", "")
+    if re.fullmatch(r"\d+\^\d+|\d+!", digits):  # plain text, not LaTeX: 5^207 is five to the 207th
+        return Formula(digits, parse(digits))
+    return read_formula(digits) if digits.isdigit() else None
