@@ -102,3 +102,11 @@ def test_module_level_ask_and_json_record():
 def test_stream_yields_tool_events_then_the_answer():
     kinds = [event.kind for event in ASSISTANT.stream("2^10")]
     assert kinds == ["tool_call", "tool_result", "answer"]
+
+
+@pytest.mark.parametrize("question", ["gcd of 1,000 and 2,000", "highest common factor of 1,000 and 2,500",
+                                      "lcm of 12,000 and 18,000"])
+def test_a_list_with_thousands_separators_is_not_read_as_more_numbers(question):
+    # these were gcd(1, 000, 2, 000) = 1, shown verified: commas inside numbers or between items, unsure
+    answer = Assistant(use_planner=False).ask(question)
+    assert answer.answer is None and answer.error.type == "not_understood"

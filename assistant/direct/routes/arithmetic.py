@@ -8,6 +8,7 @@ from typing import Callable
 from tools.parsing import (BinOp, Call, Name, Neg, Node, Num, ParseError, Postfix, Relation, Seq, TooDeepError, parse,
                            subtrees, to_text)
 
+from ..literals import thousands_separated
 from ..plan import CheckKind, RoutedCall, check_kind_of
 from ..text import ambiguous_division, strip_question, words_to_operators
 
@@ -69,6 +70,8 @@ def numeric(text: str) -> str | None:
 
 
 def _numbers(text: str) -> list[str] | None:
+    if thousands_separated(text):  # "1,000 and 2,000": two numbers or four? (gcd 1 was shown, verified)
+        return None
     parts = [p for p in LIST_SPLIT.split(text.strip()) if p]
     exprs = [numeric(p) for p in parts]
     return None if not exprs or any(e is None for e in exprs) else exprs
