@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Callable
+from typing import Callable, Iterable
 
 from ..answer import Check, Step
 
@@ -71,3 +71,14 @@ class RoutedCall:
     # written back in the question's own terms (a value back to the name it was given); None from it = unsure
     prior: tuple[PriorStep, ...] = ()
     relabel: Callable[[str], str | None] | None = None
+
+
+def first_plan(rules: Iterable[tuple], text: str) -> RoutedCall | None:
+    """The plan of the first rule (pattern, builder) whose pattern matches `text` and whose builder accepts what
+    it read; a builder's None hands the text on to the rules after it."""
+    for pattern, build in rules:
+        m = pattern.match(text)
+        plan = build(*m.groups()) if m else None
+        if plan is not None:
+            return plan
+    return None

@@ -18,7 +18,7 @@ import re
 from tools.parsing import Node, Relation
 
 from ..plan import CheckKind, RoutedCall
-from .reading import equation, letters_in, numbers, polynomial, sentence
+from .reading import equation, letters_in, numbers, polynomial, sentence_plan
 
 I = re.IGNORECASE
 V = r"([A-Za-z])"
@@ -161,12 +161,4 @@ RULES = [
 
 
 def match(question: str) -> RoutedCall | None:
-    text = sentence(question)
-    if not text or len(text) > 10_000:
-        return None
-    for pattern, build in RULES:
-        m = pattern.match(text)
-        plan = build(*m.groups()) if m else None
-        if plan is not None:
-            return plan
-    return None
+    return sentence_plan(question, RULES)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..plan import CheckKind, RoutedCall
+from ..plan import CheckKind, RoutedCall, first_plan
 from .reading import number, numbers, options, ordinal, sentence
 
 I = re.IGNORECASE
@@ -155,11 +155,9 @@ def match(question: str) -> RoutedCall | None:
     text = sentence(question)
     if not text or len(text) > 5_000:
         return None
-    for pattern, build in RULES:
-        m = pattern.match(text)
-        plan = build(*m.groups()) if m else None
-        if plan is not None:
-            return plan
+    plan = first_plan(RULES, text)
+    if plan is not None:
+        return plan
     if re.match(r"^(?:is|are|do|does)\s", text, I):
         return _is(text) or _are(text)
     return None

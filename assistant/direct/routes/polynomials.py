@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..plan import CheckKind, RoutedCall
-from .reading import letters_in, polynomial, powers_of, sentence
+from .reading import letters_in, polynomial, powers_of, sentence_plan
 
 I = re.IGNORECASE
 V = r"([A-Za-z])"
@@ -95,12 +95,4 @@ RULES = [
 
 
 def match(question: str) -> RoutedCall | None:
-    text = sentence(question)
-    if not text or len(text) > 10_000:
-        return None
-    for pattern, build in RULES:
-        m = pattern.match(text)
-        plan = build(*m.groups()) if m else None
-        if plan is not None:
-            return plan
-    return None
+    return sentence_plan(question, RULES)

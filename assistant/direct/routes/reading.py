@@ -11,6 +11,8 @@ import re
 
 from tools.parsing import BinOp, Name, Neg, Node, Num, ParseError, Relation, parse
 
+from ..plan import RoutedCall, first_plan
+
 MAX_TEXT = 20_000
 TRAILING = re.compile(r"[\s?.!]+$")
 ORDINALS = {"": 1, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -21,6 +23,14 @@ ORDINALS = {"": 1, "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
 def sentence(question: str) -> str:
     """The question without surrounding space and its closing marks; runs of spaces as one."""
     return TRAILING.sub("", re.sub(r"[^\S\n]+", " ", question.strip()))
+
+
+def sentence_plan(question: str, rules: list[tuple], longest: int = 10_000) -> RoutedCall | None:
+    """The plan of the first of `rules` that reads the question as a sentence; None for an empty or overlong one."""
+    text = sentence(question)
+    if not text or len(text) > longest:
+        return None
+    return first_plan(rules, text)
 
 
 def _tree(text: str) -> Node | None:
