@@ -9,7 +9,7 @@ from tools.parsing import (BinOp, Call, Name, Neg, Node, Num, ParseError, Postfi
                            subtrees, to_text)
 
 from ..literals import thousands_separated
-from ..plan import CheckKind, RoutedCall, check_kind_of
+from ..plan import CheckKind, RoutedCall, check_kind_of, first_plan
 from ..text import ambiguous_division, strip_question, words_to_operators
 
 CONSTANTS = {"pi", "e", "E", "i", "I"}
@@ -281,14 +281,18 @@ def match(question: str) -> RoutedCall | None:
     text = strip_question(question)
     if not text or ambiguous_division(text):
         return None
-    rules = RULES if any(ch.isalpha() for ch in text) else []  # every rule reads words; "2^100" has none
-    for pattern, build in rules:
-        m = pattern.match(text)
-        if m:
-            plan = build(*m.groups())
-            if plan is not None:
-                return plan
-    return _plain_expression(text)
+    # every rule reads words; "2^100" has none
+    plan = first_plan(RULES, text) if any(ch.isalpha() for ch in text) else None
+    return plan if plan is not None else _plain_expression(text)
+
+
+def worded_plan(question: str, rules: list[tuple]) -> RoutedCall | None:
+    """The plan of the first of `rules` for a question in words (the everyday and rounding rules all read words);
+    None for one without letters, or with a division that reads two ways (1/2x)."""
+    text = strip_question(question)
+    if not text or not any(ch.isalpha() for ch in text) or ambiguous_division(text):
+        return None
+    return first_plan(rules, text)
 
 
 def _plain_expression(text: str) -> RoutedCall | None:

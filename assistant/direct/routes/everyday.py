@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from .arithmetic import LazyPattern, _constant, atomic, numeric
+from .arithmetic import LazyPattern, _constant, atomic, numeric, worded_plan
 from ..plan import CheckKind, RoutedCall
-from ..text import ambiguous_division, strip_question
 
 I = re.IGNORECASE
 PERCENT = r"(?:percent|percentage|per\s+cent|%)"
@@ -194,13 +193,4 @@ RULES = [
 
 
 def match(question: str) -> RoutedCall | None:
-    text = strip_question(question)
-    if not text or not any(ch.isalpha() for ch in text) or ambiguous_division(text):
-        return None
-    for pattern, build in RULES:
-        m = pattern.match(text)
-        if m:
-            plan = build(*m.groups())
-            if plan is not None:
-                return plan
-    return None
+    return worded_plan(question, RULES)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from .arithmetic import LazyPattern, numeric
+from .arithmetic import LazyPattern, numeric, worded_plan
 from ..plan import CheckKind, RoutedCall
-from ..text import ambiguous_division, strip_question, words_to_operators
+from ..text import words_to_operators
 
 I = re.IGNORECASE
 ROUND_VERB = r"(?:round(?:\s+off)?|approximate)\s+"
@@ -110,13 +110,4 @@ RULES = [
 
 
 def match(question: str) -> RoutedCall | None:
-    text = strip_question(question)
-    if not text or not any(ch.isalpha() for ch in text) or ambiguous_division(text):
-        return None
-    for pattern, build in RULES:
-        m = pattern.match(text)
-        if m:
-            plan = build(*m.groups())
-            if plan is not None:
-                return plan
-    return None
+    return worded_plan(question, RULES)

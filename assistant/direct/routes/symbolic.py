@@ -18,7 +18,7 @@ from fractions import Fraction
 from tools.parsing import BinOp, Name, Node, Num, ParseError, Postfix, Relation, Seq, parse, subtrees, to_text
 
 from .arithmetic import ambiguous_root, free_names
-from ..plan import CheckKind, RoutedCall
+from ..plan import CheckKind, RoutedCall, first_plan
 from ..text import ambiguous_division, words_to_operators
 
 I = re.IGNORECASE
@@ -430,13 +430,8 @@ def match(question: str) -> RoutedCall | None:
         return None
     if "\\" in text or re.search(r"[\^_]\{", text):  # LaTeX: commands, or braced powers like x^{2}
         return _latex(text)
-    for pattern, build in RULES:
-        m = pattern.match(text)
-        if m:
-            plan = build(*m.groups())
-            if plan is not None:
-                return plan
-    return _bare(text)
+    plan = first_plan(RULES, text)
+    return plan if plan is not None else _bare(text)
 
 
 def _latex(text: str) -> RoutedCall | None:
