@@ -73,12 +73,13 @@ class RoutedCall:
     relabel: Callable[[str], str | None] | None = None
 
 
-def first_plan(rules: Iterable[tuple], text: str) -> RoutedCall | None:
+def first_plan(rules: Iterable[tuple], text: str, *, first_match_settles: bool = False) -> RoutedCall | None:
     """The plan of the first rule (pattern, builder) whose pattern matches `text` and whose builder accepts what
-    it read; a builder's None hands the text on to the rules after it."""
+    it read; a builder's None hands the text on to the rules after it, unless `first_match_settles` (the numbers
+    and bases routes: a sentence the first matching rule declined is not read by a looser later one)."""
     for pattern, build in rules:
         m = pattern.match(text)
         plan = build(*m.groups()) if m else None
-        if plan is not None:
+        if plan is not None or m and first_match_settles:
             return plan
     return None

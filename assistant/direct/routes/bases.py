@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..literals import INTEGER, LazyRegex, integer_value
-from ..plan import CheckKind, RoutedCall
+from ..plan import CheckKind, RoutedCall, first_plan
 from ..text import strip_question
 
 I = re.IGNORECASE
@@ -105,9 +105,4 @@ def match(question: str) -> RoutedCall | None:
     found = IN_BASE.match(question)
     if found:
         return sum_in_base(*found.groups())
-    text = strip_question(question)
-    for pattern, build in RULES:
-        found = pattern.match(text)
-        if found:
-            return build(*found.groups())
-    return None
+    return first_plan(RULES, strip_question(question), first_match_settles=True)

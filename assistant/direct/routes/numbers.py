@@ -16,7 +16,7 @@ from tools.parsing import parse, to_text
 
 from ..exact import value_of
 from ..literals import INTEGER, LazyRegex, integer_value, number_value, thousands_separated, words_to_int
-from ..plan import CheckKind, RoutedCall
+from ..plan import CheckKind, RoutedCall, first_plan
 from ..text import strip_question
 
 I = re.IGNORECASE
@@ -196,10 +196,5 @@ RULES = [
 
 
 def match(question: str) -> RoutedCall | None:
-    text = strip_question(question)
-    for pattern, build in RULES:
-        found = pattern.match(text)
-        if found:
-            return build(*found.groups())
-    return None
+    return first_plan(RULES, strip_question(question), first_match_settles=True)
 
