@@ -21,9 +21,9 @@ def recompute(node: Node) -> Fraction:
     if isinstance(node, BinOp) and _is_power_mod(node):
         return _power_mod(recompute(node.left.left), recompute(node.left.right), recompute(node.right))
     if isinstance(node, BinOp) and node.op in CHAIN_OPS:  # long sums fold in a loop, as in the calculator
-        return fold_chain(node, recompute, _binop, stop=_is_power_mod)
+        return fold_chain(node, recompute, fraction_binop, stop=_is_power_mod)
     if isinstance(node, BinOp):
-        return _binop(node.op, recompute(node.left), recompute(node.right))
+        return fraction_binop(node.op, recompute(node.left), recompute(node.right))
     if isinstance(node, Postfix) and node.op == "!":
         n = recompute(node.operand)
         if n.denominator != 1 or not 0 <= n <= 20_000:
@@ -40,14 +40,15 @@ def _is_power_mod(node: BinOp) -> bool:
     return node.op == "mod" and isinstance(node.left, BinOp) and node.left.op == "^"
 
 
-def _binop(op: str, a: Fraction, b: Fraction) -> Fraction:
+def fraction_binop(op: str, a: Fraction, b: Fraction, max_exponent: int = MAX_EXPONENT) -> Fraction:
+    """a op b for + - * / mod and whole powers up to `max_exponent` (assistant/direct/exact.py uses a lower one)."""
     if op in RING_OPS:  # Python's own Fraction arithmetic: nothing of the calculator this checks
         return RING_OPS[op](a, b)
     if op == "/":
         return a / b
     if op == "mod":
         return a - b * math.floor(a / b)
-    if op == "^" and b.denominator == 1 and abs(b) <= MAX_EXPONENT:
+    if op == "^" and b.denominator == 1 and abs(b) <= max_exponent:
         return a ** int(b)
     raise Unsupported(op)
 
@@ -56,7 +57,7 @@ def _power_mod(a: Fraction, k: Fraction, m: Fraction) -> Fraction:
     """a^k mod m with Python's three-argument pow: huge exponents are checked without building the power."""
     if a.denominator == k.denominator == m.denominator == 1 and k >= 0 and m != 0:
         return Fraction(pow(int(a), int(k), int(m)))
-    return _binop("mod", _binop("^", a, k), m)
+    return fraction_binop("mod", fraction_binop("^", a, k), m)
 
 
 def _call(node: Call) -> Fraction:
