@@ -209,10 +209,15 @@ def _base(word: str, number: str | None) -> str:
 
 
 def _binary(left: str, op: str, right: str) -> RoutedCall | None:
+    return _of_two(left, right, lambda a, b: f"({a}) {op} ({b})")
+
+
+def _of_two(left: str, right: str, form: Callable[[str, str], str]) -> RoutedCall | None:
+    """The calculator call `form` writes of two operands read as numbers; None unless both read."""
     a, b = numeric(left), numeric(right)
     if a is None or b is None:
         return None
-    call = f"({a}) {op} ({b})"
+    call = form(a, b)
     return RoutedCall("calculator", call, call, CheckKind.ARITHMETIC)
 
 
@@ -262,19 +267,12 @@ def _parity(expr: str, parity: str) -> RoutedCall | None:
 
 
 def _difference(left: str, right: str) -> RoutedCall | None:
-    a, b = numeric(left), numeric(right)
-    if a is None or b is None:
-        return None
-    call = f"abs(({a}) - ({b}))"
-    return RoutedCall("calculator", call, call, CheckKind.ARITHMETIC)
+    return _of_two(left, right, lambda a, b: f"abs(({a}) - ({b}))")
 
 
 def _percent_of(percent: str, whole: str) -> RoutedCall | None:
-    p, w = numeric(percent), numeric(whole)
-    if p is None or w is None:
-        return None
-    call = f"{p}/100 * ({w})" if not p.replace(".", "").isdigit() else f"{p}% * {w}"
-    return RoutedCall("calculator", call, call, CheckKind.ARITHMETIC)
+    return _of_two(percent, whole,
+                   lambda p, w: f"{p}/100 * ({w})" if not p.replace(".", "").isdigit() else f"{p}% * {w}")
 
 
 def match(question: str) -> RoutedCall | None:
