@@ -191,29 +191,35 @@ def _symbolic(call: str) -> RoutedCall:
     return RoutedCall("symbolic", call, call, CheckKind.TOOL)
 
 
+def _whole_numbers(formulas: list[Formula], *refs: str) -> list[str] | None:
+    """The referenced formulas as text, each a whole number without names; None unless all are."""
+    read = [formula_of(formulas, r) for r in refs]
+    if any(a is None or a.tree is None or a.names or not integral(a.tree) for a in read):
+        return None
+    return [to_text(a.tree) for a in read]
+
+
 def _remainder(formulas: list[Formula], a: str, b: str) -> RoutedCall | None:
-    dividend, divisor = formula_of(formulas, a), formula_of(formulas, b)
-    if dividend is None or divisor is None or dividend.tree is None or divisor.tree is None:
+    numbers = _whole_numbers(formulas, a, b)
+    if numbers is None:
         return None
-    if dividend.names or divisor.names or not (integral(dividend.tree) and integral(divisor.tree)):
-        return None
-    call = f"({to_text(dividend.tree)}) mod ({to_text(divisor.tree)})"
+    call = f"({numbers[0]}) mod ({numbers[1]})"
     return RoutedCall("calculator", call, call, CheckKind.ARITHMETIC)
 
 
 def _units_digit(formulas: list[Formula], a: str) -> RoutedCall | None:
-    number = formula_of(formulas, a)
-    if number is None or number.tree is None or number.names or not integral(number.tree):
+    numbers = _whole_numbers(formulas, a)
+    if numbers is None:
         return None
-    call = f"abs({to_text(number.tree)}) mod 10"
+    call = f"abs({numbers[0]}) mod 10"
     return RoutedCall("calculator", call, call, CheckKind.ARITHMETIC)
 
 
 def _integer_function(func: str, *refs: str, formulas: list[Formula]) -> RoutedCall | None:
-    args = [formula_of(formulas, r) for r in refs]
-    if any(a is None or a.tree is None or a.names or not integral(a.tree) for a in args):
+    args = _whole_numbers(formulas, *refs)
+    if args is None:
         return None
-    inner = ", ".join(to_text(a.tree) for a in args)
+    inner = ", ".join(args)
     if func in ("gcd", "lcm"):
         call = f"{func}({inner})"
         return RoutedCall("calculator", call, call, CheckKind.ARITHMETIC)
@@ -288,12 +294,10 @@ def _residue(formulas, ref, m):
 
 
 def _inverse_words(formulas, a, m):
-    number, modulus = formula_of(formulas, a), formula_of(formulas, m)
-    if number is None or modulus is None or number.tree is None or modulus.tree is None:
+    numbers = _whole_numbers(formulas, a, m)
+    if numbers is None:
         return None
-    if number.names or modulus.names or not (integral(number.tree) and integral(modulus.tree)):
-        return None
-    call = f"invmod({to_text(number.tree)}, {to_text(modulus.tree)})"
+    call = f"invmod({numbers[0]}, {numbers[1]})"
     return RoutedCall("bigint", call, call, CheckKind.INVMOD)
 
 
