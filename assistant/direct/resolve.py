@@ -365,22 +365,7 @@ def _unique_linear(residuals: list[Poly], unknowns: list[str]) -> bool:
     """Every equation of degree at most 1 and the coefficient matrix invertible: then exactly one solution."""
     if any(r.degree() > 1 for r in residuals):
         raise Unsure("the equations are not linear")
+    from tools.symbolic.rational_poly import determinant  # Fraction elimination: SymPy solved the system
+
     rows = [[r.terms.get(((u, 1),), Fraction(0)) for u in unknowns] for r in residuals]
-    return _determinant(rows) != 0
-
-
-def _determinant(rows: list[list[Fraction]]) -> Fraction:
-    rows = [list(r) for r in rows]
-    det = Fraction(1)
-    for col in range(len(rows)):
-        pivot = next((r for r in range(col, len(rows)) if rows[r][col] != 0), None)
-        if pivot is None:
-            return Fraction(0)
-        if pivot != col:
-            rows[col], rows[pivot] = rows[pivot], rows[col]
-            det = -det
-        det *= rows[col][col]
-        for r in range(col + 1, len(rows)):
-            factor = rows[r][col] / rows[col][col]
-            rows[r] = [a - factor * b for a, b in zip(rows[r], rows[col])]
-    return det
+    return determinant(rows) != 0
