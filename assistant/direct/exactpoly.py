@@ -1,7 +1,8 @@
 """Polynomials with Fraction coefficients in any number of variables: the statement resolver's independent check.
 
 The tools compute (the calculator's GMP numbers, SymPy's derivatives and solutions); this module recomputes the
-same results with CPython's Fractions and nothing else, so a check never shares the code path it checks.
+same results with CPython's Fractions and nothing else, so a check never shares the code path it checks (the
+sums, products and derivatives are tools/symbolic/rational_poly.py's, the symbolic tool's own SymPy-free checker).
 Only what polynomials need: + - *, division by a nonzero constant, powers with a whole exponent, derivatives,
 substitution. Anything else raises Unsupported and the check is reported as not run.
 """
@@ -11,6 +12,7 @@ from fractions import Fraction
 from typing import Callable, Mapping
 
 from tools.parsing import BinOp, Call, Name, Neg, Node, Num
+from tools.symbolic import rational_poly as rp  # Fraction arithmetic on the same {monomial: coefficient} maps
 
 MAX_DEGREE = 60  # DeepMind's composed functions stay far below this; a larger power is not checked here
 Monomial = tuple[tuple[str, int], ...]  # sorted (variable, exponent) pairs; () is the constant term
@@ -36,10 +38,7 @@ class Poly:
 
     # -- arithmetic ------------------------------------------------------------------------------
     def __add__(self, other: Poly) -> Poly:
-        terms = dict(self.terms)
-        for m, c in other.terms.items():
-            terms[m] = terms.get(m, 0) + c
-        return Poly(terms)
+        return Poly(rp.add(self.terms, other.terms))
 
     def __neg__(self) -> Poly:
         return Poly({m: -c for m, c in self.terms.items()})
@@ -48,12 +47,7 @@ class Poly:
         return self + -other
 
     def __mul__(self, other: Poly) -> Poly:
-        terms: dict[Monomial, Fraction] = {}
-        for m1, c1 in self.terms.items():
-            for m2, c2 in other.terms.items():
-                m = _times(m1, m2)
-                terms[m] = terms.get(m, 0) + c1 * c2
-        return Poly(terms)
+        return Poly(rp.multiply(self.terms, other.terms))
 
     def power(self, exponent: int) -> Poly:
         if exponent < 0 or exponent * max(1, self.degree()) > MAX_DEGREE:
@@ -93,19 +87,7 @@ class Poly:
 
     # -- calculus and substitution -----------------------------------------------------------------
     def derivative(self, var: str, order: int = 1) -> Poly:
-        poly = self
-        for _ in range(order):
-            terms: dict[Monomial, Fraction] = {}
-            for m, c in poly.terms.items():
-                powers = dict(m)
-                e = powers.get(var, 0)
-                if e == 0:
-                    continue
-                powers[var] = e - 1
-                key = tuple(sorted((v, k) for v, k in powers.items() if k))
-                terms[key] = terms.get(key, 0) + c * e
-            poly = Poly(terms)
-        return poly
+        return Poly(rp.derivative(self.terms, var, order))
 
     def substitute(self, values: Mapping[str, Poly]) -> Poly:
         result = Poly()
@@ -115,13 +97,6 @@ class Poly:
                 term = term * (values[v].power(e) if v in values else Poly({((v, e),): Fraction(1)}))
             result = result + term
         return result
-
-
-def _times(m1: Monomial, m2: Monomial) -> Monomial:
-    powers = dict(m1)
-    for v, e in m2:
-        powers[v] = powers.get(v, 0) + e
-    return tuple(sorted(powers.items()))
 
 
 Functions = Mapping[str, Callable[[Poly], Poly]]
