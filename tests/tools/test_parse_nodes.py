@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from tools.parsing import BinOp, Call, Name, Neg, Num, Postfix, Relation, Seq, parse, subtrees, to_text
+import tools
+from tools.parsing import BinOp, Call, Name, Neg, Num, ParseError, Postfix, Relation, Seq, parse, subtrees, to_text
 from tools.parsing.walk import flatten, unflatten
 
 
@@ -102,3 +103,18 @@ def test_every_engine_declines_a_node_type_it_has_no_rule_for():
     with pytest.raises(NotHere):
         to_symengine(tree)
     assert fast_expand(tree) is None
+
+
+@pytest.mark.parametrize("text", ["divisor_count(196)", "radsimp(1/(1+sqrt(2)))", "foo(x) + 1"])
+def test_an_unknown_function_is_refused_not_read_as_a_product(text):
+    # read as divisor_count*196, the symbolic tool's check compared the product with itself: "verified"
+    with pytest.raises(ParseError, match="unknown function"):
+        parse(text)
+    result = tools.run("symbolic", text)
+    assert not result.ok and "unknown function" in result.output
+
+
+@pytest.mark.parametrize("text", ["x(x+1)", "g(2)", "pi(r^2)", "theta(1 + t)", "ab (c)"])
+def test_a_short_name_or_a_symbol_before_brackets_stays_a_product(text):
+    tree = parse(text)
+    assert isinstance(tree, BinOp) and tree.op == "*"
