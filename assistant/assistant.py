@@ -26,6 +26,8 @@ class Assistant:
         self.options = options
         self._planner = None
         self._planner_lock = threading.Lock()  # threads asking at once must share one model, not load one each
+        self._python = None  # this conversation's python gadget (its own sandbox), started on first use
+        self._python_lock = threading.Lock()
 
     def ask(self, question: str, *, direct_only: bool = False) -> Answer:
         answer = None
@@ -107,15 +109,27 @@ class Assistant:
                 event.answer.timings.setdefault("model_load_ms", round(load_ms, 3))
             yield event
 
+    def run_tool(self, name: str, text: str, timeout: float | None = None):
+        """A gadget call in this session: the python gadget is this Assistant's own sandbox (its variables
+        belong to this conversation, not to every Assistant in the process); other tools are stateless."""
+        import tools
+
+        timeout = self.tool_timeout if timeout is None else timeout
+        if name != "python":
+            return tools.run(name, text, timeout=timeout)
+        with self._python_lock:
+            if self._python is None:
+                from tools.python import PythonTool
+
+                self._python = PythonTool()
+        return self._python.run(text, timeout=timeout)
+
     def new_conversation(self) -> None:
         """Forget what the conversation left behind: the python gadget's variables go with it.
 
-        A sandbox that never started is not started for this (tools.loaded imports nothing)."""
-        import tools
-
-        python = tools.loaded("python")
-        if python is not None:
-            python.session.reset()
+        A sandbox that never started is not started for this."""
+        if self._python is not None:
+            self._python.session.reset()
 
     def load_model(self) -> str:
         """Build the planner and load its weights now rather than on the first question; the model's name.
@@ -140,7 +154,7 @@ class Assistant:
                 # the session's tool timeout bounds the planner's tool calls too, unless budgets say otherwise
                 budgets = self.budgets or Budgets(tool_timeout=self.tool_timeout)
                 kwargs = {"options": self.options} if self.options is not None else {}
-                self._planner = Planner(model, budgets=budgets, **kwargs)
+                self._planner = Planner(model, budgets=budgets, run_tool=self.run_tool, **kwargs)
             return self._planner
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from dataclasses import dataclass, replace
-from typing import Iterator
+from typing import Callable, Iterator
 
 import tools
 from assistant.answer import Answer, AnswerError, AnswerEvent, Check, Event, Step, TokenEvent, ToolCallEvent, ToolResultEvent
@@ -68,10 +68,12 @@ def _out_of_time(chain: _Chain) -> bool:
 
 
 class Planner:
-    def __init__(self, model: Model, *, budgets: Budgets | None = None, options: Options | None = None):
+    def __init__(self, model: Model, *, budgets: Budgets | None = None, options: Options | None = None,
+                 run_tool: Callable[..., tools.ToolResult] = tools.run):
         self.model = model
         self.budgets = budgets or Budgets()
         self.options = options or Options()
+        self.run_tool = run_tool  # tools.run, or the session's own (an Assistant keeps its own python sandbox)
 
     def ask(self, question: str) -> Answer:
         answer = None
@@ -209,7 +211,7 @@ class Planner:
         if left <= 0:
             raise self._over_wall_clock()
         yield ToolCallEvent(tool, text)
-        result = tools.run(tool, text, timeout=min(self.budgets.tool_timeout, left))
+        result = self.run_tool(tool, text, timeout=min(self.budgets.tool_timeout, left))
         error = None if result.ok else (result.error.type if result.error else "error")
         step = Step(tool=tool, input=text, output=result.output, ms=result.ms, error=error)
         yield ToolResultEvent(step)

@@ -76,12 +76,19 @@ def test_prewarm_starts_the_sandbox_before_the_first_call():
         session.close()
 
 
-def test_a_new_conversation_forgets_the_python_variables():
-    import tools
+def test_each_assistant_owns_its_python_session_and_a_new_conversation_forgets_it():
     from assistant import Assistant
+    from assistant.models import ScriptedModel
 
-    assert tools.run("python", "kept = 6 * 7", timeout=60).ok
-    assert tools.run("python", "kept", timeout=60).output == "42"
-    Assistant().new_conversation()
-    after = tools.run("python", "kept", timeout=60)
+    # through the planner, as the model calls the gadget: the variable lives in this Assistant's sandbox only
+    model = ScriptedModel(['<gadget id="python">kept = 6 * 7</gadget>', "<result>0</result>",
+                           '<gadget id="python">kept</gadget>', "<result>42</result>"])
+    mine = Assistant(model=model, tool_timeout=60)
+    mine.ask("Store six times seven as kept, with the python gadget.")
+    assert mine.ask("What is kept, with the python gadget?").steps[0].output == "42"
+    other = Assistant(use_planner=False, tool_timeout=60)
+    seen_elsewhere = other.run_tool("python", "kept")
+    assert not seen_elsewhere.ok and "NameError" in seen_elsewhere.output
+    mine.new_conversation()
+    after = mine.run_tool("python", "kept")
     assert not after.ok and "NameError" in after.output

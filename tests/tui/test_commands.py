@@ -316,13 +316,12 @@ async def test_the_new_keys_are_in_the_help_and_the_status_line_and_follow_the_k
 
 
 async def test_clear_starts_the_next_chat_with_a_fresh_python_session(tmp_path):
-    import tools
-
-    assert tools.run("python", "secret = 41", timeout=60).ok  # the python gadget of this process, as a chain uses it
-    assert tools.run("python", "secret + 1", timeout=60).output == "42"
     app = make_app(tmp_path)
+    session = app.session.assistant  # the chat's own python gadget, as its chains use it
+    assert session.run_tool("python", "secret = 41", timeout=60).ok
+    assert session.run_tool("python", "secret + 1", timeout=60).output == "42"
     async with app.run_test(size=(100, 30)) as pilot:
         await ask(pilot, "/clear")
         await pilot.pause()
-    after = tools.run("python", "secret", timeout=60)
+    after = session.run_tool("python", "secret", timeout=60)
     assert not after.ok and "NameError" in after.output
