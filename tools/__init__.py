@@ -1,8 +1,8 @@
 """Exact engines behind one contract: `tools.run(name, text, timeout=...) -> ToolResult`."""
 from .base import DEFAULT_TIMEOUT, Tool, ToolError, ToolFailure, ToolResult
-from .registry import get, loaded, names, register, run, specs
+from .registry import get, names, register, run, specs
 
 __all__ = [
     "DEFAULT_TIMEOUT", "Tool", "ToolError", "ToolFailure", "ToolResult",
-    "get", "loaded", "names", "register", "run", "specs",
+    "get", "names", "register", "run", "specs",
 ]

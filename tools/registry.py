@@ -60,11 +60,6 @@ def get(name: str) -> Tool:
     return tool
 
 
-def loaded(name: str) -> Tool | None:
-    """The tool object if its module was imported already; None otherwise (asking imports nothing)."""
-    return _LOADED.get(name)
-
-
 def run(name: str, text: str, timeout: float = DEFAULT_TIMEOUT) -> ToolResult:
     """The stable entry point: run tool `name` on `text`; unknown tools are an error result, not an exception."""
     known = names()
