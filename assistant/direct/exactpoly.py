@@ -11,7 +11,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Callable, Mapping
 
-from tools.parsing import BinOp, Call, Name, Neg, Node, Num
+from tools.parsing import RING_OPS, BinOp, Call, Name, Neg, Node, Num
 from tools.symbolic import rational_poly as rp  # Fraction arithmetic on the same {monomial: coefficient} maps
 
 MAX_DEGREE = 60  # DeepMind's composed functions stay far below this; a larger power is not checked here
@@ -126,12 +126,8 @@ def _binop(node: BinOp, values, functions) -> Poly:
             raise Unsupported("a power that is not a whole number")
         return left.power(int(exponent.constant()))
     right = to_poly(node.right, values, functions)
-    if node.op == "+":
-        return left + right
-    if node.op == "-":
-        return left - right
-    if node.op == "*":
-        return left * right
+    if node.op in RING_OPS:
+        return RING_OPS[node.op](left, right)
     if node.op == "/":
         return left.divide(right)
     raise Unsupported(node.op)

@@ -8,7 +8,7 @@ from typing import Callable
 from tools.parsing import (BinOp, Call, Name, Neg, Node, Num, ParseError, Postfix, Relation, Seq, TooDeepError, parse,
                            subtrees, to_text)
 
-from ..literals import thousands_separated
+from ..literals import LazyRegex, thousands_separated
 from ..plan import CheckKind, RoutedCall, check_kind_of, first_plan
 from ..text import ambiguous_division, strip_question, words_to_operators
 
@@ -85,83 +85,67 @@ def _call(tool: str, func: str, *texts: str, kind: CheckKind | None = None) -> R
     return RoutedCall(tool, call, call, kind or check_kind_of(func))
 
 
-class LazyPattern:
-    """A rule's regex, compiled on first use: compiling every rule up front cost more start-up time than
-    answering `calx "2^100"`, and most questions are settled before the later rules are reached."""
-
-    __slots__ = ("args", "_compiled")
-
-    def __init__(self, *args):
-        self.args = args
-        self._compiled: re.Pattern | None = None
-
-    def match(self, text: str) -> re.Match | None:
-        if self._compiled is None:
-            self._compiled = re.compile(*self.args)
-        return self._compiled.match(text)
-
-
-Rule = tuple[LazyPattern, Callable[..., RoutedCall | None]]
+Rule = tuple[LazyRegex, Callable[..., RoutedCall | None]]
 
 RULES: list[Rule] = [
-    (LazyPattern(r"^(?:the\s+)?(gcd|hcf|gcf|greatest common (?:divisor|factor)|highest common factor|"
+    (LazyRegex(r"^(?:the\s+)?(gcd|hcf|gcf|greatest common (?:divisor|factor)|highest common factor|"
                 r"lcm|least common multiple|lowest common multiple)\s+(?:of\s+)?(.+)$", I),
      lambda name, rest: _list_call(("lcm" if name.lower().startswith(("lcm", "least", "lowest")) else "gcd"), rest)),
-    (LazyPattern(r"^is\s+(.+?)\s+(?:a\s+)?prime(?:\s+number)?$", I), lambda e: _call("bigint", "is_prime", e)),
-    (LazyPattern(r"^is\s+(.+?)\s+(?:a\s+)?(?:perfect\s+)?square$", I), lambda e: _call("bigint", "is_square", e)),
-    (LazyPattern(r"^(?:the\s+)?(?:prime\s+factori[sz]ation|factori[sz]ation)\s+of\s+(.+)$", I),
+    (LazyRegex(r"^is\s+(.+?)\s+(?:a\s+)?prime(?:\s+number)?$", I), lambda e: _call("bigint", "is_prime", e)),
+    (LazyRegex(r"^is\s+(.+?)\s+(?:a\s+)?(?:perfect\s+)?square$", I), lambda e: _call("bigint", "is_square", e)),
+    (LazyRegex(r"^(?:the\s+)?(?:prime\s+factori[sz]ation|factori[sz]ation)\s+of\s+(.+)$", I),
      lambda e: _call("bigint", "factor", e)),
     # "the prime factors of 360" are the primes 2, 3, 5: a list, not the factorization 2^3 * 3^2 * 5
-    (LazyPattern(r"^(?:the\s+)?(?:distinct\s+|different\s+|unique\s+)?prime\s+(?:factors|divisors)\s+of\s+(.+)$", I),
+    (LazyRegex(r"^(?:the\s+)?(?:distinct\s+|different\s+|unique\s+)?prime\s+(?:factors|divisors)\s+of\s+(.+)$", I),
      lambda e: _call("bigint", "prime_factors", e)),
-    (LazyPattern(r"^(?:factor|factori[sz]e)\s+(.+)$", I), lambda e: _call("bigint", "factor", e)),
+    (LazyRegex(r"^(?:factor|factori[sz]e)\s+(.+)$", I), lambda e: _call("bigint", "factor", e)),
     # operations named by a verb or a noun: "divide 10 by 4", "subtract 3 from 10", "the product of 6 and 7"
-    (LazyPattern(r"^divide\s+(.+?)\s+by\s+(.+)$", I), lambda a, b: _binary(a, "/", b)),
-    (LazyPattern(r"^subtract\s+(.+?)\s+from\s+(.+)$", I), lambda a, b: _binary(b, "-", a)),
-    (LazyPattern(r"^(?:add\s+together|put\s+together|add|(?:the\s+)?(?:sum|total)(?:\s+of)?)\s+(.+?)\s+and\s+(.+)$", I),
+    (LazyRegex(r"^divide\s+(.+?)\s+by\s+(.+)$", I), lambda a, b: _binary(a, "/", b)),
+    (LazyRegex(r"^subtract\s+(.+?)\s+from\s+(.+)$", I), lambda a, b: _binary(b, "-", a)),
+    (LazyRegex(r"^(?:add\s+together|put\s+together|add|(?:the\s+)?(?:sum|total)(?:\s+of)?)\s+(.+?)\s+and\s+(.+)$", I),
      lambda a, b: _binary(a, "+", b)),
-    (LazyPattern(r"^(?:multiply\s+(.+?)\s+(?:by|and|with)|(?:the\s+)?product\s+of\s+(.+?)\s+and)\s+(.+)$", I),
+    (LazyRegex(r"^(?:multiply\s+(.+?)\s+(?:by|and|with)|(?:the\s+)?product\s+of\s+(.+?)\s+and)\s+(.+)$", I),
      lambda a1, a2, b: _binary(a1 or a2, "*", b)),
-    (LazyPattern(r"^(.+?)\s+take\s+away\s+(.+)$", I), lambda a, b: _binary(a, "-", b)),
-    (LazyPattern(r"^(?:simplify|reduce)\s+(?:the\s+fraction\s+)?(.+?)(?:\s+(?:to|in)\s+(?:its\s+)?(?:lowest|simplest)"
+    (LazyRegex(r"^(.+?)\s+take\s+away\s+(.+)$", I), lambda a, b: _binary(a, "-", b)),
+    (LazyRegex(r"^(?:simplify|reduce)\s+(?:the\s+fraction\s+)?(.+?)(?:\s+(?:to|in)\s+(?:its\s+)?(?:lowest|simplest)"
                  r"\s+(?:terms|form))?$", I), lambda e: _simplified(e)),
-    (LazyPattern(r"^(?:the\s+fraction\s+)?(.+?)\s+(?:in|to)\s+(?:its\s+)?(?:lowest|simplest)\s+(?:terms|form)$", I),
+    (LazyRegex(r"^(?:the\s+fraction\s+)?(.+?)\s+(?:in|to)\s+(?:its\s+)?(?:lowest|simplest)\s+(?:terms|form)$", I),
      lambda e: _simplified(e)),
-    (LazyPattern(r"^is\s+(.+?)\s+(?:an?\s+)?(even|odd)(?:\s+number)?$", I), lambda e, parity: _parity(e, parity)),
+    (LazyRegex(r"^is\s+(.+?)\s+(?:an?\s+)?(even|odd)(?:\s+number)?$", I), lambda e, parity: _parity(e, parity)),
     # "the difference between 3 and 5" is 2 in plain English, whichever comes first
     # ... and the distance between two numbers on the line is the same |a - b|
-    (LazyPattern(r"^(?:the\s+)?(?:difference|distance)\s+(?:between|of)\s+(.+?)\s+and\s+(.+)$", I),
+    (LazyRegex(r"^(?:the\s+)?(?:difference|distance)\s+(?:between|of)\s+(.+?)\s+and\s+(.+)$", I),
      lambda a, b: _difference(a, b)),
-    (LazyPattern(r"^(.+?)\s+choose\s+(.+)$", I), lambda n, k: _call("calculator", "binomial", n, k)),
-    (LazyPattern(r"^(?:the\s+)?(?:modular\s+)?(?:multiplicative\s+)?inverse\s+of\s+(.+?)\s+(?:modulo|mod)\s+(.+)$", I),
+    (LazyRegex(r"^(.+?)\s+choose\s+(.+)$", I), lambda n, k: _call("calculator", "binomial", n, k)),
+    (LazyRegex(r"^(?:the\s+)?(?:modular\s+)?(?:multiplicative\s+)?inverse\s+of\s+(.+?)\s+(?:modulo|mod)\s+(.+)$", I),
      lambda a, m: _call("bigint", "invmod", a, m)),
-    (LazyPattern(r"^(?:the\s+)?(?:euler(?:'s)?\s+)?(?:totient|phi)(?:\s+function)?\s+of\s+(.+)$", I),
+    (LazyRegex(r"^(?:the\s+)?(?:euler(?:'s)?\s+)?(?:totient|phi)(?:\s+function)?\s+of\s+(.+)$", I),
      lambda e: _call("bigint", "totient", e)),
-    (LazyPattern(rf"^(?:the\s+)?{ORDINAL}\s+prime(?:\s+number)?$", I), lambda k: _call("bigint", "nth_prime", k)),
-    (LazyPattern(rf"^(?:the\s+)?{ORDINAL}\s+fibonacci(?:\s+number)?$", I), lambda k: _call("bigint", "fibonacci", k)),
-    (LazyPattern(r"^(?:the\s+)?next\s+prime\s+(?:after|above|following)\s+(.+)$", I),
+    (LazyRegex(rf"^(?:the\s+)?{ORDINAL}\s+prime(?:\s+number)?$", I), lambda k: _call("bigint", "nth_prime", k)),
+    (LazyRegex(rf"^(?:the\s+)?{ORDINAL}\s+fibonacci(?:\s+number)?$", I), lambda k: _call("bigint", "fibonacci", k)),
+    (LazyRegex(r"^(?:the\s+)?next\s+prime\s+(?:after|above|following)\s+(.+)$", I),
      lambda e: _call("bigint", "next_prime", e)),
-    (LazyPattern(r"^(?:the\s+)?(?:previous|largest)\s+prime\s+(?:before|below|less\s+than)\s+(.+)$", I),
+    (LazyRegex(r"^(?:the\s+)?(?:previous|largest)\s+prime\s+(?:before|below|less\s+than)\s+(.+)$", I),
      lambda e: _call("bigint", "prev_prime", e)),
-    (LazyPattern(r"^(?:how\s+many\s+)?primes?\s+(?:are\s+there\s+)?(?:below|less\s+than|up\s+to|under)\s+(.+)$", I),
+    (LazyRegex(r"^(?:how\s+many\s+)?primes?\s+(?:are\s+there\s+)?(?:below|less\s+than|up\s+to|under)\s+(.+)$", I),
      lambda e: _call("bigint", "prime_pi", e)),
-    (LazyPattern(r"^(?:the\s+)?(?:sum\s+of\s+(?:the\s+)?digits|digit\s+sum)\s+(?:of|in)\s+(.+)$", I),
+    (LazyRegex(r"^(?:the\s+)?(?:sum\s+of\s+(?:the\s+)?digits|digit\s+sum)\s+(?:of|in)\s+(.+)$", I),
      lambda e: _call("bigint", "digit_sum", e)),
-    (LazyPattern(r"^how\s+many\s+digits\s+(?:does|do|are\s+in|in)\s+(.+?)(?:\s+have)?$", I),
+    (LazyRegex(r"^how\s+many\s+digits\s+(?:does|do|are\s+in|in)\s+(.+?)(?:\s+have)?$", I),
      lambda e: _call("bigint", "digits", e)),
-    (LazyPattern(r"^(?:the\s+)?number\s+of\s+digits\s+(?:of|in)\s+(.+)$", I), lambda e: _call("bigint", "digits", e)),
-    (LazyPattern(r"^(?:the\s+)?(?:number\s+of\s+)?divisors\s+of\s+(.+)$", I), lambda e: _call("bigint", "divisors", e)),
-    (LazyPattern(r"^(.+?)\s+(?:in|to)\s+(binary|hex|hexadecimal|octal|base\s*(\d+))$", I),
+    (LazyRegex(r"^(?:the\s+)?number\s+of\s+digits\s+(?:of|in)\s+(.+)$", I), lambda e: _call("bigint", "digits", e)),
+    (LazyRegex(r"^(?:the\s+)?(?:number\s+of\s+)?divisors\s+of\s+(.+)$", I), lambda e: _call("bigint", "divisors", e)),
+    (LazyRegex(r"^(.+?)\s+(?:in|to)\s+(binary|hex|hexadecimal|octal|base\s*(\d+))$", I),
      lambda e, base, n: _call("bigint", "to_base", e, _base(base, n))),
-    (LazyPattern(r"^(.+?)\s+(?:as|to)\s+an?\s+(?:exact\s+)?fraction$", I),
+    (LazyRegex(r"^(.+?)\s+(?:as|to)\s+an?\s+(?:exact\s+)?fraction$", I),
      lambda e: _call("calculator", "fraction", e)),
     # "x to 5 decimal places / significant digits" is the rounding route's (routes/rounding.py). "The first 10
     # digits of pi" is not read: they are 3.141592653 (cut), where 10 significant digits are 3.141592654.
     # "the square root of 16 + 9": sqrt(16) + 9 or sqrt(25)? such an argument is not read (_root_of)
-    (LazyPattern(r"^(?:the\s+)?(?:square\s+root)\s+of\s+(.+)$", I), lambda e: _root_of("sqrt", e)),
-    (LazyPattern(r"^(?:the\s+)?(?:cube\s+root)\s+of\s+(.+)$", I), lambda e: _root_of("cbrt", e)),
-    (LazyPattern(r"^(.+?)\s+factorial$", I), lambda e: _call("calculator", "factorial", e, kind=CheckKind.ARITHMETIC)),
-    (LazyPattern(r"^(.+?)\s*(?:%|percent)\s+of\s+(.+)$", I), lambda p, e: _percent_of(p, e)),
+    (LazyRegex(r"^(?:the\s+)?(?:square\s+root)\s+of\s+(.+)$", I), lambda e: _root_of("sqrt", e)),
+    (LazyRegex(r"^(?:the\s+)?(?:cube\s+root)\s+of\s+(.+)$", I), lambda e: _root_of("cbrt", e)),
+    (LazyRegex(r"^(.+?)\s+factorial$", I), lambda e: _call("calculator", "factorial", e, kind=CheckKind.ARITHMETIC)),
+    (LazyRegex(r"^(.+?)\s*(?:%|percent)\s+of\s+(.+)$", I), lambda p, e: _percent_of(p, e)),
 ]
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from .arithmetic import LazyPattern, _constant, atomic, numeric, worded_plan
+from ..literals import LazyRegex
 from ..plan import CheckKind, RoutedCall
+from .arithmetic import _constant, atomic, numeric, worded_plan
 
 I = re.IGNORECASE
 PERCENT = r"(?:percent|percentage|per\s+cent|%)"
@@ -155,38 +156,38 @@ def _terminating_places(q: Fraction) -> int | None:
 LOG = r"(?:the\s+)?(?:logarithm|log)"
 BASE = r"(?:to\s+)?(?:the\s+)?base\s+"
 RULES = [
-    (LazyPattern(rf"^(.+?)\s+is\s+what\s+{PERCENT}\s+of\s+(.+)$", I), _part_of_whole),
-    (LazyPattern(rf"^what\s+{PERCENT}\s+of\s+(.+?)\s+is\s+(.+)$", I), lambda whole, part: _part_of_whole(part, whole)),
-    (LazyPattern(rf"^what\s+{PERCENT}\s+is\s+(.+?)\s+of\s+(.+)$", I), _part_of_whole),
-    (LazyPattern(rf"^(?:express\s+)?(.+?)\s+as\s+an?\s+{PERCENT}\s+of\s+(.+)$", I), _part_of_whole),
-    (LazyPattern(rf"^(.+?)\s*{PERCENT}\s+of\s+what(?:\s+number)?\s+is\s+(.+)$", I), _whole_from_part),
-    (LazyPattern(rf"^(.+?)\s+is\s+(.+?)\s*{PERCENT}\s+of\s+what(?:\s+number)?$", I),
+    (LazyRegex(rf"^(.+?)\s+is\s+what\s+{PERCENT}\s+of\s+(.+)$", I), _part_of_whole),
+    (LazyRegex(rf"^what\s+{PERCENT}\s+of\s+(.+?)\s+is\s+(.+)$", I), lambda whole, part: _part_of_whole(part, whole)),
+    (LazyRegex(rf"^what\s+{PERCENT}\s+is\s+(.+?)\s+of\s+(.+)$", I), _part_of_whole),
+    (LazyRegex(rf"^(?:express\s+)?(.+?)\s+as\s+an?\s+{PERCENT}\s+of\s+(.+)$", I), _part_of_whole),
+    (LazyRegex(rf"^(.+?)\s*{PERCENT}\s+of\s+what(?:\s+number)?\s+is\s+(.+)$", I), _whole_from_part),
+    (LazyRegex(rf"^(.+?)\s+is\s+(.+?)\s*{PERCENT}\s+of\s+what(?:\s+number)?$", I),
      lambda part, percent: _whole_from_part(percent, part)),
-    (LazyPattern(rf"^what(?:\s+number)?\s+is\s+(.+?)\s*{PERCENT}\s+of\s+(.+)$", I), _percent_of),
-    (LazyPattern(rf"^(.+?)\s*{PERCENT}\s+off\s+(.+)$", I), lambda p, b: _scaled("decrease", b, p)),
-    (LazyPattern(rf"^(increase|decrease)\s+(.+?)\s+by\s+(.+?)\s*{PERCENT}$", I), _scaled),
-    (LazyPattern(rf"^(.+?)\s+(increased|decreased)\s+by\s+(.+?)\s*{PERCENT}$", I),
+    (LazyRegex(rf"^what(?:\s+number)?\s+is\s+(.+?)\s*{PERCENT}\s+of\s+(.+)$", I), _percent_of),
+    (LazyRegex(rf"^(.+?)\s*{PERCENT}\s+off\s+(.+)$", I), lambda p, b: _scaled("decrease", b, p)),
+    (LazyRegex(rf"^(increase|decrease)\s+(.+?)\s+by\s+(.+?)\s*{PERCENT}$", I), _scaled),
+    (LazyRegex(rf"^(.+?)\s+(increased|decreased)\s+by\s+(.+?)\s*{PERCENT}$", I),
      lambda b, verb, p: _scaled(verb, b, p)),
-    (LazyPattern(rf"^(?:the\s+)?{PERCENT}\s+(change|increase|decrease)\s+(?:from|between)\s+(.+?)\s+(?:to|and)\s+"
+    (LazyRegex(rf"^(?:the\s+)?{PERCENT}\s+(change|increase|decrease)\s+(?:from|between)\s+(.+?)\s+(?:to|and)\s+"
                  r"(.+)$", I), _percent_change),
-    (LazyPattern(rf"^(.+?)\s*{PERCENT}\s+(more|greater|higher|less|fewer|lower|smaller)\s+than\s+(.+)$", I),
+    (LazyRegex(rf"^(.+?)\s*{PERCENT}\s+(more|greater|higher|less|fewer|lower|smaller)\s+than\s+(.+)$", I),
      lambda p, word, b: _scaled("increase" if word.lower() in ("more", "greater", "higher") else "decrease", b, p)),
-    (LazyPattern(rf"^{LOG}\s+{BASE}(.+?)\s+of\s+(.+)$", I), lambda base, x: _log(x, base)),
-    (LazyPattern(r"^log(\d+)\s*\(([^()]+)\)$", I), lambda base, x: _log(x, base)),  # log3(81), log2(1024)
-    (LazyPattern(r"^(?:the\s+)?(?:natural\s+(?:log|logarithm)|ln)\s+of\s+(.+)$", I), lambda x: _natural_log(x)),
-    (LazyPattern(rf"^{LOG}_\s*(\{{[^{{}}]+\}}|\d+(?:\.\d+)?)\s*(?:\(([^()]+)\)|(\d+(?:\.\d+)?))$", I),
+    (LazyRegex(rf"^{LOG}\s+{BASE}(.+?)\s+of\s+(.+)$", I), lambda base, x: _log(x, base)),
+    (LazyRegex(r"^log(\d+)\s*\(([^()]+)\)$", I), lambda base, x: _log(x, base)),  # log3(81), log2(1024)
+    (LazyRegex(r"^(?:the\s+)?(?:natural\s+(?:log|logarithm)|ln)\s+of\s+(.+)$", I), lambda x: _natural_log(x)),
+    (LazyRegex(rf"^{LOG}_\s*(\{{[^{{}}]+\}}|\d+(?:\.\d+)?)\s*(?:\(([^()]+)\)|(\d+(?:\.\d+)?))$", I),
      lambda base, inner, bare: _log(inner or bare, base)),
-    (LazyPattern(rf"^{LOG}(?:\s+of\s+|\s+|(?=\())(.+?)\s*,?\s+{BASE}(.+)$", I), _log),
-    (LazyPattern(r"^(.+?)\s+to\s+the\s+(?:power\s+(?:of\s+)?(.+)|(\d+)(?:st|nd|rd|th)\s+power)$", I),
+    (LazyRegex(rf"^{LOG}(?:\s+of\s+|\s+|(?=\())(.+?)\s*,?\s+{BASE}(.+)$", I), _log),
+    (LazyRegex(r"^(.+?)\s+to\s+the\s+(?:power\s+(?:of\s+)?(.+)|(\d+)(?:st|nd|rd|th)\s+power)$", I),
      lambda b, e1, e2: _power(b, e1 or e2)),
-    (LazyPattern(r"^(?:the\s+)?(square|cube)\s+of\s+(.+)$", I),
+    (LazyRegex(r"^(?:the\s+)?(square|cube)\s+of\s+(.+)$", I),
      lambda which, e: _unary("({})^" + ("2" if which.lower() == "square" else "3"), e)),
-    (LazyPattern(r"^(?:the\s+)?reciprocal\s+of\s+(.+)$", I), lambda e: _unary("1/({})", e)),
-    (LazyPattern(r"^(?:the\s+)?(?:absolute\s+value|modulus|magnitude)\s+of\s+(.+)$", I),
+    (LazyRegex(r"^(?:the\s+)?reciprocal\s+of\s+(.+)$", I), lambda e: _unary("1/({})", e)),
+    (LazyRegex(r"^(?:the\s+)?(?:absolute\s+value|modulus|magnitude)\s+of\s+(.+)$", I),
      lambda e: _unary("abs({})", e)),
-    (LazyPattern(r"^(?:convert\s+)?(.+?)\s+(?:as|to|in(?:to)?)\s+(?:an?\s+)?decimals?(?:\s+(?:form|number))?$", I),
+    (LazyRegex(r"^(?:convert\s+)?(.+?)\s+(?:as|to|in(?:to)?)\s+(?:an?\s+)?decimals?(?:\s+(?:form|number))?$", I),
      _as_decimal),
-    (LazyPattern(r"^(?:the\s+)?(fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+root\s+of\s+"
+    (LazyRegex(r"^(?:the\s+)?(fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+root\s+of\s+"
                  r"(.+)$", I),
      _root),
 ]

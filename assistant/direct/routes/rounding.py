@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from .arithmetic import LazyPattern, numeric, worded_plan
+from ..literals import LazyRegex
 from ..plan import CheckKind, RoutedCall
 from ..text import words_to_operators
+from .arithmetic import numeric, worded_plan
 
 I = re.IGNORECASE
 ROUND_VERB = r"(?:round(?:\s+off)?|approximate)\s+"
@@ -96,16 +97,16 @@ def _round_direction(expr: str, direction: str | None) -> RoutedCall | None:
 
 NEAREST_WHOLE = r"(?:\s+to\s+(?:the\s+)?(?:nearest\s+)?(?:whole\s+number|integer|unit|one))?"
 RULES = [
-    (LazyPattern(rf"^(?:{ROUND_VERB})?(.+?){ROUNDED}(?:to|with|at|correct\s+to|accurate\s+to)\s+{COUNT}\s+"
+    (LazyRegex(rf"^(?:{ROUND_VERB})?(.+?){ROUNDED}(?:to|with|at|correct\s+to|accurate\s+to)\s+{COUNT}\s+"
                  rf"{DECIMAL_PLACES}$", I), _round_places),
-    (LazyPattern(rf"^(?:{ROUND_VERB})?(.+?){ROUNDED}(?:to|with|at|correct\s+to|accurate\s+to)\s+{COUNT}\s+"
+    (LazyRegex(rf"^(?:{ROUND_VERB})?(.+?){ROUNDED}(?:to|with|at|correct\s+to|accurate\s+to)\s+{COUNT}\s+"
                  rf"{SIGNIFICANT}$", I), _round_significant),
-    (LazyPattern(rf"^(?:{ROUND_VERB})?(.+?){ROUNDED}to\s+{NEAREST}$", I), _round_nearest),
-    (LazyPattern(rf"^(.+?)\s*,?\s+rounded(?:\s+(down|up))?{NEAREST_WHOLE}$", I), _round_direction),
-    (LazyPattern(rf"^round\s+(.+?)\s+(down|up){NEAREST_WHOLE}$", I), _round_direction),
-    (LazyPattern(r"^(?:the\s+)?(floor|ceiling)\s+of\s+(.+)$", I),
+    (LazyRegex(rf"^(?:{ROUND_VERB})?(.+?){ROUNDED}to\s+{NEAREST}$", I), _round_nearest),
+    (LazyRegex(rf"^(.+?)\s*,?\s+rounded(?:\s+(down|up))?{NEAREST_WHOLE}$", I), _round_direction),
+    (LazyRegex(rf"^round\s+(.+?)\s+(down|up){NEAREST_WHOLE}$", I), _round_direction),
+    (LazyRegex(r"^(?:the\s+)?(floor|ceiling)\s+of\s+(.+)$", I),
      lambda which, e: _round_direction(e, "down" if which.lower() == "floor" else "up")),
-    (LazyPattern(r"^round(?:\s+off)?\s+(.+)$", I), lambda e: _round_direction(e, None)),  # round -0.5
+    (LazyRegex(r"^round(?:\s+off)?\s+(.+)$", I), lambda e: _round_direction(e, None)),  # round -0.5
 ]
 
 
