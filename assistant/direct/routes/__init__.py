@@ -21,6 +21,9 @@ ROUTE_MODULES = ["assistant.direct.routes.statements",  # composed questions: on
                  "assistant.direct.routes.comparison", "assistant.direct.routes.algebra",
                  "assistant.direct.routes.polynomials", "assistant.direct.routes.calculus",
                  "assistant.direct.routes.arithmetic", "assistant.direct.routes.competition",
+                 # competition families by area, each in its own module (tried after the general reader)
+                 "assistant.direct.routes.competition_numbertheory", "assistant.direct.routes.competition_algebra",
+                 "assistant.direct.routes.competition_precalc",
                  "assistant.direct.routes.symbolic"]
 
 
