@@ -128,8 +128,15 @@ def _competition_check(value, understood: str) -> list[Check]:
     return competition_check(value, understood)
 
 
+def _precalc_check(value, understood: str) -> list[Check]:
+    from .precalc_checks import precalc_check  # loads with the first precalculus answer
+
+    return precalc_check(value, understood)
+
+
 CHECKS = {
     CheckKind.COMPETITION: _competition_check,
+    CheckKind.PRECALC: _precalc_check,
     CheckKind.IS_PRIME: _is_prime_check,
     CheckKind.FACTOR: _factor_check,
     CheckKind.PRIME_FACTORS: _prime_factors_check,

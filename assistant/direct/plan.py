@@ -34,6 +34,7 @@ class CheckKind(StrEnum):
     POWER_BACK = "power_back"  # log_b(x) = k: b^k = x; the n-th root r of x: r^n = x (Python integers)
     DIGIT_COUNT = "digit_count"  # digit sums and counts recomputed from Python's own decimal string
     COMPETITION = "competition"  # divisors by trial division, floor/ceil at 60 digits, definitions re-evaluated
+    PRECALC = "precalc"  # coordinates converted back, vectors and complex numbers re-evaluated with mpmath
 
 
 # integer functions whose answers get their own check; any other function is TOOL
