@@ -134,9 +134,16 @@ def _precalc_check(value, understood: str) -> list[Check]:
     return precalc_check(value, understood)
 
 
+def _recount_check(value, understood: str) -> list[Check]:
+    from .numbertheory_checks import recount_check  # loads with the first number theory or counting answer
+
+    return recount_check(value, understood)
+
+
 CHECKS = {
     CheckKind.COMPETITION: _competition_check,
     CheckKind.PRECALC: _precalc_check,
+    CheckKind.RECOUNT: _recount_check,
     CheckKind.IS_PRIME: _is_prime_check,
     CheckKind.FACTOR: _factor_check,
     CheckKind.PRIME_FACTORS: _prime_factors_check,

@@ -35,6 +35,7 @@ class CheckKind(StrEnum):
     DIGIT_COUNT = "digit_count"  # digit sums and counts recomputed from Python's own decimal string
     COMPETITION = "competition"  # divisors by trial division, floor/ceil at 60 digits, definitions re-evaluated
     PRECALC = "precalc"  # coordinates converted back, vectors and complex numbers re-evaluated with mpmath
+    RECOUNT = "recount"  # number theory and counting: recounted by enumeration with Python ints
 
 
 # integer functions whose answers get their own check; any other function is TOOL
