@@ -2,7 +2,8 @@
 # The GPU half of the pipeline, as run on the lent H200 machine (training/README.md says how it gets there).
 #   bash training/device.sh part          copy one carried part of the gzipped base GGUF to /tmp/m
 #   bash training/device.sh train         join the parts, train adapter v1, export it, score it on dev
-#   bash training/device.sh selftrain     sample chains with v1, keep the right ones, train v2 on top, export, score
+#   FROM=/tmp/v1 DATA=training/out NAME=v2 bash training/device.sh selftrain
+#                                         sample chains with FROM, keep the right ones, train NAME on top, export, score
 #   RUNS="a:DATA:RANK ..." bash training/device.sh variants
 #                                         train several adapters side by side on the one GPU, export, score each
 #   NAMES="a b" bash training/device.sh measure
@@ -84,19 +85,21 @@ train)
     python3 -m training.sample --gguf $MODEL --adapter /tmp/v1 --dev training/out/dev.jsonl --batch 300 \
         --report $OUT/dev-v1.json 2>&1 | quiet | tail -25
     ;;
-selftrain)
+selftrain)  # FROM: the PEFT folder sampling (default /tmp/v1); DATA: its training data; NAME: the new adapter
     setup
-    python3 -m training.sample --gguf $MODEL --adapter /tmp/v1 --selftrain training/out/gsm8k_train.jsonl \
-        --exclude training/out/dev.jsonl --samples "${SAMPLES:-3}" --limit "${LIMIT:-0}" --batch 2048 --self-out /tmp/self \
-        --report $OUT/self-v1.json 2>&1 | quiet | tail -20
-    gzip -c /tmp/self/self_chains.jsonl > $OUT/self_chains.jsonl.gz
-    python3 -m training.train_lora --gguf $MODEL --tokens training/out/tokens.npz --extra /tmp/self/self.npz \
-        --init /tmp/v1 --epochs 1 --lr 1e-4 --warmup 20 --out /tmp/v2 --max-minutes "${MINUTES:-3}" 2>&1 \
-        | quiet | tee $OUT/train-v2.log | tail -5
-    cp /tmp/v2/train_log.jsonl $OUT/train-v2.jsonl; cp /tmp/v2/train_summary.json $OUT/train-v2-summary.json
-    export_adapter /tmp/v2 $OUT/adapter-v2.gguf
-    python3 -m training.sample --gguf $MODEL --adapter /tmp/v2 --dev training/out/dev.jsonl --batch 300 \
-        --report $OUT/dev-v2.json 2>&1 | quiet | tail -25
+    from=${FROM:-/tmp/v1} data=${DATA:-training/out} name=${NAME:-v2}
+    python3 -m training.sample --gguf $MODEL --adapter $from --selftrain training/out/gsm8k_train.jsonl \
+        --exclude $data/dev.jsonl --samples "${SAMPLES:-3}" --limit "${LIMIT:-0}" --batch 2048 --self-out /tmp/self \
+        --report $OUT/self-$name.json 2>&1 | quiet | tail -20
+    gzip -c /tmp/self/self_chains.jsonl > $OUT/self_chains-$name.jsonl.gz
+    python3 -m training.train_lora --gguf $MODEL --tokens $data/tokens.npz --extra /tmp/self/self.npz \
+        --init $from --epochs "${EPOCHS:-1}" --lr 1e-4 --warmup 20 --out /tmp/$name --max-minutes "${MINUTES:-3}" 2>&1 \
+        | quiet | tee $OUT/train-$name.log | tail -5
+    cp /tmp/$name/train_log.jsonl $OUT/train-$name.jsonl; cp /tmp/$name/train_summary.json $OUT/train-$name-summary.json
+    cp /tmp/$(basename $from).style /tmp/$name.style 2>/dev/null || echo tuned > /tmp/$name.style
+    export_adapter /tmp/$name /tmp/$name.gguf
+    python3 -m training.sample --gguf $MODEL --adapter /tmp/$name --dev $data/dev.jsonl --batch 300 \
+        --report $OUT/dev-$name.json 2>&1 | quiet | tail -25
     ;;
 variants)
     join_model; setup

@@ -170,7 +170,8 @@ def main(argv=None) -> None:
     summary = {
         "examples": len(examples), "steps": step, "planned_steps": total, "steps_per_epoch": per_epoch,
         "stopped_early": stopped_early, "cut_to_time_budget": planned_cut, "minutes": round((time.time() - start) / 60, 2), "load_seconds": round(load_s, 1),
-        "rank": args.rank, "alpha": args.alpha, "dropout": args.dropout, "lr": args.lr, "epochs": args.epochs,
+        # the adapter's own rank and alpha (an --init adapter keeps its own, whatever --rank says)
+        "rank": model.peft_config["default"].r, "alpha": model.peft_config["default"].lora_alpha, "dropout": args.dropout, "lr": args.lr, "epochs": args.epochs,
         "tokens_per_batch": args.tokens_per_batch, "warmup": args.warmup, "seed": args.seed, "targets": TARGETS,
         "init": str(args.init) if args.init else None, "torch": torch.__version__,
     }
