@@ -1,0 +1,477 @@
+"""Precalculus in MATH's words: coordinates, vectors and matrices, complex numbers in polar form, angles.
+
+"Convert the point $(1, -\\sqrt{3})$ in rectangular coordinates to polar coordinates.", "Compute
+$\\begin{pmatrix} 2 & 3 \\\\ 7 & -1 \\end{pmatrix} \\begin{pmatrix} 1 \\\\ -5 \\end{pmatrix}$.", "Find the inverse
+of the matrix ...", "Find the cross product of ... and ...", "Convert $\\sqrt{2} e^{11 \\pi i/4}$ to rectangular
+form.", "Convert $\\frac{5 \\pi}{4}$ radians to degrees.". Trig values in degrees, inverse trig in radians and
+determinants are the general competition route's (competition.py), tried before this one.
+
+The question is split as the general route splits it (competition_reading.split_question); the one sentence
+that asks must match a shape here whole, and any other sentence may only state the answer's form, in the
+convention the answer is given in (r > 0, 0 <= theta < 2 pi, 0 <= phi <= pi). The symbolic engine computes;
+the checks (assistant/direct/precalc_checks.py, or the engine's own matrix checks) recompute with mpmath.
+"""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from tools.parsing import BinOp, Call, Name, Neg, Node, Num, Relation, Seq, subtrees, to_text
+
+from ..plan import CheckKind, RoutedCall
+from .competition import ASK, F, _sentences
+from .competition_reading import FORM, Formula, split_question
+from .competition_shapes import convention_bound, has_matrix_value
+
+I = re.IGNORECASE
+SYSTEMS = r"(rectangular|cartesian|polar|cylindrical|spherical)"
+MAX_ENTRIES = 100
+
+
+def match(question: str) -> RoutedCall | None:
+    split = split_question(question)
+    if split is None:
+        return None
+    prose, formulas = split
+    sentences = _sentences(prose)
+    asked = [s for s in sentences if not (FORM.match(s) or ZERO_MATRIX.match(s))]
+    form = [s for s in asked if FORM_OF_POINT.match(s)]
+    asked = [s for s in asked if not FORM_OF_POINT.match(s)]
+    if len(asked) != 1 or len(form) > 1:
+        return None
+    if any(ZERO_MATRIX.match(s) for s in sentences) and not INVERSE_ASKED.search(asked[0]):
+        return None  # "enter the zero matrix" belongs to an inverse question only
+    for pattern, build in FAMILIES:
+        m = pattern.match(asked[0])
+        if m:
+            plan = build(formulas, form[0] if form else None, *m.groups())
+            if plan is not None:
+                return plan
+    return None
+
+
+# -- reading formulas ------------------------------------------------------------------------------------------
+
+def _numeric(formula: Formula | None) -> Node | None:
+    """The formula's tree when it is a number or a tuple/matrix of numbers (no letters besides pi and i)."""
+    if formula is None or formula.tree is None or formula.names or convention_bound(formula.tree):
+        return None
+    if any(isinstance(n, Relation) for n in subtrees(formula.tree)):
+        return None
+    return formula.tree
+
+
+def _point(formula: Formula | None, size: int) -> list[Node] | None:
+    """(x, y) or (x, y, z) in numbers; '(\\rho,\\theta,\\phi) = (2, \\pi, \\pi/4)' names its coordinates first."""
+    if formula is None or formula.tree is None:
+        return None
+    tree = formula.tree
+    if isinstance(tree, Relation) and tree.op == "=" and isinstance(tree.left, Seq):
+        if not all(isinstance(n, Name) for n in tree.left.items):
+            return None
+        tree = tree.right
+        names = _names(tree)
+    else:
+        names = formula.names
+    if names or not isinstance(tree, Seq) or tree.bracket not in ("", "(") or len(tree.items) != size:
+        return None
+    if any(isinstance(n, (Seq, Relation)) or convention_bound(n) for n in tree.items):
+        return None
+    return list(tree.items)
+
+
+def _names(tree: Node) -> set[str]:
+    return {n.name for n in subtrees(tree) if isinstance(n, Name)} - {"pi", "i"}
+
+
+def _text(node: Node) -> str:
+    return f"({to_text(node)})"
+
+
+def _real_value(node: Node):
+    """The value with mpmath at 50 digits, or None when it is not a real number this evaluator reads."""
+    import mpmath
+
+    from ..precalc_checks import Unsupported, evaluate
+
+    with mpmath.workdps(50):
+        try:
+            value = evaluate(node)
+        except (Unsupported, ZeroDivisionError, ValueError, OverflowError, RecursionError):
+            return None
+        if isinstance(value, mpmath.mpc):
+            if abs(value.imag) > mpmath.mpf(10) ** -40:
+                return None
+            value = value.real
+        return value
+
+
+def _sign(node: Node) -> int | None:
+    """-1, 0 or 1, when 50 digits settle it (an exact zero is recognised only when written as 0)."""
+    if isinstance(node, Num) and node.value == 0:
+        return 0
+    value = _real_value(node)
+    if value is None or abs(value) < 1e-40:
+        return None
+    return 1 if value > 0 else -1
+
+
+# -- the answer's form -----------------------------------------------------------------------------------------
+
+FORM_OF_POINT = re.compile(r"^(?:enter|express|give|write)\s+(?:your|the)\s+answer\s+in\s+the\s+form\s+⟨(\d+)⟩"
+                           r"(?:\s*,?\s*where\s+((?:⟨\d+⟩\s*(?:,\s*and|,|and)?\s*)+))?$", I)
+ZERO_MATRIX = re.compile(r"^if\s+the\s+inverse\s+does\s+not\s+exist,\s*(?:then\s+)?enter\s+the\s+zero\s+matrix$", I)
+INVERSE_ASKED = re.compile(r"\binverse\b|\^\{?-1", I)
+
+# conditions stated with the form, as LaTeX without spaces: only the conventions the answers are given in
+CONDITIONS = {"r>0": "r", "\\rho>0": "rho", "0\\le\\theta<2\\pi": "theta", "0\\le\\phi\\le\\pi": "phi"}
+FORM_NAMES = {"polar": ("r", "theta"), "cylindrical": ("r", "theta", "z"), "spherical": ("rho", "theta", "phi"),
+              "rectangular": ("x", "y", "z")}
+
+
+def _condition(latex: str) -> str:
+    text = re.sub(r"\s+|\\[,;!]", "", latex).rstrip(".,")
+    return text.replace("\\leq", "\\le").replace("\\lt", "<").replace("\\gt", ">")
+
+
+def _form_agrees(formulas: list[Formula], form: str | None, target: str, size: int) -> bool:
+    """No form sentence, or one whose tuple names the target's coordinates and whose conditions are the
+    conventions used here (a question asking for -pi < theta <= pi is not answered with 0 <= theta < 2 pi)."""
+    if form is None:
+        return True
+    m = FORM_OF_POINT.match(form)
+    shape = formulas[int(m.group(1))].tree
+    names = FORM_NAMES["rectangular" if target == "cartesian" else target][:size]
+    if not (isinstance(shape, Seq) and [getattr(n, "name", None) for n in shape.items] == list(names)):
+        return False
+    stated = {CONDITIONS.get(_condition(formulas[int(k)].latex)) for k in re.findall(r"⟨(\d+)⟩", m.group(2) or "")}
+    if None in stated:
+        return False
+    wanted = {"polar": {"r", "theta"}, "cylindrical": {"r", "theta"}, "spherical": {"rho", "theta", "phi"}}
+    return not stated or stated == wanted.get(target, set())
+
+
+# -- coordinates -------------------------------------------------------------------------------------------------
+
+def _convert(formulas, form, ref, source, target):
+    source, target = source.lower(), target.lower()
+    source = "rectangular" if source == "cartesian" else source
+    target = "rectangular" if target == "cartesian" else target
+    size = 2 if "polar" in (source, target) else 3
+    if source == target or (source != "rectangular" and target != "rectangular"):
+        return None
+    point = _point(formulas[int(ref)], size)
+    if point is None or not _form_agrees(formulas, form, target, size):
+        return None
+    if any(_real_value(c) is None for c in point):
+        return None
+    build = _from_rectangular if source == "rectangular" else _to_rectangular
+    items = build(point, target if source == "rectangular" else source)
+    if items is None:
+        return None
+    call = "(" + ", ".join(items) + ")"
+    return RoutedCall("symbolic", call, f"{source} to {target} coordinates: {call}", CheckKind.PRECALC,
+                      relabel=_as_tuple)
+
+
+def _from_rectangular(point: list[Node], target: str) -> list[str] | None:
+    x, y = point[0], point[1]
+    if _sign(x) is None and _sign(y) is None or (_sign(x), _sign(y)) == (0, 0):
+        return None  # the origin has no angle; a sign 50 digits cannot settle is not guessed
+    y_sign = _sign(y)
+    if y_sign is None:
+        return None
+    angle = f"atan2({_text(y)}, {_text(x)})" + (" + 2*pi" if y_sign < 0 else "")
+    if target in ("polar", "cylindrical"):
+        items = [f"sqrt({_text(x)}^2 + {_text(y)}^2)", angle]
+        return items + [to_text(point[2])] if target == "cylindrical" else items
+    z = point[2]
+    rho = f"sqrt({_text(x)}^2 + {_text(y)}^2 + {_text(z)}^2)"
+    return [rho, angle, f"acos({_text(z)}/{rho})"]
+
+
+def _to_rectangular(point: list[Node], source: str) -> list[str] | None:
+    if source in ("polar", "cylindrical"):
+        r, theta = _text(point[0]), _text(point[1])
+        items = [f"{r}*cos({theta})", f"{r}*sin({theta})"]
+        return items + [to_text(point[2])] if source == "cylindrical" else items
+    rho, theta, phi = (_text(c) for c in point)
+    return [f"{rho}*sin({phi})*cos({theta})", f"{rho}*sin({phi})*sin({theta})", f"{rho}*cos({phi})"]
+
+
+def _as_tuple(answer: str) -> str | None:
+    """'[2, pi/3]' as the tool lists it -> '(2, pi/3)'; an answer still holding a function call is not exact
+    enough to give (atan2 left unevaluated, say)."""
+    m = re.fullmatch(r"\[(.*)\]", answer.strip())
+    if m is None or re.search(r"[\[\]]|\b(?:atan2|acos|asin|atan|cos|sin|Mod)\b", m.group(1)):
+        return None
+    return f"({m.group(1)})"
+
+
+# -- vectors and matrices ----------------------------------------------------------------------------------------
+
+def _matrix(tree: Node) -> list[list[Node]] | None:
+    """The rows of a matrix literal [[...], [...]]; None for anything else."""
+    if not (isinstance(tree, Seq) and tree.bracket == "[" and tree.items):
+        return None
+    rows = [list(r.items) for r in tree.items if isinstance(r, Seq) and r.bracket == "["]
+    if len(rows) != len(tree.items) or len({len(r) for r in rows}) != 1:
+        return None
+    return rows
+
+
+def _rational_entries(tree: Node) -> bool:
+    """Every matrix entry in the formula is built from integers with + - * / and integer powers (the engine's
+    mpmath recomputation reads exactly these)."""
+    for n in subtrees(tree):
+        if isinstance(n, (Name, Call, Relation)) or isinstance(n, Num) and n.decimal:
+            return False
+        if isinstance(n, BinOp) and n.op not in ("+", "-", "*", "/", "^"):
+            return False
+    return True
+
+
+def _matrix_arithmetic(formulas, form, verb, ref):
+    """Sums, products, scalar multiples and powers of matrices with rational entries; the engine's own check
+    recomputes them with mpmath, and an inverse is multiplied back to the identity."""
+    formula = formulas[int(ref)]
+    tree = formula.tree
+    if form is not None or tree is None or formula.names or not has_matrix_value(tree) or \
+            _top_level_matrix_product(formula.latex) or not _rational_entries(tree):
+        return None
+    if isinstance(tree, Seq) and _matrix(tree) is not None:
+        return None  # a matrix alone: nothing to compute
+    if any(isinstance(n, Call) for n in subtrees(tree)):
+        return None
+    if not _inverses_exist(tree):
+        return None
+    if _entry_count(tree) > MAX_ENTRIES:
+        return None
+    call = to_text(tree)
+    return RoutedCall("symbolic", call, call, CheckKind.TOOL)
+
+
+def _top_level_matrix_product(latex: str) -> bool:
+    """\\cdot and \\times between vectors mean the dot and the cross product, which the engine's * does not."""
+    return bool(re.search(r"\\(?:cdot|times)", latex))
+
+
+def _entry_count(tree: Node) -> int:
+    return sum(1 for n in subtrees(tree) if isinstance(n, Num))
+
+
+def _inverses_exist(tree: Node) -> bool:
+    """Every A^(-k) in the formula has det A != 0 (computed here with Fractions): the engine would otherwise
+    fail, and a failed tool is an error, not a pass to the planner."""
+    for n in subtrees(tree):
+        if isinstance(n, BinOp) and n.op == "^" and (isinstance(n.right, Neg) or _negative_number(n.right)):
+            rows = _matrix(n.left)
+            if rows is None or _fraction_det(rows) in (None, 0):
+                return False
+    return True
+
+
+def _negative_number(node: Node) -> bool:
+    return isinstance(node, Num) and node.value < 0
+
+
+def _fraction_value(node: Node) -> Fraction | None:
+    from ..recompute import Unsupported, recompute
+
+    try:
+        value = recompute(node)
+    except (Unsupported, ZeroDivisionError, ValueError, OverflowError, RecursionError):
+        return None
+    return value if isinstance(value, (int, Fraction)) else None
+
+
+def _fraction_det(rows: list[list[Node]]) -> Fraction | None:
+    if len(rows) != len(rows[0]) or len(rows) > 4:
+        return None
+    values = [[_fraction_value(c) for c in r] for r in rows]
+    if any(v is None for r in values for v in r):
+        return None
+    return _det(values)
+
+
+def _det(m: list[list[Fraction]]) -> Fraction:
+    if len(m) == 1:
+        return Fraction(m[0][0])
+    return sum((-1) ** j * m[0][j] * _det([r[:j] + r[j + 1:] for r in m[1:]]) for j in range(len(m)))
+
+
+def _inverse(formulas, form, ref):
+    formula = formulas[int(ref)]
+    if form is not None or formula.tree is None or formula.names:
+        return None
+    rows = _matrix(formula.tree)
+    if rows is None or not _rational_entries(formula.tree) or _fraction_det(rows) in (None, 0):
+        return None
+    call = f"inverse({to_text(formula.tree)})"
+    return RoutedCall("symbolic", call, call, CheckKind.TOOL)
+
+
+def _column(formula: Formula | None) -> list[Node] | None:
+    """A column vector's entries ([[a], [b], [c]]), in numbers."""
+    tree = _numeric(formula)
+    rows = _matrix(tree) if tree is not None else None
+    if rows is None or len(rows[0]) != 1 or len(rows) not in (2, 3):
+        return None
+    return [r[0] for r in rows]
+
+
+def _vector_pair(formulas, a, b, size=None):
+    u, v = _column(formulas[int(a)]), _column(formulas[int(b)])
+    if u is None or v is None or len(u) != len(v) or size is not None and len(u) != size:
+        return None
+    if any(_real_value(c) is None for c in u + v):
+        return None
+    return u, v
+
+
+def _dot(formulas, form, a, b):
+    pair = _vector_pair(formulas, a, b)
+    if form is not None or pair is None:
+        return None
+    call = " + ".join(f"{_text(p)}*{_text(q)}" for p, q in zip(*pair))
+    return RoutedCall("symbolic", call, f"the dot product: {call}", CheckKind.PRECALC)
+
+
+def _cross(formulas, form, a, b):
+    pair = _vector_pair(formulas, a, b, size=3)
+    if form is not None or pair is None:
+        return None
+    (a1, a2, a3), (b1, b2, b3) = ([_text(c) for c in v] for v in pair)
+    rows = [f"{a2}*{b3} - {a3}*{b2}", f"{a3}*{b1} - {a1}*{b3}", f"{a1}*{b2} - {a2}*{b1}"]
+    call = "[" + ", ".join(f"[{r}]" for r in rows) + "]"
+    return RoutedCall("symbolic", call, f"the cross product: {call}", CheckKind.PRECALC)
+
+
+def _product_of_vectors(formulas, form, verb, ref):
+    """'Compute $u \\cdot v$' / '$u \\times v$' with two column vectors and nothing else in the formula."""
+    formula = formulas[int(ref)]
+    m = re.fullmatch(r"\s*(\\begin\{pmatrix\}.*?\\end\{pmatrix\})\s*\\(cdot|times)\s*"
+                     r"(\\begin\{pmatrix\}.*?\\end\{pmatrix\})\s*", formula.latex, re.S)
+    if m is None or "\\begin" in m.group(1)[6:] or "\\begin" in m.group(3)[6:]:
+        return None
+    from .competition_reading import read_formula
+
+    parts = [read_formula(m.group(1)), read_formula(m.group(3))]
+    build = _dot if m.group(2) == "cdot" else _cross
+    return build(parts, form, "0", "1")
+
+
+# -- complex numbers and angles -------------------------------------------------------------------------------
+
+def _polar_parts(tree: Node) -> tuple[Node, Node] | None:
+    """r e^{theta i} -> (r, theta); e^{theta i} -> (1, theta)."""
+    if isinstance(tree, BinOp) and tree.op == "*" and _exponential(tree.right) is not None:
+        return tree.left, _exponential(tree.right)
+    theta = _exponential(tree)
+    return (Num(1), theta) if theta is not None else None
+
+
+def _exponential(node: Node) -> Node | None:
+    """The theta of exp(theta i) or e^(theta i), with i a factor of the exponent (read by replacing it by 1)."""
+    if isinstance(node, Call) and node.func == "exp" and len(node.args) == 1:
+        exponent = node.args[0]
+    elif isinstance(node, BinOp) and node.op == "^" and isinstance(node.left, Name) and node.left.name == "e":
+        exponent = node.right
+    else:
+        return None
+    factors = _factors(exponent)
+    if factors is None or sum(1 for f in factors if isinstance(f, Name) and f.name == "i") != 1:
+        return None
+    theta = _replace_i(exponent)
+    return theta if "i" not in {n.name for n in subtrees(theta) if isinstance(n, Name)} else None
+
+
+def _factors(node: Node) -> list[Node] | None:
+    """The factors of a product, through * and the numerator of /; None when a sum hides i."""
+    if isinstance(node, BinOp) and node.op == "*":
+        left, right = _factors(node.left), _factors(node.right)
+        return None if left is None or right is None else left + right
+    if isinstance(node, BinOp) and node.op == "/":
+        top = _factors(node.left)
+        return None if top is None or any(isinstance(n, Name) and n.name == "i" for n in subtrees(node.right)) \
+            else top
+    if isinstance(node, Neg):
+        return _factors(node.operand)
+    if any(isinstance(n, Name) and n.name == "i" for n in subtrees(node)) and not (isinstance(node, Name)):
+        return None
+    return [node]
+
+
+def _replace_i(node: Node) -> Node:
+    if isinstance(node, Name) and node.name == "i":
+        return Num(1)
+    children = node.children()
+    return node.with_children(tuple(_replace_i(c) for c in children)) if children else node
+
+
+def _rectangular_form(formulas, form, ref):
+    formula = formulas[int(ref)]
+    if form is not None or formula.tree is None or (formula.names - {"e"}):
+        return None
+    parts = _polar_parts(formula.tree)
+    if parts is None or any(_real_value(p) is None for p in parts):
+        return None
+    r, theta = (_text(p) for p in parts)
+    call = f"{r}*cos({theta}) + {r}*sin({theta})*i"
+    return RoutedCall("symbolic", call, f"{to_text(formula.tree)} in rectangular form: {call}", CheckKind.PRECALC,
+                      relabel=_rectangular_text)
+
+
+def _rectangular_text(answer: str) -> str | None:
+    """a + bi with exact a and b: no trigonometric function or exponential may be left in it."""
+    if re.search(r"\b(?:cos|sin|tan|exp|E|atan|Mod|re|im)\b|\[", answer):
+        return None
+    return answer
+
+
+def _to_degrees(formulas, form, ref):
+    formula = formulas[int(ref)]
+    tree = _numeric(formula)
+    if form is not None or tree is None or isinstance(tree, Seq) or "^\\circ" in formula.latex.replace(" ", ""):
+        return None
+    if _real_value(tree) is None:
+        return None
+    call = f"({to_text(tree)})*180/pi"
+    return RoutedCall("symbolic", call, f"{to_text(tree)} radians in degrees: {call}", CheckKind.PRECALC,
+                      relabel=_without_functions)
+
+
+def _to_radians(formulas, form, ref):
+    formula = formulas[int(ref)]
+    tree = _numeric(formula)
+    written = formula.latex.replace(" ", "")
+    if form is not None or tree is None or isinstance(tree, Seq) or not re.search(r"\^\{?\\circ\}?$", written):
+        return None
+    if _real_value(tree) is None:
+        return None
+    call = to_text(tree)  # the LaTeX reader already reads 210^\circ as 210*(pi/180)
+    return RoutedCall("symbolic", call, f"{formula.latex} in radians: {call}", CheckKind.PRECALC,
+                      relabel=_without_functions)
+
+
+def _without_functions(answer: str) -> str | None:
+    return None if re.search(r"\b(?:cos|sin|tan|atan|acos|asin|Mod)\b|\[", answer) else answer
+
+
+# -- the sentence shapes -------------------------------------------------------------------------------------
+
+VECTORS = r"(?:the\s+)?(?:vectors?\s+)?"
+FAMILIES = [
+    (re.compile(r"^convert\s+the\s+point\s+" + F + r"\s+in\s+" + SYSTEMS + r"\s+coordinates\s+to\s+" + SYSTEMS
+                + r"\s+coordinates$", I), _convert),
+    (re.compile(r"^" + ASK + r"\s+the\s+inverse\s+of\s+(?:the\s+matrix\s+)?" + F + r"$", I), _inverse),
+    (re.compile(r"^" + ASK + r"\s+the\s+dot\s+product\s+of\s+" + VECTORS + F + r"\s+and\s+" + F + r"$", I), _dot),
+    (re.compile(r"^" + ASK + r"\s+the\s+cross\s+product\s+of\s+" + VECTORS + F + r"\s+and\s+" + F + r"$", I),
+     _cross),
+    (re.compile(r"^(?:convert|express|write)\s+" + F + r"\s+(?:to|in)\s+rectangular\s+form$", I),
+     _rectangular_form),
+    (re.compile(r"^convert\s+" + F + r"\s+radians\s+to\s+degrees$", I), _to_degrees),
+    (re.compile(r"^convert\s+" + F + r"\s+to\s+radians$", I), _to_radians),
+    (re.compile(r"^(compute|find|evaluate|calculate|simplify|what\s+is)\s+" + F + r"$", I), _product_of_vectors),
+    (re.compile(r"^(compute|find|evaluate|calculate|simplify|what\s+is)\s+" + F + r"$", I), _matrix_arithmetic),
+]
