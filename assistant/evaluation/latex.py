@@ -101,8 +101,17 @@ def _argument(text: str, k: int) -> tuple[str | None, int]:
 
 
 def _column_vector(text: str) -> str:
-    """\\begin{pmatrix} a \\\\ b \\end{pmatrix} -> (a, b); a matrix with '&' is left for the parser to refuse."""
-    m = re.fullmatch(r"\s*\\begin\{[pbv]?matrix\}(.*)\\end\{[pbv]?matrix\}\s*", text, re.S)
-    if not m or "&" in m.group(1):
+    """\\begin{pmatrix} a \\\\ b \\end{pmatrix} -> (a, b); one with '&' is a matrix: Matrix([[a, b], [c, d]]),
+    rows of equal length only (a ragged one is left for the parser to refuse)."""
+    m = re.fullmatch(r"\s*\\begin\{([pb]?matrix)\}(.*)\\end\{\1\}\s*", text, re.S)
+    if not m or "\\begin" in m.group(2):
         return text
-    return "(" + ", ".join(part.strip() for part in m.group(1).split("\\\\")) + ")"
+    rows = [row.strip() for row in m.group(2).split("\\\\")]
+    if rows and not rows[-1]:
+        rows.pop()  # a trailing \\ before \end
+    if "&" not in m.group(2):
+        return "(" + ", ".join(rows) + ")"
+    cells = [[cell.strip() for cell in row.split("&")] for row in rows]
+    if not cells or len({len(r) for r in cells}) != 1 or any(not c for r in cells for c in r):
+        return text
+    return "Matrix([" + ", ".join("[" + ", ".join(r) + "]" for r in cells) + "])"

@@ -31,6 +31,7 @@ class Reading:
     value: object  # a SymPy object, or a tuple of them for lists
     decimal: bool  # some literal had a decimal point: compare with tolerance
     ordered: bool = True  # for lists: '(1, 2)' is ordered, '1, 2' and '{1, 2}' are compared as multisets
+    shape: tuple[int, int] | None = None  # a matrix (2 rows and 2 columns or more): its entries row by row
 
 
 def read(text: str) -> Reading:
@@ -48,6 +49,10 @@ def read(text: str) -> Reading:
     vector = _vector(tree)
     if vector is not None:  # SymPy's Matrix([[-6], [6]]) is the vector a pmatrix gold reads as (-6, 6)
         return Reading(tuple(builder.build(item) for item in vector), builder.decimal, True)
+    rows = _matrix_rows(tree)
+    if rows is not None:  # entry by entry, and only against a matrix of the same shape
+        entries = tuple(builder.build(item) for row in rows for item in row)
+        return Reading(entries, builder.decimal, True, (len(rows), len(rows[0])))
     if isinstance(tree, Seq):
         parts = tuple(builder.build(_unbind(item)) for item in tree.items)
         ordered = plain.lstrip().startswith("(") and tree.bracket != "{"
@@ -69,12 +74,27 @@ def _vector(tree):
     return None
 
 
+def _matrix_rows(tree):
+    """The rows of a Matrix([[...], [...]]) of at least 2 rows and 2 columns, all of one length; else None."""
+    if not (isinstance(tree, Call) and tree.func == "Matrix" and len(tree.args) == 1):
+        return None
+    rows = tree.args[0]
+    if not (isinstance(rows, Seq) and len(rows.items) >= 2 and all(isinstance(r, Seq) for r in rows.items)):
+        return None
+    widths = {len(r.items) for r in rows.items}
+    if len(widths) != 1 or widths.pop() < 2 or any(isinstance(c, Seq) for r in rows.items for c in r.items):
+        return None
+    return [r.items for r in rows.items]
+
+
 def _unbind(node):
     return node.right if isinstance(node, Relation) and node.op == "=" and isinstance(node.left, Name) else node
 
 
 def equivalent(a: Reading, b: Reading, rel_tol: float) -> bool:
     tol = rel_tol if (a.decimal or b.decimal) else 0.0
+    if a.shape != b.shape:
+        return False
     if isinstance(a.value, tuple) or isinstance(b.value, tuple):
         left = a.value if isinstance(a.value, tuple) else (a.value,)
         right = b.value if isinstance(b.value, tuple) else (b.value,)

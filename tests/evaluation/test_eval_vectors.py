@@ -12,6 +12,13 @@ def test_vectors(predicted, same):
     assert equivalent(read(GOLD), read(predicted), 0.0) is same
 
 
-def test_a_square_matrix_is_still_not_compared():
+def test_a_square_matrix_is_compared_only_with_a_matrix_of_its_shape():
+    square = read("Matrix([[1, 2], [3, 4]])")
+    assert square.shape == (2, 2)
+    assert equivalent(read(r"\begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix}"), square, 0.0)
+    assert not equivalent(read("(1, 2, 3, 4)"), square, 0.0)
+
+
+def test_a_nested_list_is_still_not_compared():
     with pytest.raises(Unreadable):
-        read("Matrix([[1, 2], [3, 4]])")
+        read("[[1, 2], [3, 4]]")
