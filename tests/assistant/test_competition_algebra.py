@@ -1,0 +1,123 @@
+"""Competition algebra read by assistant/direct/routes/competition_algebra.py: sequences, lines, circles, parabolas,
+polynomial remainders, quadratics' roots.
+
+Examples written for these tests (not taken from any benchmark file): answers in the form MATH writes them, the
+tool's checks passed and the second route agreeing; look-alikes that must go on to the planner.
+"""
+from fractions import Fraction
+
+import pytest
+
+from assistant.direct import try_direct
+from assistant.direct.routes import competition_algebra
+
+ANSWERED = [
+    # sequences
+    (r"What is the 20th term of the arithmetic sequence $2, 5, 8, \ldots$?", "59"),
+    (r"Find the $100^{\text{th}}$ term of the arithmetic sequence $7, 3, -1, \ldots$.", "-389"),
+    (r"What is the eighth term in the geometric sequence $3, 6, 12, \ldots$?", "384"),
+    (r"What is the sixth term of the geometric sequence $\frac{1}{2}, -1, 2, \ldots$?", "-16"),
+    (r"What is the tenth term in the arithmetic sequence $\frac{1}{3}, \frac{2}{3}, 1, \ldots$? "
+     r"Express your answer as a common fraction.", "10/3"),
+    (r"How many numbers are in the list $4, 6, 8, \ldots, 128, 130$?", "64"),
+    (r"How many numbers are in the list $ 147, 144, 141, \ldots, 42, 39?$", "37"),
+    (r"How many numbers are in the list $2.5, 6.5, 10.5, \ldots, 78.5$?", "20"),
+    (r"What is the sum of the first 20 positive even integers?", "420"),
+    (r"What is the sum of the first 15 odd positive integers?", "225"),
+    # lines
+    (r"What is the slope of the line $2x + 3y = 6$?", "-2/3"),
+    (r"What is the slope of the line whose equation is $4y = 8x - 12$?", "2"),
+    (r"What is the slope of a line parallel to the line $2x - 4y = 9$? Express your answer as a common fraction.",
+     "1/2"),
+    (r"What is the slope of a line perpendicular to the line $3x + 5y = 7$?", "5/3"),
+    (r"What is the $y$-intercept of the line $x - 2y = 5$?", "-5/2"),
+    (r"What is the $x$-intercept of the line $2x + 5y = 10$?", "5"),
+    (r"Find the $y$-intercept point of the line $3x+5y=20$. Provide your answer as an ordered pair.", "(0, 4)"),
+    # circles, parabolas
+    (r"Find the center of the circle with equation $x^2 - 6x + y^2 + 2y = 9$.", "(3, -1)"),
+    (r"What is the radius of the circle with equation $x^2 - 6x + y^2 + 2y = 9$?", "sqrt(19)"),
+    (r"Find the radius of the circle with equation $9x^2-18x+9y^2+36y+44=0.$", "1/3"),
+    (r"What is the vertex of the parabola $y = x^2 - 4x + 7$?", "(2, 3)"),
+    (r"What is the minimum value of $x^2 + 8x + 21$?", "5"),
+    (r"What is the maximum value of $-3t^2 + 12t - 5$ for real $t$?", "7"),
+    (r"What is the minimum possible value for $y$ in the equation $y = 2x^2 + 12x + 3$?", "-15"),
+    # polynomials
+    (r"Find the remainder when $x^4 + 2$ is divided by $x - 2$.", "18"),
+    (r"What is the remainder when $2x^3 - x + 5$ is divided by $2x + 1$?", "21/4"),
+    (r"Find the sum of the coefficients in the polynomial $3(x^3 - 2x + 1) - 2(x^2 + 4)$ when it is fully "
+     r"simplified.", "-10"),
+    (r"What is the positive difference between the solutions of $2x^2 + 3x - 7 = 0$?", "sqrt(65)/2"),
+    (r"Find the positive difference between the roots of $x^2 - 5x + 4 = 0$.", "3"),
+    (r"What is the discriminant of $3x^2 - 4x + 1$?", "4"),
+]
+
+
+@pytest.mark.parametrize("question, expected", ANSWERED)
+def test_answered_right_with_checks(question, expected):
+    assert competition_algebra.match(question) is not None, "the algebra route reads it"
+    answer = try_direct(question)
+    assert answer is not None and answer.error is None
+    assert answer.answer == expected
+    assert answer.verified is True, [(c.name, c.passed, c.detail) for c in answer.checks]
+
+
+DECLINED = [
+    r"What is the 20th term of the sequence $2, 5, 8, \ldots$?",  # neither arithmetic nor geometric said
+    r"What is the 20th term of the arithmetic sequence $2, 5, 9, \ldots$?",  # the terms shown do not add evenly
+    r"What is the 21th term of the arithmetic sequence $2, 5, 8, \ldots$?",  # an ordinal that is no ordinal
+    r"How many numbers are in the list $3, 6, \ldots, 96$?",  # adding 3 or doubling: not settled
+    r"How many numbers are in the list $4, 6, 8, \ldots, 129$?",  # 129 is not on the list
+    r"How many numbers are in the list $1, 2, 4, \ldots, 1024$?",  # not arithmetic
+    r"What is the sum of the first 20 even integers?",  # is 0 the first even integer?
+    r"What is the slope of the line $x = 4$?",  # vertical
+    r"What is the slope of the line $2x + 3y = 6z$?",
+    r"What is the $z$-intercept of the line $2x + 3y = 6$?",
+    r"Find the center of the circle with equation $x^2 + 2y^2 = 9$.",  # an ellipse
+    r"What is the radius of the circle with equation $x^2 + y^2 + 4 = 0$?",  # no real circle
+    r"What is the vertex of the parabola $x = y^2 - 4y + 7$?",
+    r"What is the minimum value of $-x^2 + 8x + 21$?",  # opens downwards: no minimum
+    r"What is the minimum value of $x^2 + 8x + 21$ for $x \ge 0$?",  # a condition not read
+    r"Find the remainder when $x^4 + 2$ is divided by $x^2 - 2$.",  # the remainder is a polynomial
+    r"Find the sum of the coefficients of $a x^2 + b x + c$.",  # letters as coefficients
+    r"What is the positive difference between the solutions of $x^2 + x + 1 = 0$?",  # not real
+    r"What is the positive difference between the solutions of $x^2 - 4x + 4 = 0$?",  # one solution
+    r"What is the discriminant of $x^3 + x + 1$?",
+    r"Find the center of the circle with equation $x^2 - 6x + y^2 + 2y = 9$. Express your answer as a decimal.",
+]
+
+
+@pytest.mark.parametrize("question", DECLINED)
+def test_near_misses_decline(question):
+    assert competition_algebra.match(question) is None
+
+
+def test_the_second_route_disagreeing_withholds_the_answer():
+    from assistant.direct.algebra_checks import agreeing, solved_pair
+
+    assert agreeing(Fraction(59))("59") == "59"
+    assert agreeing(Fraction(59))("60") is None
+    assert agreeing(Fraction(59))("sqrt(59)") is None
+    assert solved_pair((Fraction(3), Fraction(-1)), ("x", "y"))("{x: 3, y: -1}") == "(3, -1)"
+    assert solved_pair((Fraction(3), Fraction(-1)), ("x", "y"))("{x: 3, y: 1}") is None
+
+
+def test_second_routes_by_their_own_methods():
+    from assistant.direct import algebra_checks as second
+
+    rule = second.progression([Fraction(2), Fraction(5), Fraction(8)], geometric=False)
+    assert second.term_by_steps(rule, 20) == 59
+    assert second.count_by_walking(Fraction(4), Fraction(2), Fraction(130)) == 64
+    with pytest.raises(second.NotDerived):
+        second.count_by_walking(Fraction(4), Fraction(2), Fraction(129))
+    roots = second.real_roots([Fraction(-7), Fraction(3), Fraction(2)])
+    assert abs(roots[1] - roots[0] - Fraction(65) ** 0.5 / 2) < 1e-12
+    with pytest.raises(second.NotDerived):
+        second.real_roots([Fraction(1), Fraction(1), Fraction(1)])
+
+
+@pytest.mark.parametrize("hostile", ["", "$", "$$", "What is the " + "1st " * 500 + "term?",
+                                     r"How many numbers are in the list $" + ", ".join(["1"] * 5000) + r", \ldots$?",
+                                     r"What is the remainder when $x^{10^{10}}$ is divided by $x - 2$?",
+                                     r"How many numbers are in the list $1, 2, 3, \ldots, 10^{100}$?"])
+def test_hostile_input_declines_quickly(hostile):
+    assert competition_algebra.match(hostile) is None
