@@ -1,0 +1,265 @@
+"""Checks for the number theory and counting families (routes/competition_numbertheory.py): each answer recounted.
+
+The route hands the tool a closed formula (Legendre's sum, floor(b/k) - floor((a-1)/k), prime_pi, n(n-3)/2, ...);
+this module reads the formula's few numbers back and counts again by enumeration with Python's own ints, with no
+formula shared: the multiples in the range listed one by one, the primes found by trial division, the factorial
+divided by p until it stops, the diagonals as the vertex pairs that are not sides, the coin flips and dice rolls as
+every outcome. Each tool input shape the route writes has one recounter here; a shape with none, or numbers too
+large to enumerate cheaply, gives an undecided check (never a pass).
+"""
+from __future__ import annotations
+
+import math
+import re
+from fractions import Fraction
+from itertools import combinations, permutations, product
+
+from ..answer import Check
+
+MAX_RANGE = 2_000_000  # numbers a recount may walk through
+MAX_FACTORIAL = 5_000
+MAX_TRIAL = 10**12
+MAX_PRIME_RANGE = 200_000
+MAX_CIRCLE = 8  # seatings enumerated one by one; beyond it n!/n
+MAX_FLIPS = 20
+MAX_ENUMERATED = 200_000
+
+
+class TooLarge(Exception):
+    """The numbers are beyond what a cheap enumeration covers."""
+
+
+DECIMAL = re.compile(r"decimals\((.+), (\d+)\)")
+
+
+def recount_check(value, understood: str) -> list[Check]:
+    """The formula's numbers read back and the answer counted again; `decimals(formula, k)` (an exact decimal
+    asked for) is the formula's value, which must also end within k places."""
+    shown, formula, places = _as_fraction(value), understood.strip(), None
+    written = DECIMAL.fullmatch(formula)
+    if written:
+        formula, places = written.group(1), int(written.group(2))
+    for pattern, recount, what in RECOUNTS:
+        m = pattern.fullmatch(formula)
+        if m is None:
+            continue
+        try:
+            again = Fraction(recount(*m.groups()))
+        except TooLarge as exc:
+            return [Check(what, None, f"not recounted: {exc}")]
+        checks = [Check(what, shown == again, f"recount gives {again}")]
+        if places is not None:
+            exact = (again * 10**places).denominator == 1
+            checks.append(Check("the decimal shown is exact", exact, f"{again} to {places} places"))
+        return checks
+    return [Check("recounted by enumeration", None, "no recount for this formula")]
+
+
+def _as_fraction(value) -> Fraction | None:
+    if isinstance(value, bool) or not hasattr(value, "denominator"):
+        return None
+    return Fraction(int(value.numerator), int(value.denominator))
+
+
+def _bounded(n: int, limit: int, what: str) -> int:
+    if not 0 <= n <= limit:
+        raise TooLarge(f"{what} {n} is above {limit}")
+    return n
+
+
+# -- number theory ------------------------------------------------------------------------------------------------
+
+def _factorial_valuation(n: str, p: str) -> int:
+    """How often p divides n!: the factorial itself divided by p until it stops."""
+    number, prime = math.factorial(_bounded(int(n), MAX_FACTORIAL, "n")), int(p)
+    count = 0
+    while number % prime == 0:
+        number //= prime
+        count += 1
+    return count
+
+
+def _moduli(text: str) -> list[int]:
+    """'30' or 'lcm(6, 15)': every number the multiples must be divisible by."""
+    return [int(t) for t in re.findall(r"\d+", text)]
+
+
+def _multiples_between(high: str, modulus: str, below: str, modulus_again: str) -> int:
+    if modulus != modulus_again:
+        raise TooLarge("two different moduli")
+    low, top, ks = int(below) + 1, int(high), _moduli(modulus)
+    _bounded(top - low, MAX_RANGE, "range length")
+    return sum(1 for x in range(low, top + 1) if all(x % k == 0 for k in ks))
+
+
+def _is_prime(n: int) -> bool:
+    if n < 2:
+        return False
+    return all(n % d for d in range(2, math.isqrt(n) + 1))
+
+
+def _primes_between(high: str, below: str) -> int:
+    top = _bounded(int(high), MAX_PRIME_RANGE, "upper end")
+    return sum(1 for x in range(int(below) + 1, top + 1) if _is_prime(x))
+
+
+def _powers_between(high: str, exponent: str, below: str, exponent_again: str) -> int:
+    """Positive k with below < k^e <= high, by stepping k up from 1."""
+    if exponent != exponent_again:
+        raise TooLarge("two different exponents")
+    e, top, low = int(exponent), int(high), int(below)
+    count, k = 0, 1
+    while k**e <= top:
+        _bounded(k, MAX_RANGE, "root")
+        count += k**e > low
+        k += 1
+    return count
+
+
+def _smallest_multiple_from(start: str, k: str) -> int:
+    first, step = int(start), int(k)
+    _bounded(step, MAX_RANGE, "modulus")
+    return next(x for x in range(first, first + step) if x % step == 0)
+
+
+def _largest_multiple_to(end: str, k: str) -> int:
+    last, step = int(end), int(k)
+    _bounded(step, MAX_RANGE, "modulus")
+    return next(x for x in range(last, last - step, -1) if x % step == 0)
+
+
+def _divisors(n: int) -> list[int]:
+    _bounded(n, MAX_TRIAL, "n")
+    small = [d for d in range(1, math.isqrt(n) + 1) if n % d == 0]
+    return sorted(set(small + [n // d for d in small]))
+
+
+def _odd_divisors(n: str) -> int:
+    return sum(1 for d in _divisors(int(n)) if d % 2)
+
+
+def _even_divisors(n: str) -> int:
+    return sum(1 for d in _divisors(int(n)) if d % 2 == 0)
+
+
+def _divisor_product(n: str, *_: str) -> int:
+    return math.prod(_divisors(int(n)))
+
+
+def _prime_divisors(n: str) -> list[int]:
+    return [d for d in _divisors(int(n)) if _is_prime(d)]
+
+
+def _largest_prime_divisor(n: str) -> int:
+    return max(_prime_divisors(n))
+
+
+def _prime_divisor_sum(n: str) -> int:
+    return sum(_prime_divisors(n))
+
+
+def _linear_congruence(rhs: str, a: str, m: str, m_again: str) -> int:
+    """The one residue x in 0..m-1 with a x = rhs (mod m), found by trying every residue; none or several is a
+    failed check (the route reads only congruences with exactly one)."""
+    modulus = _bounded(int(m), MAX_RANGE, "modulus")
+    if m != m_again:
+        raise TooLarge("two different moduli")
+    found = [x for x in range(modulus) if (int(a) * x - int(rhs)) % modulus == 0]
+    return found[0] if len(found) == 1 else -1
+
+
+def _digits_in_base(n: str, base: str) -> int:
+    number, b, count = int(n), int(base), 0
+    while True:
+        number //= b
+        count += 1
+        if number == 0:
+            return count
+
+
+# -- counting and probability ---------------------------------------------------------------------------------------
+
+def _diagonals(n: str, n_again: str) -> int:
+    sides = _bounded(int(n), 3_000, "sides")
+    if n != n_again:
+        raise TooLarge("two different polygons")
+    return sum(1 for i, j in combinations(range(sides), 2) if (j - i) % sides not in (1, sides - 1))
+
+
+def _circle_seatings(n: str) -> int:
+    """Seatings with rotations counted once: each seating turned to start at person 0, the distinct ones counted."""
+    people = int(n)
+    if people > MAX_CIRCLE:
+        return math.factorial(_bounded(people, MAX_FACTORIAL, "people")) // people
+    seen = set()
+    for seating in permutations(range(people)):
+        start = seating.index(0)
+        seen.add(seating[start:] + seating[:start])
+    return len(seen)
+
+
+def _subsets(n: str) -> int:
+    size = _bounded(int(n), 60, "set size")
+    return sum(math.comb(size, k) for k in range(size + 1))
+
+
+def _ordered_choices(n: str, rest: str) -> int:
+    """n!/(n-k)!: the ordered choices of k of n, listed when few, else the falling product."""
+    total, k = int(n), int(n) - int(rest)
+    if k < 0:
+        raise TooLarge("more chosen than there are")
+    if math.perm(min(total, 12), min(k, 12)) <= MAX_ENUMERATED and total <= 12:
+        return sum(1 for _ in permutations(range(total), k))
+    return math.prod(range(total - k + 1, total + 1))
+
+
+def _pairs(n: str) -> int:
+    people = _bounded(int(n), 2_000, "people")
+    return sum(1 for _ in combinations(range(people), 2))
+
+
+def _exactly_k_heads(n: str, k: str, n_again: str) -> Fraction:
+    flips = _bounded(int(n), MAX_FLIPS, "flips")
+    if n != n_again:
+        raise TooLarge("two different flip counts")
+    hits = sum(1 for outcome in product((0, 1), repeat=flips) if sum(outcome) == int(k))
+    return Fraction(hits, 2**flips)
+
+
+def _two_dice_sum(total: str) -> Fraction:
+    hits = sum(1 for a, b in product(range(1, 7), repeat=2) if a + b == int(total))
+    return Fraction(hits, 36)
+
+
+def _expected_die(n: str) -> Fraction:
+    faces = _bounded(int(n), MAX_RANGE, "faces")
+    return Fraction(sum(range(1, faces + 1)), faces)
+
+
+D = r"(\d+)"
+RECOUNTS = [
+    (re.compile(rf"floor\({D}/{D}\)(?: \+ floor\(\1/\2\^\d+\))*"), _factorial_valuation,
+     "factorial divided by p until it stops"),
+    (re.compile(rf"floor\({D}/(\d+|lcm\(\d+(?:, \d+)+\))\) - floor\({D}/(\d+|lcm\(\d+(?:, \d+)+\))\)"),
+     _multiples_between, "multiples listed one by one"),
+    (re.compile(rf"prime_pi\({D}\) - prime_pi\({D}\)"), _primes_between, "primes found by trial division"),
+    (re.compile(rf"iroot\({D}, {D}\) - iroot\({D}, {D}\)"), _powers_between, "powers listed one by one"),
+    (re.compile(rf"ceil\({D}/{D}\)\*\2"), _smallest_multiple_from, "numbers tried upward"),
+    (re.compile(rf"floor\({D}/{D}\)\*\2"), _largest_multiple_to, "numbers tried downward"),
+    (re.compile(rf"num_divisors\({D}\) - num_divisors\(\1/2\)"), _odd_divisors, "odd divisors by trial division"),
+    (re.compile(rf"num_divisors\({D}/2\)"), _even_divisors, "even divisors by trial division"),
+    (re.compile(rf"{D}\^\(num_divisors\(\1\)/2\)|isqrt\({D}\)\^num_divisors\(\2\)"),
+     lambda a, b: _divisor_product(a or b), "divisors multiplied by trial division"),
+    (re.compile(rf"max\(prime_factors\({D}\)\)"), _largest_prime_divisor, "prime divisors by trial division"),
+    (re.compile(rf"sum\(prime_factors\({D}\)\)"), _prime_divisor_sum, "prime divisors by trial division"),
+    (re.compile(rf"\(\((-?\d+)\)\*invmod\({D}, {D}\)\) mod {D}"), _linear_congruence, "every residue tried"),
+    (re.compile(rf"num_digits\({D}, {D}\)"), _digits_in_base, "divided by the base until nothing is left"),
+    (re.compile(rf"{D}\*\({D} - 3\)/2"), _diagonals, "vertex pairs that are not sides counted"),
+    (re.compile(rf"\({D} - 1\)!"), _circle_seatings, "seatings listed up to rotation"),
+    (re.compile(rf"2\^{D}"), _subsets, "subsets counted size by size"),
+    (re.compile(rf"{D}!/{D}!"), _ordered_choices, "ordered choices listed"),
+    (re.compile(rf"binomial\({D}, 2\)"), _pairs, "pairs listed"),
+    (re.compile(rf"binomial\({D}, {D}\)/2\^{D}"), _exactly_k_heads, "every sequence of flips counted"),
+    (re.compile(rf"\(6 - abs\({D} - 7\)\)/36"), _two_dice_sum, "all 36 rolls counted"),
+    (re.compile(rf"\({D} \+ 1\)/2"), _expected_die, "faces summed over their number"),
+]

@@ -1,0 +1,540 @@
+"""Competition number theory, counting and probability in the words MATH uses (after the general competition route).
+
+"How many zeros are at the end of $25!$?", "How many multiples of 7 are between 100 and 500?", "What is the
+smallest positive four-digit multiple of 13?", "Solve the congruence $3n \\equiv 2 \\pmod{11}$, as a residue modulo
+11.", "How many diagonals does a convex decagon have?", "We flip a fair coin 10 times. What is the probability that
+we get heads in exactly 8 of the 10 flips?". The prose must match one family's shape whole (every sentence read);
+a range whose ends make "between" ambiguous (an end that is itself a multiple, a prime, a square) is declined.
+Each plan is a closed formula for the tool (Legendre's sum, floor(b/k) - floor((a-1)/k), prime_pi, n(n-3)/2, ...)
+that assistant/direct/numbertheory_checks.py recounts by enumeration (CheckKind.RECOUNT).
+"""
+from __future__ import annotations
+
+import math
+import re
+from fractions import Fraction
+
+from tools.parsing import Num, Postfix
+
+from ..literals import count_value
+from ..plan import CheckKind, RoutedCall
+from .competition_forms import decimal_form
+from .competition_reading import FORM, N, Formula, formula_of, split_question
+from .competition_shapes import integral
+from .congruence import Congruence, read_congruence
+
+I = re.IGNORECASE
+F = r"⟨(\d+)⟩"
+ASK = r"(?:what\s+is|what's|find|compute|determine|calculate)"
+WORD = r"([a-z]+(?:-[a-z]+)?)"  # a count in words: "five", "twenty-one"
+COUNT = r"(" + N[1:-1] + r"|[a-z]+(?:-[a-z]+)?)"
+MAX_RANGE = 10**12
+MAX_FACTORIAL = 5_000
+MAX_MODULUS = 10**6
+RECOUNT = CheckKind.RECOUNT
+
+
+def match(question: str) -> RoutedCall | None:
+    split = split_question(question)
+    if split is None:
+        return None
+    prose, formulas = split
+    places, sentences = decimal_form([_bare(s) for s in _sentences(prose)])
+    asked = [s for s in sentences if s and not FORM.match(s)]
+    if not asked:
+        return None
+    text = ". ".join(asked)
+    for pattern, build in FAMILIES:
+        m = pattern.fullmatch(text)
+        plan = build(formulas, *m.groups()) if m else None
+        if plan is not None:
+            return plan if places is None else _exact_decimal(plan, places)
+    return None
+
+
+def _exact_decimal(plan: RoutedCall, places) -> RoutedCall | None:
+    """'Express your answer as a decimal.': the value's own terminating decimal (a rounded one is not given)."""
+    from tools.parsing import ParseError, parse
+
+    from ..recompute import Unsupported, recompute
+    from .competition_forms import _terminating_places
+
+    if places != "exact" or plan.kind != RECOUNT:
+        return None
+    try:
+        value = recompute(parse(plan.input))
+    except (Unsupported, ZeroDivisionError, ParseError, ValueError):
+        return None
+    digits = _terminating_places(value.denominator)
+    if digits is None:
+        return None
+    return plan if digits == 0 else _plan(f"decimals({plan.input}, {digits})")
+
+
+def _sentences(prose: str) -> list[str]:
+    from .competition import _sentences as sentences
+
+    return sentences(prose)
+
+
+def _bare(sentence: str) -> str:
+    """'(Two seatings are the same if one is a rotation of the other.)' -> the sentence inside."""
+    sentence = sentence.strip()
+    if sentence.startswith("(") and sentence.endswith(")"):
+        sentence = sentence[1:-1]
+    return re.sub(r"\s+", " ", sentence).strip().rstrip(".?").strip()
+
+
+# -- reading numbers ------------------------------------------------------------------------------------------------
+
+def _whole(formulas: list[Formula], ref: str | None) -> int | None:
+    """A whole number written in digits, words or a formula of numbers only ('$10^3$', '$2^8+1$')."""
+    from ..recompute import Unsupported, recompute
+
+    if ref is None:
+        return None
+    formula = formula_of(formulas, ref)
+    if formula is None:
+        return count_value(ref)
+    if formula.tree is None or formula.names or not integral(formula.tree):
+        return None
+    try:
+        value = recompute(formula.tree)
+    except (Unsupported, ZeroDivisionError, OverflowError, ValueError):
+        return None
+    if value.denominator != 1 or abs(value) > 10**100:
+        return None
+    return int(value)
+
+
+def _factorial_of(formulas: list[Formula], ref: str) -> int | None:
+    """n for a formula that is exactly n!."""
+    formula = formula_of(formulas, ref)
+    tree = formula.tree if formula is not None else None
+    if not (isinstance(tree, Postfix) and tree.op == "!" and isinstance(tree.operand, Num)):
+        return None
+    value = Fraction(tree.operand.value)
+    if value.denominator != 1 or not 0 <= value <= MAX_FACTORIAL or tree.operand.decimal:
+        return None
+    return int(value)
+
+
+def _is_prime(n: int) -> bool:
+    import gmpy2
+
+    return n >= 2 and bool(gmpy2.is_prime(n, 50))
+
+
+DIGIT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+
+def _digit_count(word: str) -> int | None:
+    word = word.lower()
+    if word.isdigit():
+        return int(word) if 1 <= int(word) <= 30 else None
+    return DIGIT_WORDS.get(word)
+
+
+def _plan(call: str) -> RoutedCall:
+    return RoutedCall("bigint", call, call, RECOUNT)
+
+
+# -- factorials -----------------------------------------------------------------------------------------------------
+
+def _legendre(n: int, p: int) -> str:
+    """floor(n/p) + floor(n/p^2) + ... while p^k <= n: the exponent of p in n!."""
+    terms, k = [f"floor({n}/{p})"], 2
+    while p**k <= n:
+        terms.append(f"floor({n}/{p}^{k})")
+        k += 1
+    return " + ".join(terms)
+
+
+def _trailing_zeros(formulas, ref):
+    n = _factorial_of(formulas, ref)
+    if n is None or n < 5:
+        return None
+    return _plan(_legendre(n, 5))
+
+
+def _power_in_factorial(formulas, p_ref, n_ref):
+    p, n = _whole(formulas, p_ref), _factorial_of(formulas, n_ref)
+    if p is None or n is None or not _is_prime(p) or p > n:
+        return None
+    return _plan(_legendre(n, p))
+
+
+def _power_named(formulas, k_ref, power_ref, n_ref):
+    """'the largest integer $k$ such that $2^k$ divides $20!$': the power must be p^k with that same letter."""
+    letter, power = formulas[int(k_ref)], formulas[int(power_ref)]
+    m = re.fullmatch(r"\s*(\d+)\s*\^\s*\{?\s*([a-z])\s*\}?\s*", power.latex)
+    if m is None or len(letter.names) != 1 or m.group(2) not in letter.names or letter.latex.strip() != m.group(2):
+        return None
+    return _power_in_factorial(formulas, m.group(1), n_ref)
+
+
+# -- ranges ---------------------------------------------------------------------------------------------------------
+
+def _ends(formulas, low_ref, high_ref, inclusive) -> tuple[int, int, bool] | None:
+    low, high = _whole(formulas, low_ref), _whole(formulas, high_ref)
+    if low is None or high is None or not 0 <= low < high <= MAX_RANGE:
+        return None
+    return low, high, bool(inclusive)
+
+
+def _range_bounds(ends, counted) -> tuple[int, int] | None:
+    """The counted numbers x with low < x < high (or <= with 'inclusive'); None where an end is itself counted and
+    the question does not say whether it is in."""
+    low, high, inclusive = ends
+    if not inclusive and (counted(low) or counted(high)):
+        return None
+    return (low, high) if inclusive else (low + 1, high - 1)
+
+
+def _multiples_call(low: int, high: int, moduli: list[int]) -> str:
+    k = str(moduli[0]) if len(moduli) == 1 else f"lcm({', '.join(map(str, moduli))})"
+    return f"floor({high}/{k}) - floor({low - 1}/{k})"
+
+
+def _multiples_between(formulas, k_ref, low_ref, high_ref, inclusive):
+    k, ends = _whole(formulas, k_ref), _ends(formulas, low_ref, high_ref, inclusive)
+    if k is None or ends is None or not 1 <= k <= MAX_RANGE:
+        return None
+    bounds = _range_bounds(ends, lambda x: x % k == 0)
+    return None if bounds is None or bounds[0] < 1 else _plan(_multiples_call(*bounds, [k]))
+
+
+def _moduli(formulas, listed: str) -> list[int | None]:
+    """'6 and 15', '2, 3, and 5', 'seven': each number of the list."""
+    parts = re.split(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+", listed.strip())
+    return [_whole(formulas, part) for part in parts]
+
+
+def _digits_divisible(formulas, digits, listed):
+    d = _digit_count(digits)
+    moduli = _moduli(formulas, listed)
+    if d is None or any(k is None or not 1 <= k <= MAX_RANGE for k in moduli):
+        return None
+    return _plan(_multiples_call(10 ** (d - 1), 10**d - 1, moduli))
+
+
+def _below_divisible(formulas, high_ref, or_equal, listed):
+    high = _whole(formulas, high_ref)
+    moduli = _moduli(formulas, listed)
+    if high is None or any(k is None or not 1 <= k <= MAX_RANGE for k in moduli) or not 1 < high <= MAX_RANGE:
+        return None
+    return _plan(_multiples_call(1, high if or_equal else high - 1, moduli))
+
+
+def _primes_between(formulas, low_ref, high_ref, inclusive):
+    ends = _ends(formulas, low_ref, high_ref, inclusive)
+    if ends is None or ends[1] > 10**5:
+        return None
+    bounds = _range_bounds(ends, _is_prime)
+    return None if bounds is None else _plan(f"prime_pi({bounds[1]}) - prime_pi({bounds[0] - 1})")
+
+
+POWERS = {"squares": 2, "cubes": 3}
+
+
+def _powers_between(formulas, kind, low_ref, high_ref, inclusive):
+    e, ends = POWERS[kind.lower()], _ends(formulas, low_ref, high_ref, inclusive)
+    if ends is None:
+        return None
+    bounds = _range_bounds(ends, lambda x: round(x ** (1 / e)) ** e == x or (round(x ** (1 / e)) + 1) ** e == x)
+    if bounds is None or bounds[0] < 1:
+        return None
+    return _plan(f"iroot({bounds[1]}, {e}) - iroot({bounds[0] - 1}, {e})")
+
+
+def _powers_below(formulas, kind, high_ref, or_equal):
+    e, high = POWERS[kind.lower()], _whole(formulas, high_ref)
+    if high is None or not 1 < high <= MAX_RANGE:
+        return None
+    return _plan(f"iroot({high if or_equal else high - 1}, {e}) - iroot(0, {e})")
+
+
+def _extreme_multiple(formulas, which, digits, k_ref):
+    d, k = _digit_count(digits), _whole(formulas, k_ref)
+    if d is None or k is None or not 1 <= k < 10 ** (d - 1):
+        return None
+    if which.lower() in ("smallest", "least"):
+        return _plan(f"ceil({10 ** (d - 1)}/{k})*{k}")
+    return _plan(f"floor({10**d - 1}/{k})*{k}")
+
+
+def _place_digit(formulas, place, ref):
+    """The tens or hundreds digit, read off the number's decimal string by the check (CheckKind.PLACE_VALUE)."""
+    formula = formula_of(formulas, ref)
+    if formula is None or formula.tree is None or formula.names or not integral(formula.tree):
+        return None
+    from tools.parsing import to_text
+
+    k = {"tens": 1, "hundreds": 2, "thousands": 3}[place.lower()]
+    call = f"floor(abs({to_text(formula.tree)}) / 10^{k}) mod 10"
+    return RoutedCall("calculator", call, call, CheckKind.PLACE_VALUE)
+
+
+# -- divisors -------------------------------------------------------------------------------------------------------
+
+def _positive(formulas, ref) -> int | None:
+    n = _whole(formulas, ref)
+    return n if n is not None and 1 <= n <= 10**12 else None
+
+
+def _parity_divisors(formulas, parity, ref):
+    n = _positive(formulas, ref)
+    if n is None:
+        return None
+    if parity.lower() == "odd":
+        return _plan(f"num_divisors({n}) - num_divisors({n}/2)") if n % 2 == 0 else None
+    return _plan(f"num_divisors({n}/2)") if n % 2 == 0 else None
+
+
+def _divisor_product(formulas, ref):
+    n = _positive(formulas, ref)
+    if n is None or n > 10**9:
+        return None
+    root = math.isqrt(n)
+    return _plan(f"isqrt({n})^num_divisors({n})" if root * root == n else f"{n}^(num_divisors({n})/2)")
+
+
+# -- congruences ----------------------------------------------------------------------------------------------------
+
+def _congruence(formulas, ref) -> Congruence | None:
+    congruence = read_congruence(formulas[int(ref)].latex)
+    if congruence is None or not 2 <= congruence.modulus <= MAX_MODULUS:
+        return None
+    if math.gcd(congruence.a % congruence.modulus, congruence.modulus) != 1:
+        return None  # none, or several residues: the question means something this family does not read
+    return congruence
+
+
+def _residue_call(c: Congruence) -> str:
+    return f"(({c.rhs})*invmod({c.a % c.modulus}, {c.modulus})) mod {c.modulus}"
+
+
+def _solve_residue(formulas, ref, m_ref, low, high):
+    c = _congruence(formulas, ref)
+    m = _whole(formulas, m_ref) if m_ref else None
+    if c is None or m_ref and m != c.modulus:
+        return None
+    if low is not None and (_whole(formulas, low) != 0 or _whole(formulas, high) != c.modulus - 1):
+        return None
+    return _plan(_residue_call(c))
+
+
+def _smallest_solution(formulas, var_ref, ref):
+    """'the smallest positive integer $x$ such that ...': the residue, unless it is 0 (then it is m, not read)."""
+    c = _congruence(formulas, ref)
+    if c is None or formulas[int(var_ref)].latex.strip() != c.variable or c.rhs % c.modulus == 0:
+        return None
+    return _plan(_residue_call(c))
+
+
+# -- bases ----------------------------------------------------------------------------------------------------------
+
+def _digits_in_base(formulas, ref, base_ref):
+    n, base = _whole(formulas, ref), _whole(formulas, base_ref)
+    if n is None or base is None or not 2 <= base <= 36 or not 1 <= n <= 10**100:
+        return None
+    return _plan(f"num_digits({n}, {base})")
+
+
+def _in_base(formulas, base_ref, ref):
+    from .competition_forms import in_base
+
+    n, base = _whole(formulas, ref), _whole(formulas, base_ref)
+    if n is None or base is None or not 2 <= base <= 36 or not 0 <= n <= 10**100:
+        return None
+    return in_base(RoutedCall("calculator", str(n), str(n), CheckKind.ARITHMETIC), base)
+
+
+# -- counting -------------------------------------------------------------------------------------------------------
+
+POLYGONS = {"pentagon": 5, "hexagon": 6, "heptagon": 7, "octagon": 8, "nonagon": 9, "decagon": 10,
+            "hendecagon": 11, "undecagon": 11, "dodecagon": 12, "icosagon": 20}
+
+
+def _diagonals(formulas, name, sides_ref):
+    n = POLYGONS.get(name.lower()) if name else _whole(formulas, sides_ref)
+    if n is None or not 3 <= n <= 3_000:
+        return None
+    return _plan(f"{n}*({n} - 3)/2")
+
+
+def _people(formulas, ref) -> int | None:
+    n = _whole(formulas, ref)
+    return n if n is not None and 1 <= n <= 1_000 else None
+
+
+def _circle(formulas, ref):
+    n = _people(formulas, ref)
+    return None if n is None or n < 3 else _plan(f"({n} - 1)!")
+
+
+def _row(formulas, ref):
+    n = _people(formulas, ref)
+    return None if n is None else _plan(f"{n}!/0!")
+
+
+def _subsets(formulas, ref):
+    n = _whole(formulas, ref)
+    return None if n is None or not 0 <= n <= 60 else _plan(f"2^{n}")
+
+
+def _handshakes(formulas, ref, ref_again=None):
+    n = _people(formulas, ref)
+    if n is None or n < 2 or ref_again is not None and _people(formulas, ref_again) != n:
+        return None
+    return _plan(f"binomial({n}, 2)")
+
+
+ROLES = r"(?:president|vice[- ]president|secretary|treasurer)"
+TEAM = r"(an?\s+" + ROLES + r"(?:\s*,\s*an?\s+" + ROLES + r")*\s*,?\s+and\s+an?\s+" + ROLES + r")"
+# the one reading given: no person holds two offices ("can be the same person" is another count, not read)
+NOT_SAME = (r"(?:\s*\(?\s*assuming\s+that\s+(?:the\s+" + ROLES + r"(?:\s*,\s*(?:the\s+)?" + ROLES + r")*\s*,?\s+and\s+"
+            r"(?:the\s+)?" + ROLES + r"\s+(?:cannot|can\s+not)\s+be\s+the\s+same\s+person|no\s+(?:one|person)\s+(?:can|may)\s+"
+            r"(?:hold|serve\s+in)\s+more\s+than\s+one\s+(?:office|role|position))\s*\)?)?")
+
+
+def _roles(formulas, roles, ref):
+    """A president and a vice-president (and a secretary, a treasurer) from n people, no one holding two."""
+    named = re.findall(ROLES, roles, I)
+    n = _people(formulas, ref)
+    if n is None or len(named) != len({r.lower().replace(" ", "-") for r in named}) or len(named) > n:
+        return None
+    return _plan(f"{n}!/{n - len(named)}!")
+
+
+def _letters(formulas, ref):
+    from .counting import letters
+
+    formula = formula_of(formulas, ref) if ref.startswith("⟨") else None
+    word = ref if formula is None else re.fullmatch(r"\s*(?:\\text\{\s*([A-Za-z]+)\s*\}|([A-Z]+))\s*", formula.latex)
+    if word is not None and not isinstance(word, str):
+        word = word.group(1) or word.group(2)
+    if not word or not word.isalpha() or len(word) > 20:
+        return None
+    return letters(word)
+
+
+# -- probability ----------------------------------------------------------------------------------------------------
+
+def _coin(formulas, flips_ref, k_ref, flips_again):
+    n, k = _whole(formulas, flips_ref), _whole(formulas, k_ref)
+    if n is None or k is None or not 0 <= k <= n <= 1_000 or flips_again and _whole(formulas, flips_again) != n:
+        return None
+    return _plan(f"binomial({n}, {k})/2^{n}")
+
+
+def _dice_sum(formulas, ref):
+    s = _whole(formulas, ref)
+    return None if s is None or not 2 <= s <= 12 else _plan(f"(6 - abs({s} - 7))/36")
+
+
+DIE_FACES = {"octahedral": 8, "cubical": 6, "six-sided": 6, "standard": 6, "dodecahedral": 12, "icosahedral": 20,
+             "tetrahedral": 4}
+
+
+def _expected_die(formulas, kind, sides_ref, low_ref, high_ref):
+    n = DIE_FACES.get(kind.lower()) if kind else _whole(formulas, sides_ref)
+    if low_ref is not None and (_whole(formulas, low_ref) != 1 or _whole(formulas, high_ref) != n):
+        return None
+    if kind and kind.lower() in ("octahedral", "dodecahedral", "icosahedral", "tetrahedral") and low_ref is None:
+        return None  # faces not said: a polyhedral die's numbering is not assumed
+    return None if n is None or not 2 <= n <= 10**6 else _plan(f"({n} + 1)/2")
+
+
+# -- the sentence shapes --------------------------------------------------------------------------------------------
+
+NUMS = r"(?:numbers|integers|whole\s+numbers)"
+BETWEEN = r"between\s+" + COUNT + r"\s+and\s+" + COUNT + r"(\s*,\s*inclusive)?"
+POS = r"(?:positive\s+)?"
+DIVISIBLE = (r"(?:divisible\s+by|multiples\s+of)\s+(?:both\s+|each\s+of\s+)?((?:" + COUNT[1:-1] + r")(?:\s*,\s*(?:"
+             + COUNT[1:-1] + r"))*(?:\s*,?\s+and\s+(?:" + COUNT[1:-1] + r"))?)")
+DIGITS = r"(\d+|one|two|three|four|five|six|seven|eight|nine)[- ]digit"
+
+FAMILIES = [
+    (re.compile(r"how\s+many\s+(?:zeros|zeroes)\s+are\s+(?:there\s+)?at\s+the\s+end\s+of\s+" + N, I), _trailing_zeros),
+    (re.compile(r"how\s+many\s+(?:zeros|zeroes)\s+does\s+" + N + r"\s+end\s+(?:with|in)", I), _trailing_zeros),
+    (re.compile(r"how\s+many\s+(?:trailing\s+)?(?:zeros|zeroes)\s+(?:does|is)\s+" + N + r"\s+(?:end\s+in|have)"
+                r"(?:\s+at\s+the\s+end)?", I), _trailing_zeros),
+    (re.compile(ASK + r"\s+the\s+(?:exponent|power)\s+of\s+" + N + r"\s+in\s+the\s+prime\s+factorization\s+of\s+" + N, I),
+     _power_in_factorial),
+    (re.compile(ASK + r"\s+the\s+(?:largest|greatest)\s+(?:positive\s+)?(?:integer\s+)?" + F +
+                r"\s+(?:such\s+that|for\s+which)\s+" + F + r"\s+(?:divides|is\s+a\s+factor\s+of)\s+" + N, I),
+     _power_named),
+    (re.compile(r"how\s+many\s+(?:positive\s+)?multiples\s+of\s+" + COUNT + r"\s+are\s+(?:there\s+)?" + BETWEEN, I),
+     _multiples_between),
+    (re.compile(r"how\s+many\s+" + POS + DIGITS + r"\s+" + POS + NUMS + r"\s+are\s+" + DIVISIBLE, I),
+     _digits_divisible),
+    (re.compile(r"how\s+many\s+" + POS + DIGITS + r"\s+multiples\s+of\s+" + COUNT + r"\s+are\s+there", I),
+     _digits_divisible),
+    (re.compile(r"how\s+many\s+positive\s+" + NUMS + r"\s+less\s+than\s+(or\s+equal\s+to\s+)?" + COUNT + r"\s+are\s+"
+                + DIVISIBLE, I),
+     lambda fs, eq, high, listed: _below_divisible(fs, high, eq, listed)),
+    (re.compile(r"how\s+many\s+positive\s+multiples\s+of\s+" + COUNT + r"\s+are\s+less\s+than\s+(or\s+equal\s+to\s+)?"
+                + COUNT, I),
+     lambda fs, k, eq, high: _below_divisible(fs, high, eq, k)),
+    (re.compile(r"how\s+many\s+prime\s+numbers\s+are\s+(?:there\s+)?" + BETWEEN, I), _primes_between),
+    (re.compile(r"how\s+many\s+primes\s+are\s+(?:there\s+)?" + BETWEEN, I), _primes_between),
+    (re.compile(r"how\s+many\s+(?:positive\s+)?perfect\s+(squares|cubes)\s+(?:are\s+(?:there\s+)?|lie\s+)?" + BETWEEN,
+                I),
+     _powers_between),
+    (re.compile(r"how\s+many\s+positive\s+perfect\s+(squares|cubes)\s+(?:are\s+)?less\s+than\s+(?:(or\s+equal\s+to)\s+)?"
+                + COUNT, I),
+     lambda fs, kind, eq, high: _powers_below(fs, kind, high, eq)),
+    (re.compile(ASK + r"\s+the\s+(smallest|least|largest|greatest)\s+" + POS + DIGITS + r"\s+(?:positive\s+)?"
+                r"(?:(?:integer|number|whole\s+number)\s+(?:that\s+is\s+)?(?:divisible\s+by|a\s+multiple\s+of)|"
+                r"multiple\s+of)\s+" + COUNT, I), _extreme_multiple),
+    (re.compile(ASK + r"\s+the\s+(tens|hundreds|thousands)\s+digit\s+(?:of|in)\s+(?:the\s+(?:number|integer)\s+)?"
+                + N, I), _place_digit),
+    (re.compile(r"how\s+many\s+(?:positive\s+)?(odd|even)\s+(?:positive\s+)?(?:divisors|factors)\s+does\s+" + COUNT
+                + r"\s+have", I), _parity_divisors),
+    (re.compile(ASK + r"\s+the\s+product\s+of\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:positive\s+)?(?:integer\s+)?"
+                r"(?:divisors|factors)\s+of\s+" + COUNT, I), _divisor_product),
+    (re.compile(r"solve\s+the\s+congruence\s+" + F + r"\s*,?\s+as\s+a\s+residue\s+modulo\s+" + COUNT +
+                r"(?:\.\s+give\s+an\s+answer\s+between\s+" + COUNT + r"\s+and\s+" + COUNT + r")?", I),
+     _solve_residue),
+    (re.compile(r"(?:" + ASK + r"|solve\s+for)\s+the\s+(?:smallest|least)\s+positive\s+integer\s+" + F +
+                r"\s+(?:such\s+that|that\s+satisfies|which\s+satisfies|satisfying|for\s+which)\s+"
+                r"(?:the\s+congruence\s+)?" + F, I), _smallest_solution),
+    (re.compile(r"how\s+many\s+digits\s+does\s+" + COUNT + r"\s+have\s+(?:in|when\s+(?:it\s+is\s+)?(?:written|expressed)"
+                r"\s+in)\s+base\s+" + COUNT, I), _digits_in_base),
+    (re.compile(r"how\s+many\s+digits\s+are\s+(?:there\s+)?in\s+the\s+base[- ]" + COUNT + r"\s+representation\s+of\s+"
+                + COUNT, I), lambda fs, b, n: _digits_in_base(fs, n, b)),
+    (re.compile(ASK + r"\s+the\s+base[- ]" + COUNT + r"\s+representation\s+of\s+(?:the\s+(?:base[- ](?:ten|\d+)\s+)?number\s+)?"
+                + COUNT, I), _in_base),
+    (re.compile(r"how\s+many\s+diagonals\s+does\s+a\s+(?:convex\s+)?(?:regular\s+)?(?:(" + "|".join(POLYGONS) +
+                r")|polygon\s+with\s+" + COUNT + r"\s+sides)\s+have", I), _diagonals),
+    (re.compile(r"(?:in\s+)?how\s+many\s+ways\s+can\s+" + COUNT + r"\s+people\s+(?:sit|be\s+seated)\s+around\s+a\s+"
+                r"(?:round|circular)\s+table(?:\s+if|\.)\s+(?:two\s+seatings\s+are\s+considered\s+the\s+same\s+if\s+one\s+"
+                r"is\s+a\s+rotation\s+of\s+the\s+other|seating\s+arrangements\s+which\s+are\s+rotations\s+of\s+each\s+"
+                r"other\s+are\s+(?:treated|considered)\s+(?:as\s+)?the\s+same)", I), _circle),
+    (re.compile(r"(?:in\s+)?how\s+many\s+(?:different\s+)?ways\s+can\s+" + COUNT + r"\s+(?:different\s+|distinct\s+)?"
+                r"people\s+(?:line\s+up|stand|sit|be\s+seated)\s+in\s+a\s+(?:row|line)", I), _row),
+    (re.compile(r"how\s+many\s+subsets\s+does\s+a\s+set\s+with\s+" + COUNT + r"\s+elements\s+have", I), _subsets),
+    (re.compile(COUNT + r"\s+people\s+(?:attend|are\s+at|go\s+to)\s+a\s+(?:party|meeting)\.\s+(?:during\s+the\s+"
+                r"(?:party|meeting)\s*,\s*)?each\s+(?:person|one)\s+shakes\s+hands\s+(?:(?:exactly\s+)?once\s+)?with\s+"
+                r"(?:each|every)\s+other\s+person(?:\s+exactly\s+once)?\.\s+how\s+many\s+handshakes\s+"
+                r"(?:take\s+place|are\s+there|occur)(?:\s+at\s+the\s+(?:party|meeting))?", I), _handshakes),
+    (re.compile(COUNT + r"\s+people\s+(?:attend|are\s+at|go\s+to)\s+a\s+(?:party|meeting)\.\s+(?:during\s+the\s+"
+                r"(?:party|meeting)\s*,?\s*)?every(?:one|\s+person)\s+shakes\s+hands\s+(?:(?:exactly\s+)?once\s+)?with\s+"
+                r"every(?:one|\s+other\s+person)\s+else(?:\s+exactly\s+once)?\.\s+how\s+many\s+handshakes\s+"
+                r"(?:take\s+place|are\s+there|occur)(?:\s+at\s+the\s+(?:party|meeting))?", I), _handshakes),
+    (re.compile(r"in\s+how\s+many\s+ways\s+can\s+(?:(?:we|i|you)\s+(?:choose|select|pick)\s+" + TEAM +
+                r"|" + TEAM + r"\s+be\s+(?:chosen|selected|picked))\s+from\s+a\s+(?:group|club|class)\s+of\s+" + COUNT +
+                r"\s+people" + NOT_SAME, I), lambda fs, a, b, n: _roles(fs, a or b, n)),
+    (re.compile(r"how\s+many\s+(?:different\s+|distinct\s+)?ways\s+(?:are\s+there\s+to|can\s+(?:you|we|i))\s+arrange\s+"
+                r"the\s+letters\s+(?:of|in)\s+the\s+word\s+(" + N[1:-1] + r"|[A-Z]+)", I), _letters),
+    (re.compile(r"(?:we|you)\s+flip\s+a\s+fair\s+coin\s+" + COUNT + r"\s+times\.\s+what\s+is\s+the\s+probability\s+that\s+"
+                r"(?:we|you)\s+get\s+heads\s+in\s+exactly\s+" + COUNT + r"\s+of\s+the\s+" + COUNT + r"\s+flips", I),
+     _coin),
+    (re.compile(r"(?:two|2)\s+fair\s+(?:6|six)-sided\s+dice\s+are\s+rolled\.\s+what\s+is\s+the\s+probability\s+that\s+"
+                r"the\s+sum\s+(?:rolled\s+|of\s+the\s+numbers\s+(?:rolled|showing)\s+)?is\s+" + COUNT, I), _dice_sum),
+    (re.compile(r"what\s+is\s+the\s+expected\s+value\s+of\s+the\s+roll\s+of\s+a\s+(?:fair\s+)?(?:standard\s+)?(?:(octahedral|cubical|"
+                r"six-sided|standard|dodecahedral|icosahedral|tetrahedral)|" + COUNT + r"-sided)\s+die"
+                r"(?:\s+whose\s+faces\s+are\s+numbered\s+(?:from\s+)?" + COUNT + r"\s+(?:to|through)\s+" + COUNT + r")?",
+                I), _expected_die),
+]

@@ -1,0 +1,156 @@
+"""Number theory, counting and probability in MATH's words, read by assistant/direct/routes/competition_numbertheory.py.
+
+Examples written for these tests (not taken from any benchmark file): each family answers in the form MATH expects,
+with the recount check (assistant/direct/numbertheory_checks.py) run and passed; near-miss wordings go on.
+"""
+from fractions import Fraction
+
+import pytest
+
+from assistant.direct import try_direct
+from assistant.direct.numbertheory_checks import recount_check
+from assistant.direct.routes import competition_numbertheory as nt
+from assistant.direct.routes.congruence import read_congruence
+
+ANSWERED = [
+    # factorials
+    (r"How many zeros are at the end of $25!$?", "6"),
+    (r"How many zeros does $100!$ end with?", "24"),
+    (r"What is the exponent of 3 in the prime factorization of $24!$?", "10"),
+    (r"What is the largest integer $k$ such that $2^k$ divides $20!$?", "18"),
+    # ranges
+    (r"How many multiples of 7 are between 100 and 500?", "57"),
+    (r"How many multiples of 10 are between 9 and 101?", "10"),
+    (r"How many positive three-digit integers are divisible by both 6 and 15?", "30"),
+    (r"How many positive 3-digit numbers are multiples of 20?", "45"),
+    (r"How many positive integers less than 200 are divisible by 2, 3 and 5?", "6"),
+    (r"How many positive multiples of 7 are less than 150?", "21"),
+    (r"How many prime numbers are between 30 and 50?", "5"),
+    (r"How many perfect squares are between 50 and 250?", "8"),
+    (r"How many perfect cubes lie between $2^8+1$ and $2^{18}+1$, inclusive?", "58"),
+    (r"What is the smallest positive four-digit multiple of 13?", "1001"),
+    (r"What is the largest three-digit multiple of 9?", "999"),
+    # digits and divisors
+    (r"What is the tens digit of $7^{2005}$?", "0"),
+    (r"How many odd positive divisors does $180$ have?", "6"),
+    (r"How many even divisors does $7!$ have?", "48"),
+    (r"What is the product of all the positive integer divisors of 12?", "1728"),
+    (r"What is the product of the positive divisors of $36$?", "10077696"),
+    # congruences
+    (r"Solve the congruence $11n \equiv 7 \pmod{43}$, as a residue modulo 43. (Give an answer between 0 and 42.)",
+     "28"),
+    (r"What is the smallest positive integer $x$ such that $4x \equiv 13 \pmod{27}$?", "10"),
+    (r"Find the smallest positive integer $x$ which satisfies the congruence $x + 13 \equiv 55 \pmod{34}$.", "8"),
+    # bases
+    (r"How many digits are there in the base-7 representation of $956$?", "4"),
+    (r"What is the base-4 representation of the base 2 number $11011000_2$?", "3120_{4}"),
+    # counting
+    (r"How many diagonals does a convex decagon have?", "35"),
+    (r"How many diagonals does a polygon with 20 sides have?", "170"),
+    (r"In how many ways can 8 people sit around a round table? (Two seatings are considered the same if one is a "
+     r"rotation of the other.)", "5040"),
+    (r"In how many ways can 6 people line up in a row?", "720"),
+    (r"How many subsets does a set with 5 elements have?", "32"),
+    (r"23 people attend a party. Each person shakes hands with each other person exactly once. How many handshakes "
+     r"take place?", "253"),
+    (r"10 people attend a party. During the party everyone shakes hands with everyone else. How many handshakes take "
+     r"place at the party?", "45"),
+    (r"In how many ways can a President and a Vice-President be chosen from a group of 5 people (assuming that the "
+     r"President and Vice-President cannot be the same person)?", "20"),
+    (r"How many ways are there to arrange the letters of the word $\text{BANANA}$?", "60"),
+    # probability
+    (r"We flip a fair coin 10 times.  What is the probability that we get heads in exactly 8 of the 10 flips?",
+     "45/1024"),
+    (r"Two fair 6-sided dice are rolled.  What is the probability that the sum rolled is 9?", "1/9"),
+    (r"What is the expected value of the roll of a fair octahedral die whose faces are numbered from 1 to 8? "
+     r"Express your answer as a decimal.", "4.5"),
+    (r"What is the expected value of the roll of a standard 6-sided die?", "7/2"),
+]
+
+
+@pytest.mark.parametrize("question, expected", ANSWERED)
+def test_answered_right_and_recounted(question, expected):
+    plan = nt.match(question)
+    assert plan is not None, "the number theory route reads it"
+    answer = try_direct(question)
+    assert answer is not None and answer.error is None
+    assert answer.answer == expected
+    assert answer.verified is True, [(c.name, c.passed, c.detail) for c in answer.checks]
+    assert answer.checks and all(c.passed for c in answer.checks)
+
+
+DECLINED = [
+    r"How many multiples of 7 are between 98 and 500?",  # 98 is a multiple: is it in?
+    r"How many perfect squares are between 49 and 250?",
+    r"How many primes are between 31 and 40?",
+    r"How many zeros are at the end of $25! \cdot 4$?",  # not a factorial alone
+    r"What is the largest integer $k$ such that $6^k$ divides $20!$?",  # 6 is not prime
+    r"What is the largest integer $k$ such that $2^j$ divides $20!$?",  # another letter
+    r"What is the smallest positive integer $x$ such that $4x \equiv 0 \pmod{27}$?",  # the residue is 0: it is 27
+    r"Solve the congruence $6n \equiv 2 \pmod{10}$, as a residue modulo 10.",  # two residues
+    r"Solve the congruence $3n \equiv 2 \pmod{11}$, as a residue modulo 12.",  # another modulus named
+    r"What is the smallest positive integer $x$ such that $x^2 \equiv 4 \pmod{7}$?",  # not linear
+    r"What is the tens digit of $x^2$?",
+    r"How many odd divisors does 45 have?",  # odd n: every divisor is odd (not this family's formula)
+    r"What is the expected value of the roll of a fair octahedral die?",  # faces not numbered
+    r"What is the expected value of the roll of a fair 6-sided die whose faces are numbered from 0 to 5?",
+    r"What is the expected value of the roll of a fair 6-sided die? Express your answer as a decimal to the nearest "
+    r"tenth.",
+    r"Two fair 6-sided dice are rolled. What is the probability that the sum rolled is 13?",
+    r"We flip a fair coin 10 times.  What is the probability that we get heads in at least 8 of the 10 flips?",
+    r"We flip a fair coin 10 times.  What is the probability that we get heads in exactly 8 of the 12 flips?",
+    r"In how many ways can 8 people sit around a round table?",  # rotations not said to be the same
+    r"In how many ways can 8 people sit around a round table if two seatings are the same when one is a rotation or "
+    r"reflection of the other?",
+    r"In how many ways can a president and a vice-president be chosen from a group of 5 people if one person can "
+    r"hold both offices?",
+    r"How many subsets of the set $\{1,2,3,4,5\}$ contain the number 5?",
+    r"How many diagonals does a polygon with many sides have?",
+    r"What is the smallest positive four-digit multiple of 13 that is odd?",
+]
+
+
+@pytest.mark.parametrize("question", DECLINED)
+def test_near_misses_go_on(question):
+    assert nt.match(question) is None
+
+
+def test_the_recount_catches_a_wrong_value():
+    wrong = {
+        "floor(25/5) + floor(25/5^2)": 5,  # Legendre without its second term
+        "floor(500/7) - floor(100/7)": 58,
+        "prime_pi(49) - prime_pi(30)": 4,
+        "iroot(249, 2) - iroot(50, 2)": 9,
+        "ceil(1000/13)*13": 1014,
+        "floor(999/9)*9": 990,
+        "num_divisors(180) - num_divisors(180/2)": 12,
+        "num_divisors(5040/2)": 60,
+        "12^(num_divisors(12)/2)": 144,
+        "((7)*invmod(11, 43)) mod 43": 29,
+        "num_digits(956, 7)": 3,
+        "10*(10 - 3)/2": 45,
+        "(7 - 1)!": 5040,
+        "2^5": 31,
+        "5!/3!": 60,
+        "binomial(23, 2)": 506,
+        "binomial(10, 8)/2^10": Fraction(45, 512),
+        "(6 - abs(9 - 7))/36": Fraction(1, 6),
+        "(8 + 1)/2": 4,
+    }
+    for formula, value in wrong.items():
+        checks = recount_check(Fraction(value), formula)
+        assert checks and checks[0].passed is False, formula
+
+
+def test_the_recount_of_a_decimal_asks_it_to_end():
+    assert [c.passed for c in recount_check(Fraction(9, 2), "decimals((8 + 1)/2, 1)")] == [True, True]
+    assert recount_check(Fraction(7), "gcd(7, 14)")[0].passed is None  # no recount: undecided, not a pass
+
+
+def test_congruences_are_read_linear_in_one_letter():
+    c = read_congruence(r"2x + 7 \equiv 3x - 5 \pmod{13}")
+    assert (c.variable, c.a, c.rhs, c.modulus) == ("x", -1, -12, 13)
+    assert read_congruence(r"3n \equiv 2 \pmod 11").modulus == 11
+    assert read_congruence(r"x y \equiv 2 \pmod{11}") is None
+    assert read_congruence(r"3n = 2 \pmod{11}") is None
+    assert read_congruence(r"3n \equiv 2") is None
