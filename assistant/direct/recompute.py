@@ -22,6 +22,8 @@ def recompute(node: Node) -> Fraction:
         return _power_mod(recompute(node.left.left), recompute(node.left.right), recompute(node.right))
     if isinstance(node, BinOp) and node.op in CHAIN_OPS:  # long sums fold in a loop, as in the calculator
         return fold_chain(node, recompute, fraction_binop, stop=_is_power_mod)
+    if isinstance(node, BinOp) and node.op == "^":
+        return _power(node)
     if isinstance(node, BinOp):
         return fraction_binop(node.op, recompute(node.left), recompute(node.right))
     if isinstance(node, Postfix) and node.op == "!":
@@ -51,6 +53,56 @@ def fraction_binop(op: str, a: Fraction, b: Fraction, max_exponent: int = MAX_EX
     if op == "^" and b.denominator == 1 and abs(b) <= max_exponent:
         return a ** int(b)
     raise Unsupported(op)
+
+
+def _power(node: BinOp) -> Fraction:
+    """a^k; for a base of 0, 1 or -1 and an exponent too large to build, the value from the exponent's residue
+    mod 2 and sign, computed with Python's three-argument pow (never the calculator's facts about the tree)."""
+    base = recompute(node.left)
+    try:
+        exponent = recompute(node.right)
+    except Unsupported:
+        if base not in (0, 1, -1):
+            raise
+        parity = _mod2(node.right)
+        if base == 1:
+            return Fraction(1)
+        if base == -1:
+            return Fraction(-1 if parity else 1)
+        if _sign(node.right) <= 0:
+            raise
+        return Fraction(0)
+    return fraction_binop("^", base, exponent)
+
+
+def _mod2(node: Node) -> int:
+    """The integer `node` denotes, mod 2: literals, -, +, *, and powers with a small positive exponent."""
+    if isinstance(node, Num) and Fraction(node.value).denominator == 1:
+        return int(node.value) % 2
+    if isinstance(node, Neg):
+        return _mod2(node.operand)
+    if isinstance(node, BinOp) and node.op in RING_OPS:
+        return RING_OPS[node.op](_mod2(node.left), _mod2(node.right)) % 2
+    if isinstance(node, BinOp) and node.op == "^":
+        k = recompute(node.right)
+        if k.denominator != 1 or k < 1:
+            raise Unsupported("a power's parity needs a positive whole exponent")
+        return pow(_mod2(node.left), int(k), 2)
+    raise Unsupported("parity")
+
+
+def _sign(node: Node) -> int:
+    """The sign of a power of a positive literal (or a product of such), else Unsupported."""
+    if isinstance(node, Num):
+        return (node.value > 0) - (node.value < 0)
+    if isinstance(node, Neg):
+        return -_sign(node.operand)
+    if isinstance(node, BinOp) and node.op == "*":
+        return _sign(node.left) * _sign(node.right)
+    if isinstance(node, BinOp) and node.op == "^" and _sign(node.left) > 0:
+        _mod2(node)  # a whole positive exponent, as for the parity
+        return 1
+    raise Unsupported("sign")
 
 
 def _power_mod(a: Fraction, k: Fraction, m: Fraction) -> Fraction:

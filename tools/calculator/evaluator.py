@@ -13,6 +13,7 @@ from . import values as V
 from .functions import ARITY, FUNCTIONS, arity, double_factorial, factorial, want_int
 from .formatting import exact_text
 from .gaussian import Gaussian
+from .unit_powers import unit_base_power
 
 NUMBERS = (V.MPZ, V.MPQ, V.MPFR, V.MPC, Gaussian, bool)  # what operators and functions take; not a Factorization or list
 MAX_DIGITS_REQUEST = 100_000
@@ -80,7 +81,20 @@ class Evaluator:
             return self.power_mod(node)
         if node.op in CHAIN_OPS:  # 1+2+...+n: a loop along the chain, not n nested calls
             return fold_chain(node, self.operand, self.apply, stop=_is_power_mod)
+        if node.op == "^":
+            return self.power(node)
         return self.apply(node.op, self.operand(node.left), self.operand(node.right))
+
+    def power(self, node: BinOp):
+        """a^b; a base of 0, 1 or -1 has a small value whatever the exponent, even one too large to build."""
+        base = self.operand(node.left)
+        try:
+            exponent = self.operand(node.right)
+        except ToolFailure as failure:
+            if failure.error_type != "too_large" or not (V.is_rational(base) and base in (0, 1, -1)):
+                raise
+            return unit_base_power(base, node.right, self.operand, failure)
+        return V.power(base, exponent)
 
     def apply(self, op: str, a, b):
         if op == "+":
