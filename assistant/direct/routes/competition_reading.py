@@ -71,9 +71,10 @@ def read_formula(latex: str, applied: frozenset[str] = frozenset()) -> Formula:
         return Formula(latex, None, notes=notes)
     try:
         tree = parse(latex_to_text(text), applied=applied)
+        names = _names(tree)  # a tree the parser built may still be too deep for this walk (1+1+...+1)
     except (LatexError, ParseError, RecursionError):
         return Formula(latex, None, notes=notes)
-    return Formula(latex, tree, _names(tree) - CONSTANT_NAMES, based, notes)
+    return Formula(latex, tree, names - CONSTANT_NAMES, based, notes)
 
 
 # 1 + 2 + 3 + \cdots + 100: at least three terms shown, so that the rule (a difference or a ratio) is settled
