@@ -32,6 +32,9 @@ def precalc_check(value, understood: str) -> list[Check]:
         try:
             question = parse(understood)
             answer = _answer_tree(str(getattr(value, "text", value)))
+            transformation = _transformation_checks(question, answer)
+            if transformation is not None:
+                return transformation
             formula = _values(question)
             shown = _values(answer)
         except (Unsupported, ParseError, RecursionError, ZeroDivisionError, ValueError, OverflowError) as exc:
@@ -235,3 +238,83 @@ def _cross_checks(question: Seq, shown: list) -> list[Check]:
     oriented = _close(det, dot(c, c))
     return [Check("perpendicular to both vectors", perpendicular, "a.c = b.c = 0"),
             Check("length |a||b|sin", lagrange and oriented, "Lagrange's identity, and det[a, b, c] = |c|^2")]
+
+
+# -- projections and reflections -------------------------------------------------------------------------------
+
+def _column(node: Node) -> list | None:
+    """A column vector literal [[a], [b], ...] as mpmath numbers."""
+    if not (isinstance(node, Seq) and node.items and all(isinstance(r, Seq) and len(r.items) == 1
+                                                         for r in node.items)):
+        return None
+    return [evaluate(r.items[0]) for r in node.items]
+
+
+def _rows(node: Node) -> list[list] | None:
+    if not (isinstance(node, Seq) and node.items and all(isinstance(r, Seq) for r in node.items)):
+        return None
+    rows = [[evaluate(c) for c in r.items] for r in node.items]
+    return rows if len({len(r) for r in rows}) == 1 else None
+
+
+def _transformation_checks(question: Node, answer: Node) -> list[Check] | None:
+    """A projection or reflection (matrix or vector) read from the formula's shape; None for other formulas."""
+    if not isinstance(question, BinOp):
+        return None
+    if question.op == "/" and isinstance(question.left, BinOp) and question.left.op == "*":
+        v = _column(question.left.left)
+        m = _rows(answer)
+        if v is not None and m is not None:
+            return _projection_matrix_checks(m, v, reflection=False)
+    if question.op == "-" and isinstance(question.left, BinOp) and question.left.op == "/":
+        product = question.left.left
+        if isinstance(product, BinOp) and product.op == "*" and isinstance(product.left, BinOp):
+            v = _column(product.left.right)
+            m = _rows(answer)
+            if v is not None and m is not None:
+                return _projection_matrix_checks(m, v, reflection=True)
+    if question.op == "*" and isinstance(question.left, BinOp) and question.left.op == "/":
+        b = _column(question.right)
+        pairs = _products(question.left.left)
+        p = _column(answer) if isinstance(answer, Seq) else None
+        if b is not None and pairs is not None and p is not None and len(pairs) == len(b) == len(p):
+            return _projection_vector_checks(p, [evaluate(x) for x, _ in pairs], b)
+    return None
+
+
+def _products(node: Node) -> list[tuple[Node, Node]] | None:
+    """a1*b1 + a2*b2 + ... -> [(a1, b1), (a2, b2), ...]."""
+    if isinstance(node, BinOp) and node.op == "+":
+        left, right = _products(node.left), _products(node.right)
+        return None if left is None or right is None else left + right
+    if isinstance(node, BinOp) and node.op == "*":
+        return [(node.left, node.right)]
+    return None
+
+
+def _projection_matrix_checks(m: list[list], v: list, reflection: bool) -> list[Check]:
+    """An orthogonal projection onto the line of v: P v = v, P^2 = P, P symmetric, trace 1; a reflection in
+    that line: R v = v, R^2 = I, R symmetric, trace n - 2."""
+    n = len(v)
+    if len(m) != n or len(m[0]) != n:
+        return [Check("a transformation of the line's space", False, "the answer's shape does not fit")]
+    image = [sum(m[i][k] * v[k] for k in range(n)) for i in range(n)]
+    square = [[sum(m[i][k] * m[k][j] for k in range(n)) for j in range(n)] for i in range(n)]
+    target = [[int(i == j) for j in range(n)] for i in range(n)] if reflection else m
+    fixes = all(_close(a, b) for a, b in zip(image, v))
+    idempotent = all(_close(square[i][j], target[i][j]) for i in range(n) for j in range(n))
+    symmetric = all(_close(m[i][j], m[j][i]) for i in range(n) for j in range(n))
+    trace = _close(sum(m[i][i] for i in range(n)), n - 2 if reflection else 1)
+    what = "R^2 = I" if reflection else "P^2 = P"
+    return [Check("fixes the vector", fixes, "the matrix times v is v"),
+            Check(what + ", symmetric, trace", idempotent and symmetric and trace,
+                  "an orthogonal " + ("reflection in" if reflection else "projection onto") + " a line")]
+
+
+def _projection_vector_checks(p: list, a: list, b: list) -> list[Check]:
+    """p is a multiple of b, and a - p is perpendicular to b."""
+    n = len(b)
+    parallel = all(_close(p[i] * b[j], p[j] * b[i]) for i in range(n) for j in range(n))
+    rest = sum((a[i] - p[i]) * b[i] for i in range(n))
+    return [Check("along the vector projected onto", parallel, "p_i b_j = p_j b_i"),
+            Check("the remainder is perpendicular", _close(rest, 0), "(a - p) . b = 0")]

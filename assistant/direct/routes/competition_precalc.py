@@ -361,6 +361,67 @@ def _product_of_vectors(formulas, form, verb, ref):
     return build(parts, form, "0", "1")
 
 
+def _squares(vector: list[str]) -> str:
+    return " + ".join(f"{c}^2" for c in vector)
+
+
+def _projection(formulas, form, a, b):
+    """proj_b a = (a.b / b.b) b; checked: along b, and a minus it perpendicular to b."""
+    pair = _vector_pair(formulas, a, b)
+    if form is not None or pair is None or all(_sign(c) == 0 for c in pair[1]):
+        return None
+    u, v = ([_text(c) for c in w] for w in pair)
+    if any(_sign(c) is None for c in pair[1]):
+        return None
+    dot = " + ".join(f"{p}*{q}" for p, q in zip(u, v))
+    call = f"(({dot})/({_squares(v)}))*[" + ", ".join(f"[{c}]" for c in v) + "]"
+    return RoutedCall("symbolic", call, f"the projection: {call}", CheckKind.PRECALC)
+
+
+def _line_matrix(formulas, form, what, ref):
+    """The matrix projecting onto (or reflecting in) the line of a vector: v v^T / v.v (2 v v^T / v.v - I)."""
+    v = _column(formulas[int(ref)])
+    if form is not None or v is None or any(_sign(c) is None for c in v) or all(_sign(c) == 0 for c in v):
+        return None
+    if not _rational_entries(formulas[int(ref)].tree):
+        return None  # the engine's own recomputation reads rational matrices only
+    entries = [_text(c) for c in v]
+    column = "[" + ", ".join(f"[{c}]" for c in entries) + "]"
+    row = "[[" + ", ".join(entries) + "]]"
+    outer = f"{column}*{row}/({_squares(entries)})"
+    if what.lower().startswith("project"):
+        call = outer
+    else:
+        n = len(entries)
+        identity = "[" + ", ".join("[" + ", ".join(str(int(i == j)) for j in range(n)) + "]" for i in range(n)) + "]"
+        call = f"2*{outer} - {identity}"
+    return RoutedCall("symbolic", call, f"{what.lower()} the vector: {call}", CheckKind.PRECALC)
+
+
+def _angle_between(formulas, form, a, b):
+    """The angle between two vectors in degrees, only when exact (an acos left in the answer is declined)."""
+    pair = _vector_pair(formulas, a, b)
+    if form is not None or pair is None or any(all(_sign(c) == 0 for c in w) for w in pair):
+        return None
+    u, v = ([_text(c) for c in w] for w in pair)
+    dot = " + ".join(f"{p}*{q}" for p, q in zip(u, v))
+    call = f"acos(({dot})/(sqrt({_squares(u)})*sqrt({_squares(v)})))*180/pi"
+    return RoutedCall("symbolic", call, f"the angle in degrees: {call}", CheckKind.PRECALC,
+                      relabel=_without_functions)
+
+
+def _midpoint(formulas, form, a, b):
+    p, q = formulas[int(a)], formulas[int(b)]
+    size = len(p.tree.items) if p.tree is not None and isinstance(p.tree, Seq) else 0
+    u, v = _point(p, size), _point(q, size)
+    if form is not None or u is None or v is None or size not in (2, 3):
+        return None
+    if any(_real_value(c) is None for c in u + v):
+        return None
+    call = "(" + ", ".join(f"({_text(x)} + {_text(y)})/2" for x, y in zip(u, v)) + ")"
+    return RoutedCall("symbolic", call, f"the midpoint: {call}", CheckKind.PRECALC, relabel=_as_tuple)
+
+
 # -- complex numbers and angles -------------------------------------------------------------------------------
 
 def _polar_parts(tree: Node) -> tuple[Node, Node] | None:
@@ -468,6 +529,15 @@ FAMILIES = [
     (re.compile(r"^" + ASK + r"\s+the\s+dot\s+product\s+of\s+" + VECTORS + F + r"\s+and\s+" + F + r"$", I), _dot),
     (re.compile(r"^" + ASK + r"\s+the\s+cross\s+product\s+of\s+" + VECTORS + F + r"\s+and\s+" + F + r"$", I),
      _cross),
+    (re.compile(r"^" + ASK + r"\s+the\s+projection\s+of\s+" + VECTORS + F + r"\s+onto\s+(?:the\s+)?(?:vector\s+)?"
+                + F + r"$", I), _projection),
+    (re.compile(r"^" + ASK + r"\s+the\s+matrix\s+that\s+corresponds\s+to\s+(projecting\s+onto|reflecting\s+over)"
+                r"\s+the\s+vector\s+" + F + r"$", I), _line_matrix),
+    (re.compile(r"^" + ASK + r"\s+the\s+angle\s+between\s+" + VECTORS + F + r"\s+and\s+" + F
+                + r"\s*,\s*in\s+degrees$", I), _angle_between),
+    (re.compile(r"^" + ASK + r"\s+the\s+midpoint\s+of\s+the\s+(?:line\s+)?segment\s+(?:with\s+endpoints\s+(?:at\s+)?|"
+                r"(?:between|joining|connecting)\s+(?:the\s+points\s+)?)" + F + r"\s*,?\s+and\s+" + F + r"$", I),
+     _midpoint),
     (re.compile(r"^(?:convert|express|write)\s+" + F + r"\s+(?:to|in)\s+rectangular\s+form$", I),
      _rectangular_form),
     (re.compile(r"^convert\s+" + F + r"\s+radians\s+to\s+degrees$", I), _to_degrees),

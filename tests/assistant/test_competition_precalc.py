@@ -1,0 +1,145 @@
+"""Precalculus in MATH's words, read by assistant/direct/routes/competition_precalc.py.
+
+Examples written for these tests (not taken from any benchmark file): the exact answer text, every check run and
+passed, and near-miss wordings that must go on to the planner (None from the route).
+"""
+import pytest
+
+from assistant.direct import try_direct
+from assistant.direct.routes import competition_precalc
+
+POLAR_FORM = r"Enter your answer in the form $(r,\theta),$ where $r > 0$ and $0 \le \theta < 2 \pi.$"
+CYLINDRICAL_FORM = r"Enter your answer in the form $(r,\theta,z),$ where $r > 0$ and $0 \le \theta < 2 \pi.$"
+SPHERICAL_FORM = (r"Enter your answer in the form $(\rho,\theta,\phi),$ where $\rho > 0,$ $0 \le \theta < 2 \pi,$ "
+                  r"and $0 \le \phi \le \pi.$")
+ZERO = "If the inverse does not exist, then enter the zero matrix."
+
+ANSWERED = [
+    # coordinates
+    (r"Convert the point $(-2, 2)$ in rectangular coordinates to polar coordinates.  " + POLAR_FORM,
+     "(2*sqrt(2), 3*pi/4)"),
+    (r"Convert the point $(\sqrt{3}, -1)$ in rectangular coordinates to polar coordinates.  " + POLAR_FORM,
+     "(2, 11*pi/6)"),
+    (r"Convert the point $(0, -4)$ in rectangular coordinates to polar coordinates.", "(4, 3*pi/2)"),
+    (r"Convert the point $\left( 6, \frac{2 \pi}{3} \right)$ in polar coordinates to rectangular coordinates.",
+     "(-3, 3*sqrt(3))"),
+    (r"Convert the point $(-3, 0, 7)$ in rectangular coordinates to cylindrical coordinates.  " + CYLINDRICAL_FORM,
+     "(3, pi, 7)"),
+    (r"Convert the point $\left( 4, \frac{\pi}{2}, -1 \right)$ in cylindrical coordinates to rectangular "
+     r"coordinates.", "(0, 4, -1)"),
+    (r"Convert the point $(1, 1, \sqrt{6})$ in rectangular coordinates to spherical coordinates.  " + SPHERICAL_FORM,
+     "(2*sqrt(2), pi/4, pi/6)"),
+    (r"Convert the point $(\rho,\theta,\phi) = \left( 6, \frac{\pi}{2}, \frac{\pi}{3} \right)$ in spherical "
+     r"coordinates to rectangular coordinates.", "(0, 3*sqrt(3), 3)"),
+    (r"Find the midpoint of the segment with endpoints $(3, -5, 1)$ and $(-1, 2, 4).$", "(1, -3/2, 5/2)"),
+    # matrices and vectors
+    (r"Compute $\begin{pmatrix} 1 & -2 \\ 3 & 0 \end{pmatrix} \begin{pmatrix} 4 \\ 5 \end{pmatrix}.$",
+     "Matrix([[-6], [12]])"),
+    (r"Compute $\begin{pmatrix} 1 & 2 \\ 0 & 1 \end{pmatrix}^{10}.$", "Matrix([[1, 20], [0, 1]])"),
+    (r"Find $2 \begin{pmatrix} 1 \\ -3 \end{pmatrix} - \begin{pmatrix} 5 \\ 4 \end{pmatrix}.$",
+     "Matrix([[-3], [-10]])"),
+    (r"Find the inverse of the matrix $\begin{pmatrix} 3 & 1 \\ 5 & 2 \end{pmatrix}.$  " + ZERO,
+     "Matrix([[2, -1], [-5, 3]])"),
+    (r"Compute $\begin{pmatrix} 2 & 1 \\ 1 & 1 \end{pmatrix}^{-1}.$", "Matrix([[1, -1], [-1, 2]])"),
+    (r"Compute $\begin{pmatrix} 3 \\ -1 \end{pmatrix} \cdot \begin{pmatrix} 2 \\ 7 \end{pmatrix}.$", "-1"),
+    (r"Find the dot product of $\begin{pmatrix} 1 \\ 2 \\ 3 \end{pmatrix}$ and "
+     r"$\begin{pmatrix} -4 \\ 0 \\ 2 \end{pmatrix}.$", "2"),
+    (r"Find the cross product of $\begin{pmatrix} 1 \\ 0 \\ 2 \end{pmatrix}$ and "
+     r"$\begin{pmatrix} 3 \\ -1 \\ 1 \end{pmatrix}.$", "Matrix([[2], [5], [-1]])"),
+    (r"Compute $\begin{pmatrix} 0 \\ 1 \\ 1 \end{pmatrix} \times \begin{pmatrix} 2 \\ 2 \\ -1 \end{pmatrix}.$",
+     "Matrix([[-3], [2], [-2]])"),
+    (r"Find the projection of $\begin{pmatrix} 3 \\ 1 \end{pmatrix}$ onto $\begin{pmatrix} 1 \\ 1 \end{pmatrix}.$",
+     "Matrix([[2], [2]])"),
+    (r"Find the matrix that corresponds to projecting onto the vector $\begin{pmatrix} 1 \\ 2 \end{pmatrix}.$",
+     "Matrix([[1/5, 2/5], [2/5, 4/5]])"),
+    (r"Find the matrix that corresponds to reflecting over the vector $\begin{pmatrix} 1 \\ 2 \end{pmatrix}.$",
+     "Matrix([[-3/5, 4/5], [4/5, 3/5]])"),
+    (r"Find the angle between the vectors $\begin{pmatrix} 1 \\ 0 \end{pmatrix}$ and "
+     r"$\begin{pmatrix} -1 \\ \sqrt{3} \end{pmatrix},$ in degrees.", "120"),
+    # complex numbers and angles
+    (r"Convert $2 e^{\pi i/3}$ to rectangular form.", "1 + sqrt(3)*I"),
+    (r"Convert $\frac{7 \pi}{6}$ radians to degrees.", "210"),
+    (r"Convert $135^\circ$ to radians.", "3*pi/4"),
+]
+
+
+@pytest.mark.parametrize("question, expected", ANSWERED)
+def test_answered_and_checked(question, expected):
+    assert competition_precalc.match(question) is not None
+    answer = try_direct(question)
+    assert answer is not None and answer.error is None
+    assert answer.answer == expected
+    assert answer.checks and all(c.passed is True for c in answer.checks), answer.checks
+    assert answer.verified is True
+
+
+DECLINED = [
+    # a convention other than the one the answer is given in
+    r"Convert the point $(1, -1)$ in rectangular coordinates to polar coordinates.  Enter your answer in the form "
+    r"$(r,\theta),$ where $r > 0$ and $-\pi < \theta \le \pi.$",
+    # the origin has no angle
+    r"Convert the point $(0, 0)$ in rectangular coordinates to polar coordinates.",
+    # polar to spherical is not a conversion this route makes
+    r"Convert the point $(1, \pi)$ in polar coordinates to cylindrical coordinates.",
+    # a point of the wrong size
+    r"Convert the point $(1, 2, 3)$ in rectangular coordinates to polar coordinates.",
+    # a letter in the point
+    r"Convert the point $(a, 2)$ in rectangular coordinates to polar coordinates.",
+    # a singular matrix has no inverse (the zero matrix would be the answer; not given here)
+    r"Find the inverse of the matrix $\begin{pmatrix} 2 & 4 \\ 1 & 2 \end{pmatrix}.$  " + ZERO,
+    r"Compute $\begin{pmatrix} 2 & 4 \\ 1 & 2 \end{pmatrix}^{-1}.$",
+    # the zero-matrix sentence belongs to an inverse question only
+    r"Compute $\begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix}^2.$  " + ZERO,
+    # a matrix of letters
+    r"Compute $\begin{pmatrix} a & b \\ c & d \end{pmatrix}^2.$",
+    # a matrix alone asks for nothing
+    r"Compute $\begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix}.$",
+    # a cross product needs vectors in three dimensions
+    r"Find the cross product of $\begin{pmatrix} 1 \\ 2 \end{pmatrix}$ and $\begin{pmatrix} 3 \\ 4 \end{pmatrix}.$",
+    # vectors of different sizes
+    r"Find the dot product of $\begin{pmatrix} 1 \\ 2 \end{pmatrix}$ and "
+    r"$\begin{pmatrix} 3 \\ 4 \\ 5 \end{pmatrix}.$",
+    # a mixed product: more than one product of vectors
+    r"Compute $\begin{pmatrix} 1 \\ 0 \\ 0 \end{pmatrix} \cdot \left( \begin{pmatrix} 0 \\ 1 \\ 0 \end{pmatrix} "
+    r"\times \begin{pmatrix} 0 \\ 0 \\ 1 \end{pmatrix} \right).$",
+    # projecting onto the zero vector
+    r"Find the projection of $\begin{pmatrix} 3 \\ 1 \end{pmatrix}$ onto $\begin{pmatrix} 0 \\ 0 \end{pmatrix}.$",
+    # an angle that is no exact number of degrees
+    r"Find the angle between the vectors $\begin{pmatrix} 1 \\ 2 \end{pmatrix}$ and "
+    r"$\begin{pmatrix} 3 \\ 0 \end{pmatrix},$ in degrees.",
+    # an angle asked in radians is another question
+    r"Find the angle between the vectors $\begin{pmatrix} 1 \\ 0 \end{pmatrix}$ and "
+    r"$\begin{pmatrix} 0 \\ 1 \end{pmatrix},$ in radians.",
+    # a complex number that is not in polar form
+    r"Convert $3 + 4i$ to polar form.",
+    # an extra condition not read
+    r"Convert the point $(1, 1)$ in rectangular coordinates to polar coordinates, if $r < 0.$",
+    # degrees already
+    r"Convert $30^\circ$ radians to degrees.",
+    # a condition with the question
+    r"Find the midpoint of the segment with endpoints $(1, 2)$ and $(3, 4, 5).$",
+]
+
+
+@pytest.mark.parametrize("question", DECLINED)
+def test_near_misses_decline(question):
+    # declined when read, or when the answer came back in a form not given (an acos left in it)
+    assert competition_precalc.match(question) is None or try_direct(question) is None
+
+
+HOSTILE = [
+    "", "$", "$$", r"Compute $\begin{pmatrix}$.", r"Compute $\begin{pmatrix} 1 & \\ \end{pmatrix}^{-1}$.",
+    r"Compute $\begin{pmatrix} 1 & 2 \\ 3 \end{pmatrix} \begin{pmatrix} 1 \\ 2 \end{pmatrix}$.",
+    r"Convert the point $(" + "1+" * 3000 + "1, 2)$ in rectangular coordinates to polar coordinates.",
+    r"Compute $\begin{pmatrix} 2 & 0 \\ 0 & 2 \end{pmatrix}^{100000000}$.",
+    r"Convert $10^{10^{10}} e^{\pi i}$ to rectangular form.",
+    r"Find the projection of $\begin{pmatrix} 1 \\ 2 \end{pmatrix}$ onto $(1, 2)$.",
+]
+
+
+@pytest.mark.parametrize("question", HOSTILE)
+def test_hostile_input_is_declined_or_answered_without_crashing(question):
+    plan = competition_precalc.match(question)
+    if plan is not None:
+        answer = try_direct(question, timeout=10)
+        assert answer is not None
