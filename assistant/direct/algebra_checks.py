@@ -241,3 +241,57 @@ def quotient(a: list[Fraction], b: list[Fraction]) -> list[Fraction]:
     if any(a):
         raise NotDerived("not a factor")
     return out
+
+
+def real_root_count(coeffs: list[Fraction]) -> int:
+    """Distinct real roots: of the square-free part (exact), counted from its numeric roots."""
+    distinct = quotient(coeffs, rp.gcd(coeffs, [k * c for k, c in enumerate(coeffs)][1:]))
+    while distinct and distinct[-1] == 0:
+        distinct.pop()
+    if len(distinct) <= 1:
+        return 0
+    if len(distinct) == 3:  # exact for a quadratic
+        c, b, a = distinct
+        return 2 if b * b - 4 * a * c > 0 else 0
+    roots = numeric_roots(distinct)
+    scale = max([abs(r) for r in roots] + [mpmath.mpf(1)])
+    imaginary = [abs(mpmath.im(r)) for r in roots]
+    if any(mpmath.mpf(10) ** -20 * scale < t < mpmath.mpf(10) ** -5 for t in imaginary):
+        raise NotDerived("a root too near the real line to call")
+    return sum(1 for t in imaginary if t <= mpmath.mpf(10) ** -20 * scale)
+
+
+def rational_roots(coeffs: list[Fraction]) -> list[Fraction] | None:
+    """Every root, if all of them are rational and distinct (found by the rational root test over the integer
+    coefficients); None otherwise."""
+    import math
+
+    coeffs = list(coeffs)
+    while coeffs and coeffs[-1] == 0:
+        coeffs.pop()
+    if len(coeffs) < 2 or len(coeffs) - 1 > 4:
+        return None
+    scale = math.lcm(*(c.denominator for c in coeffs))
+    ints = [int(c * scale) for c in coeffs]
+    roots = []
+    if ints[0] == 0:
+        roots.append(Fraction(0))
+        k = next(i for i, c in enumerate(ints) if c)
+        ints = ints[k:]
+        if k > 1:
+            return None  # 0 is a repeated root
+    lead, const = abs(ints[-1]), abs(ints[0])
+    if const > 10**9 or lead > 10**9:
+        return None
+
+    def divisors(n: int) -> list[int]:
+        return [d for d in range(1, math.isqrt(n) + 1) if n % d == 0] + \
+            [n // d for d in range(1, math.isqrt(n) + 1) if n % d == 0]
+
+    if len(ints) > 1:
+        for p in set(divisors(const)):
+            for q in set(divisors(lead)):
+                for candidate in (Fraction(p, q), Fraction(-p, q)):
+                    if candidate not in roots and sum(c * candidate ** e for e, c in enumerate(ints)) == 0:
+                        roots.append(candidate)
+    return sorted(roots) if len(roots) == len(coeffs) - 1 else None

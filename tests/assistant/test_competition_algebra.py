@@ -49,6 +49,19 @@ ANSWERED = [
     (r"What is the positive difference between the solutions of $2x^2 + 3x - 7 = 0$?", "sqrt(65)/2"),
     (r"Find the positive difference between the roots of $x^2 - 5x + 4 = 0$.", "3"),
     (r"What is the discriminant of $3x^2 - 4x + 1$?", "4"),
+    # rational functions, absolute values, a parameter, two terms given
+    (r"How many vertical asymptotes does the graph of $y=\frac{2}{x^2+x-6}$ have?", "2"),
+    (r"How many vertical asymptotes does the graph of $y=\frac{x-1}{x^2+6x-7}$ have?", "1"),  # a hole at 1
+    (r"How many vertical asymptotes does the graph of $y=\frac{x+2}{x^2+1}$ have?", "0"),
+    (r"What is the sum of all values of $x$ that satisfy $|2x - 1| = 7$?", "1"),
+    (r"What is the largest value of $x$ that satisfies $|x + 4| = 2x - 1$?", "5"),  # -1 makes the right side < 0
+    (r"How many solutions does the equation $|x - 7| = 3x + 1$ have?", "1"),
+    (r"What is the positive difference between the solutions of $|x + 5| = 20$?", "40"),
+    (r"What is the positive value of $k$ such that the equation $x^2 + kx + 9 = 0$ has exactly one solution?", "6"),
+    (r"For what value of $c$ does $x^2 - 6x + c = 0$ have exactly one solution?", "9"),
+    (r"The third and fifth terms of an arithmetic sequence are 17 and 39, respectively. What is the seventh term "
+     r"of the same sequence?", "61"),
+    (r"The first term of an arithmetic sequence is 5, and the 13th term is 29. What is the 50th term?", "103"),
 ]
 
 
@@ -82,6 +95,14 @@ DECLINED = [
     r"What is the positive difference between the solutions of $x^2 + x + 1 = 0$?",  # not real
     r"What is the positive difference between the solutions of $x^2 - 4x + 4 = 0$?",  # one solution
     r"What is the discriminant of $x^3 + x + 1$?",
+    r"How many vertical asymptotes does the graph of $y=\frac{2}{x^5+x-6}$ have?",  # beyond a cubic
+    r"How many vertical asymptotes does the graph of $y=x^2+\frac{2}{x}$ have?",  # not one fraction
+    r"Solve for $x$: $|x - 3| = 5$.",  # two solutions
+    r"What is the sum of all values of $x$ that satisfy $|2x - 1| = 2x - 1$?",  # a whole half-line
+    r"For what value of $k$ does $x^2 + kx + 9 = 0$ have exactly one solution?",  # 6 and -6
+    r"For what value of $b$ does $bx^2 + 4x + 1 = 0$ have exactly one solution?",  # b = 0 also gives one
+    r"The third and fifth terms of a geometric sequence are 17 and 39, respectively. What is the seventh term?",
+    r"The third and fifth terms of an arithmetic sequence are 17 and 39, respectively. What is the seventh power?",
     r"Find the center of the circle with equation $x^2 - 6x + y^2 + 2y = 9$. Express your answer as a decimal.",
 ]
 

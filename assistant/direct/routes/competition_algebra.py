@@ -19,7 +19,7 @@ from fractions import Fraction
 
 import mpmath
 
-from tools.parsing import Name, Relation, to_text
+from tools.parsing import BinOp, Call, Name, Node, Relation, to_text
 from tools.symbolic import rational_poly as rp
 
 from .. import algebra_checks as second
@@ -41,6 +41,8 @@ def match(question: str) -> RoutedCall | None:
     sentences = _sentences(prose)
     pair = any(ORDERED_PAIR.match(s) for s in sentences)
     asked = [s for s in sentences if not (FORM.match(s) or ORDERED_PAIR.match(s))]
+    if len(asked) == 2 and not pair:
+        return _two_sentences(formulas, asked)
     if len(asked) != 1:
         return None
     if pair:
@@ -431,6 +433,288 @@ def agreeing_rational_near(value: mpmath.mpf):
     return relabel
 
 
+# -- rational functions -----------------------------------------------------------------------------------------
+
+def _fraction_of_polynomials(formula: Formula) -> tuple[str, list[Fraction], list[Fraction]] | None:
+    """y = N/D, f(x) = N/D or N/D itself, N and D polynomials in one letter: (letter, N, D)."""
+    tree = formula.tree
+    if isinstance(tree, Relation):
+        left = tree.left
+        named = isinstance(left, Name) and left.name == "y" or isinstance(left, Call) and len(left.args) == 1 \
+            and isinstance(left.args[0], Name) and len(left.func) == 1
+        if tree.op != "=" or not named:
+            return None
+        tree = tree.right
+    if not (isinstance(tree, BinOp) and tree.op == "/"):
+        return None
+    letters = (formula.names - {"y"}) if isinstance(formula.tree, Relation) else formula.names
+    letters -= {left.func} if isinstance(formula.tree, Relation) and isinstance(left, Call) else set()
+    if len(letters) != 1:
+        return None
+    (var,) = letters
+    top, bottom = polynomial(tree.left, {var}), polynomial(tree.right, {var})
+    if top is None or bottom is None:
+        return None
+    n, d = second.coefficients(top, var), second.coefficients(bottom, var)
+    if n is None or d is None or not any(n) or len(d) < 2:
+        return None
+    return var, n, d
+
+
+def _vertical_asymptotes(formulas: list[Formula], ref: str) -> RoutedCall | None:
+    """The zeros of the denominator once the factors it shares with the numerator are cancelled (a shared factor
+    is a hole); the tool solves, the second route counts real roots numerically."""
+    read = _fraction_of_polynomials(formulas[int(ref)])
+    if read is None:
+        return None
+    var, top, bottom = read
+    reduced = second.quotient(bottom, rp.gcd(top, bottom))
+    while reduced and reduced[-1] == 0:
+        reduced.pop()
+    if len(reduced) - 1 > 3:
+        return None  # the engine writes the roots of a quartic in radicals too long to count reliably
+    expected = second.real_root_count(reduced) if len(reduced) > 1 else 0
+    if len(reduced) == 1:
+        return None  # no asymptote at all: said by nothing the tool computes
+    return _symbolic(f"solve({_poly_text(reduced, var)} = 0, {var})", _real_members_counted(expected))
+
+
+def _poly_text(coeffs: list[Fraction], var: str) -> str:
+    """[-6, 1, 1] -> '(1)*x^2 + (1)*x^1 + (-6)': highest power first, every coefficient in brackets."""
+    terms = [f"{bracketed(c)}*{var}^{k}" if k else bracketed(c) for k, c in enumerate(coeffs) if c]
+    return " + ".join(reversed(terms)) or "0"
+
+
+def _real_members_counted(expected: int):
+    def relabel(answer: str) -> str | None:
+        m = re.fullmatch(r"\{(.*)\}", answer.strip())
+        if m is None or "RootOf" in answer or "(" in m.group(1) and "sqrt" not in m.group(1) and "**" not in m.group(1):
+            return None
+        members = _top_level_split(m.group(1))
+        real = [x for x in members if not re.search(r"\bI\b", x)]
+        return str(len(real)) if members and len(real) == expected else None
+    return relabel
+
+
+def _top_level_split(text: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for k, ch in enumerate(text):
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "," and depth == 0:
+            parts.append(text[start:k].strip())
+            start = k + 1
+    parts.append(text[start:].strip())
+    return [p for p in parts if p]
+
+
+# -- absolute values ------------------------------------------------------------------------------------------
+
+def _absolute_equation(formula: Formula) -> tuple[str, list[Fraction], list[Fraction], Node, Node] | None:
+    """|L| = R with L and R linear (or R constant) in one letter: (letter, L, R, L's tree, R's tree)."""
+    tree = formula.tree
+    if not (isinstance(tree, Relation) and tree.op == "=" and len(formula.names) == 1):
+        return None
+    (var,) = formula.names
+    sides = (tree.left, tree.right)
+    for inside, other in (sides, sides[::-1]):
+        if isinstance(inside, Call) and inside.func == "abs" and len(inside.args) == 1:
+            lp, rp_ = polynomial(inside.args[0], {var}), polynomial(other, {var})
+            if lp is None or rp_ is None:
+                return None
+            lc, rc = second.coefficients(lp, var), second.coefficients(rp_, var)
+            if lc is None or rc is None or len(lc) != 2 or lc[1] == 0 or len(rc) > 2:
+                return None
+            return var, lc, rc + [Fraction(0)] * (2 - len(rc)), inside.args[0], other
+    return None
+
+
+def _absolute_solutions(left: list[Fraction], right: list[Fraction]) -> list[Fraction]:
+    """The second route, by cases: L = R or L = -R, each kept where R >= 0 (so |L| = R holds)."""
+    found = set()
+    for sign in (1, -1):
+        slope = left[1] - sign * right[1]
+        if slope == 0:
+            if left[0] - sign * right[0] == 0:
+                raise NotDerived("a whole interval of solutions")
+            continue
+        x = -(left[0] - sign * right[0]) / slope
+        if right[0] + right[1] * x >= 0:
+            found.add(x)
+    return sorted(found)
+
+
+def _absolute_pick(formulas: list[Formula], how: str, var_ref: str | None, ref: str) -> RoutedCall | None:
+    formula = formulas[int(ref)]
+    read = _absolute_equation(formula)
+    if read is None:
+        return None
+    var, left, right, inside, other = read
+    if var_ref is not None and not (isinstance(formulas[int(var_ref)].tree, Name)
+                                    and formulas[int(var_ref)].tree.name == var):
+        return None
+    solutions = _absolute_solutions(left, right)
+    how = PICKS.get(how.lower(), how.lower())
+    expected = _picked_value(solutions, how)
+    if expected is None:
+        return None
+    squared = f"solve(({to_text(inside)})^2 = ({to_text(other)})^2, {var})"
+
+    def relabel(answer: str) -> str | None:
+        m = re.fullmatch(r"\{(.*)\}", answer.strip())
+        try:
+            candidates = [Fraction(p.strip()) for p in m.group(1).split(",")] if m and m.group(1).strip() else None
+        except ValueError:
+            return None
+        if candidates is None:
+            return None
+        # the squared equation's roots, each substituted back into |L| = R
+        kept = sorted(x for x in candidates
+                      if abs(left[0] + left[1] * x) == right[0] + right[1] * x)
+        if kept != solutions:
+            return None
+        return fraction_text(expected)
+    return _symbolic(squared, relabel)
+
+
+def _picked_value(solutions: list[Fraction], how: str) -> Fraction | None:
+    if not solutions:
+        return None
+    if how == "sum":
+        return sum(solutions, Fraction(0))
+    if how == "product":
+        product = Fraction(1)
+        for x in solutions:
+            product *= x
+        return product
+    if how == "count":
+        return Fraction(len(solutions))
+    if how == "difference":
+        return solutions[-1] - solutions[0] if len(solutions) == 2 else None
+    if how == "largest":
+        return solutions[-1]
+    if how == "smallest":
+        return solutions[0]
+    if how == "one":
+        return solutions[0] if len(solutions) == 1 else None
+    chosen = [x for x in solutions if (x > 0 if how == "positive" else x < 0)]
+    return chosen[0] if len(chosen) == 1 else None
+
+
+PICKS = {"greatest": "largest", "least": "smallest", "positive difference": "difference"}
+
+
+# -- a parameter for exactly one solution -----------------------------------------------------------------------
+
+def _one_solution(formulas: list[Formula], sign: str | None, param_ref: str, ref: str) -> RoutedCall | None:
+    """'For what value of $k$ does $x^2 + kx + 9 = 0$ have exactly one solution?': the discriminant, a polynomial
+    in k, is 0. Read only where the leading coefficient does not involve k (else k could also make it linear)."""
+    param, formula = formulas[int(param_ref)].tree, formulas[int(ref)]
+    if not isinstance(param, Name) or formula.names != {param.name, "x"} or param.name == "x":
+        return None
+    k = param.name
+    poly = polynomial(formula.tree, {k, "x"}) if isinstance(formula.tree, Relation) else None
+    if poly is None or rp.degree(poly, "x") != 2:
+        return None
+    by_power = [{m: c for m, c in _drop(poly, "x", e).items()} for e in range(3)]
+    c, b, a = by_power
+    if rp.names(a):
+        return None
+    discriminant = rp.add(rp.multiply(b, b), rp.scale(rp.multiply(a, c), Fraction(-4)))
+    coeffs = second.coefficients(discriminant, k) if rp.names(discriminant) <= {k} else None
+    if coeffs is None or len(coeffs) < 2:
+        return None
+    roots = second.rational_roots(coeffs)
+    if roots is None:
+        return None
+    wanted = [r for r in roots if sign is None or (r > 0 if sign.lower() == "positive" else r < 0)]
+    if len(wanted) != 1:
+        return None
+    value = wanted[0]
+    # substituted back: with this k the equation's discriminant is 0 exactly
+    at = {k: value}
+    if rp.evaluate(b, at) ** 2 - 4 * rp.evaluate(a, at) * rp.evaluate(c, at) != 0:
+        return None
+    return _symbolic(f"solve({_poly_text(coeffs, k)} = 0, {k})", _set_pick(value))
+
+
+def _drop(poly: rp.Poly, var: str, power: int) -> rp.Poly:
+    """The coefficient of var^power, a polynomial in the other letters."""
+    out: rp.Poly = {}
+    for m, c in poly.items():
+        powers = dict(m)
+        if powers.get(var, 0) == power:
+            powers.pop(var, None)
+            out[tuple(sorted(powers.items()))] = c
+    return out
+
+
+def _set_pick(value: Fraction):
+    """The tool's solution set must hold the value picked here; the answer is that value."""
+    def relabel(answer: str) -> str | None:
+        m = re.fullmatch(r"\{(.*)\}", answer.strip())
+        if m is None:
+            return None
+        try:
+            members = {Fraction(p.strip()) for p in m.group(1).split(",")}
+        except ValueError:
+            return None
+        return fraction_text(value) if value in members else None
+    return relabel
+
+
+# -- two terms of an arithmetic sequence given --------------------------------------------------------------------
+
+def _from_two_terms(formulas: list[Formula], n1: str, n2: str, v1: str, v2: str, asked: str) -> RoutedCall | None:
+    positions = [_position(n, formulas) for n in (n1, n2, asked)]
+    values = [_prose_number(v, formulas) for v in (v1, v2)]
+    if None in positions or None in values or positions[0] == positions[1]:
+        return None
+    (p, q, r), (a, b) = positions, values
+    step = (b - a) / (q - p)
+    first = a - (p - 1) * step
+    rule = second.Progression(first, step, False)
+    if max(positions) > second.MAX_STEPS or second.term_by_steps(rule, p) != a or second.term_by_steps(rule, q) != b:
+        return None
+    formula = f"{bracketed(a)} + ({r} - {p})*({bracketed(b)} - {bracketed(a)})/({q} - {p})"
+    return _calculator(formula, agreeing(second.term_by_steps(rule, r)))
+
+
+NUMBER_WORD = r"(⟨\d+⟩|-?\d+)"
+TWO_TERMS = [
+    re.compile(r"^the\s+" + ORDINAL + r"\s+and\s+" + ORDINAL + r"\s+terms\s+of\s+an\s+arithmetic\s+sequence\s+are\s+"
+               + NUMBER_WORD + r"\s+and\s+" + NUMBER_WORD + r"(?:\s*,\s*respectively)?$", I),
+    re.compile(r"^the\s+" + ORDINAL + r"\s+term\s+of\s+an\s+arithmetic\s+sequence\s+is\s+" + NUMBER_WORD
+               + r"\s*,?\s+and\s+the\s+" + ORDINAL + r"\s+term\s+is\s+" + NUMBER_WORD + r"$", I),
+]
+ASKED_TERM = re.compile(r"^" + ASK + r"\s+the\s+" + ORDINAL + r"\s+term(?:\s+of\s+(?:the|this)\s+(?:same\s+)?sequence)?$",
+                        I)
+
+
+def _two_sentences(formulas: list[Formula], sentences: list[str]) -> RoutedCall | None:
+    """'The third and fifth terms of an arithmetic sequence are 17 and 39, respectively. What is the seventh
+    term?'"""
+    asked = ASKED_TERM.match(sentences[1])
+    if asked is None:
+        return None
+    for k, pattern in enumerate(TWO_TERMS):
+        m = pattern.match(sentences[0])
+        if m:
+            n1, n2, v1, v2 = m.groups() if k == 0 else (m.group(1), m.group(3), m.group(2), m.group(4))
+            try:
+                return _from_two_terms(formulas, n1, n2, v1, v2, asked.group(1))
+            except NotDerived:
+                return None
+    return None
+
+
+def _prose_number(text: str, formulas: list[Formula]) -> Fraction | None:
+    m = re.fullmatch(r"⟨(\d+)⟩", text)
+    if m:
+        return _number(formulas[int(m.group(1))])
+    return Fraction(text) if re.fullmatch(r"-?\d+", text) else None
+
+
 # -- the sentence shapes ----------------------------------------------------------------------------------------
 
 LINE = r"(?:the\s+)?(?:line|graph)\s+(?:(?:whose\s+equation\s+is|with\s+(?:the\s+)?equation|given\s+by|defined\s+by|" \
@@ -441,6 +725,24 @@ PARABOLA = r"the\s+(?:parabola|graph)\s+(?:(?:whose\s+equation\s+is|with\s+(?:th
            r"defined\s+by|described\s+by|of)\s+)?" + F
 
 FAMILIES = [
+    (re.compile(r"^how\s+many\s+vertical\s+asymptotes\s+does\s+(?:the\s+graph\s+of\s+)?(?:the\s+function\s+)?" + F
+                + r"\s+have$", I), _vertical_asymptotes),
+    (re.compile(r"^" + ASK + r"\s+the\s+(sum|product)\s+of\s+(?:all\s+)?(?:the\s+)?(?:possible\s+)?(?:values\s+of\s+"
+                + F + r"|solutions\s+(?:of|to)|solutions|roots\s+of)\s*(?:that\s+satisfy|which\s+satisfy|such\s+that|"
+                r"satisfying|for\s+which|of\s+the\s+equation|to\s+the\s+equation|the\s+equation)?\s*" + F + r"$", I),
+     _absolute_pick),
+    (re.compile(r"^" + ASK + r"\s+the\s+(largest|greatest|smallest|least|positive|negative)\s+(?:possible\s+)?"
+                r"(?:value\s+of\s+|solution\s+)?" + F + r"\s+(?:such\s+that|that\s+satisfies|satisfying|for\s+which)\s+"
+                + F + r"$", I), _absolute_pick),
+    (re.compile(r"^" + ASK + r"\s+the\s+(positive\s+difference)\s+between\s+the\s+(?:two\s+)?(?:solutions|roots)\s+"
+                r"(?:of|to)\s+(?:the\s+equation\s+)?()" + F + r"$", I),
+     lambda fs, how, _, ref: _absolute_pick(fs, how, None, ref)),
+    (re.compile(r"^how\s+many\s+(?:distinct\s+)?(?:real\s+)?solutions\s+does\s+(?:the\s+equation\s+)?()" + F
+                + r"\s+have$", I), lambda fs, _, ref: _absolute_pick(fs, "count", None, ref)),
+    (re.compile(r"^(?:for\s+what|find\s+the|what\s+is\s+the)\s+(?:(positive|negative)\s+)?(?:real\s+)?value\s+of\s+" + F
+                + r"\s+(?:does|will|for\s+which|such\s+that)\s+(?:the\s+equation\s+)?" + F + r"\s+(?:have|has)\s+"
+                r"(?:exactly\s+|only\s+)?one\s+(?:real\s+)?(?:solution|root)(?:\s+(?:in|for)\s+(?:x|⟨\d+⟩))?$", I),
+     _one_solution),
     (re.compile(r"^" + ASK + r"\s+the\s+" + ORDINAL + r"\s+term\s+(?:of|in)\s+(?:the\s+)?(arithmetic|geometric)\s+"
                 r"(?:sequence|progression)\s*:?\s*" + F + r"$", I), _nth_term),
     (re.compile(r"^how\s+many\s+(?:numbers|terms|integers|positive\s+integers|elements)\s+are\s+(?:there\s+)?"
