@@ -138,10 +138,6 @@ def _odd_divisors(n: str) -> int:
     return sum(1 for d in _divisors(int(n)) if d % 2)
 
 
-def _even_divisors(n: str) -> int:
-    return sum(1 for d in _divisors(int(n)) if d % 2 == 0)
-
-
 def _divisor_product(n: str, *_: str) -> int:
     return math.prod(_divisors(int(n)))
 
@@ -166,6 +162,14 @@ def _linear_congruence(rhs: str, a: str, m: str, m_again: str) -> int:
         raise TooLarge("two different moduli")
     found = [x for x in range(modulus) if (int(a) * x - int(rhs)) % modulus == 0]
     return found[0] if len(found) == 1 else -1
+
+
+def _digit_sum_in_base(n: str, base: str) -> int:
+    number, b, total = int(n), int(base), 0
+    while number:
+        number, digit = divmod(number, b)
+        total += digit
+    return total
 
 
 def _digits_in_base(n: str, base: str) -> int:
@@ -226,6 +230,42 @@ def _exactly_k_heads(n: str, k: str, n_again: str) -> Fraction:
     return Fraction(hits, 2**flips)
 
 
+def _heads_among(listed: str, n: str) -> Fraction:
+    flips = _bounded(int(n), MAX_FLIPS, "flips")
+    counts = {int(k) for k in re.findall(r", (\d+)\)", listed)}
+    hits = sum(1 for outcome in product((0, 1), repeat=flips) if sum(outcome) in counts)
+    return Fraction(hits, 2**flips)
+
+
+def _list_length(last: str, first: str, step: str) -> int:
+    """Terms of first, first + step, ... up to last, walked one by one; last must be one of them."""
+    a, b, d = Fraction(first), Fraction(last), Fraction(step)
+    count, term = 0, a
+    while (term <= b) if d > 0 else (term >= b):
+        count += 1
+        _bounded(count, MAX_RANGE, "terms")
+        if term == b:
+            return count
+        term += d
+    raise TooLarge("the last number is not a term")
+
+
+def _multiples_among_divisors(n: str, k: str) -> int:
+    """The divisors of n that k divides (k = 2: the even divisors)."""
+    return sum(1 for d in _divisors(int(n)) if d % int(k) == 0)
+
+
+def _digit_after_point(numerator: str, denominator: str, place: str) -> int:
+    """The place-th digit after the point by long division, one digit at a time."""
+    p, q, k = int(numerator), int(denominator), _bounded(int(place), MAX_RANGE, "place")
+    remainder = p % q
+    digit = 0
+    for _ in range(k):
+        remainder *= 10
+        digit, remainder = divmod(remainder, q)
+    return digit
+
+
 def _two_dice_sum(total: str) -> Fraction:
     hits = sum(1 for a, b in product(range(1, 7), repeat=2) if a + b == int(total))
     return Fraction(hits, 36)
@@ -247,7 +287,7 @@ RECOUNTS = [
     (re.compile(rf"ceil\({D}/{D}\)\*\2"), _smallest_multiple_from, "numbers tried upward"),
     (re.compile(rf"floor\({D}/{D}\)\*\2"), _largest_multiple_to, "numbers tried downward"),
     (re.compile(rf"num_divisors\({D}\) - num_divisors\(\1/2\)"), _odd_divisors, "odd divisors by trial division"),
-    (re.compile(rf"num_divisors\({D}/2\)"), _even_divisors, "even divisors by trial division"),
+    (re.compile(rf"num_divisors\({D}/{D}\)"), _multiples_among_divisors, "divisors listed by trial division"),
     (re.compile(rf"{D}\^\(num_divisors\(\1\)/2\)|isqrt\({D}\)\^num_divisors\(\2\)"),
      lambda a, b: _divisor_product(a or b), "divisors multiplied by trial division"),
     (re.compile(rf"max\(prime_factors\({D}\)\)"), _largest_prime_divisor, "prime divisors by trial division"),
@@ -261,5 +301,12 @@ RECOUNTS = [
     (re.compile(rf"binomial\({D}, 2\)"), _pairs, "pairs listed"),
     (re.compile(rf"binomial\({D}, {D}\)/2\^{D}"), _exactly_k_heads, "every sequence of flips counted"),
     (re.compile(rf"\(6 - abs\({D} - 7\)\)/36"), _two_dice_sum, "all 36 rolls counted"),
+    (re.compile(r"\(((?:binomial\((\d+), \d+\))(?: \+ binomial\(\2, \d+\))+)\)/2\^\2"), _heads_among,
+     "every sequence of flips counted"),
+    (re.compile(r"\((-?\d+(?:\.\d+)?) - \((-?\d+(?:\.\d+)?)\)\)/\((-?\d+(?:\.\d+)?)\) \+ 1"), _list_length,
+     "terms of the list walked one by one"),
+    (re.compile(rf"floor\({D}\*10\^{D}/{D}\) mod 10"), lambda p, k, q: _digit_after_point(p, q, k),
+     "digits found by long division"),
+    (re.compile(rf"digit_sum\({D}, {D}\)"), lambda n, b: _digit_sum_in_base(n, b), "digits found by repeated division"),
     (re.compile(rf"\({D} \+ 1\)/2"), _expected_die, "faces summed over their number"),
 ]

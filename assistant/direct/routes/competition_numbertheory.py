@@ -39,7 +39,18 @@ def match(question: str) -> RoutedCall | None:
     if split is None:
         return None
     prose, formulas = split
-    places, sentences = decimal_form([_bare(s) for s in _sentences(prose)])
+    formulas = [_without_question_mark(f) for f in formulas]
+    sentences = [_bare(s) for s in _sentences(prose)]
+    # read as written first ('... when $\\frac{3}{26}$ is expressed as a decimal' asks for a digit, not a decimal)
+    plan = _family_plan(sentences, formulas)
+    if plan is not None:
+        return plan
+    places, sentences = decimal_form(sentences)
+    plan = _family_plan(sentences, formulas) if places is not None else None
+    return None if plan is None else _exact_decimal(plan, places)
+
+
+def _family_plan(sentences: list[str], formulas: list[Formula]) -> RoutedCall | None:
     asked = [s for s in sentences if s and not FORM.match(s)]
     if not asked:
         return None
@@ -48,8 +59,17 @@ def match(question: str) -> RoutedCall | None:
         m = pattern.fullmatch(text)
         plan = build(formulas, *m.groups()) if m else None
         if plan is not None:
-            return plan if places is None else _exact_decimal(plan, places)
+            return plan
     return None
+
+
+def _without_question_mark(formula: Formula) -> Formula:
+    """'$247 + 5 \\cdot 39?$': the question's own mark inside the formula is not part of it."""
+    from .competition_reading import read_formula
+
+    if formula.tree is None and formula.latex.rstrip().endswith("?"):
+        return read_formula(formula.latex.rstrip().rstrip("?"))
+    return formula
 
 
 def _exact_decimal(plan: RoutedCall, places) -> RoutedCall | None:
@@ -72,9 +92,10 @@ def _exact_decimal(plan: RoutedCall, places) -> RoutedCall | None:
 
 
 def _sentences(prose: str) -> list[str]:
-    from .competition import _sentences as sentences
-
-    return sentences(prose)
+    """As the competition route splits them, and after a bracketed sentence too: '... die? (It has 8 faces.) Express'."""
+    prose = re.sub(r"\s+", " ", prose).strip()
+    parts = re.split(r"(?:(?<=[.?])|(?<=[.?]\)))\s+(?=[A-Z(⟨])", prose)
+    return [p.strip().rstrip(".?").strip() for p in parts if p.strip().rstrip(".?").strip()]
 
 
 def _bare(sentence: str) -> str:
@@ -299,6 +320,181 @@ def _divisor_product(formulas, ref):
     return _plan(f"isqrt({n})^num_divisors({n})" if root * root == n else f"{n}^(num_divisors({n})/2)")
 
 
+def _divisor_multiples(formulas, n_ref, k_ref):
+    """'How many positive divisors of 96 are multiples of 12?': the divisors of n/k, each times k."""
+    n, k = _positive(formulas, n_ref), _positive(formulas, k_ref)
+    if n is None or k is None or n % k:
+        return None
+    return _plan(f"num_divisors({n}/{k})")
+
+
+PICK = {"largest": max, "greatest": max, "smallest": min, "least": min, "sum": sum, "number": len}
+
+
+def _prime_pick(how: str, distinct_said: bool = True):
+    """Largest, smallest, sum or count of the distinct primes dividing n: the tool lists them (checked by GMP:
+    each prime, nothing else left when they are divided out), and the one asked for is taken from that list."""
+    pick = PICK[how]
+
+    def build(formulas, ref):
+        formula = formula_of(formulas, ref)
+        n = _whole(formulas, ref)
+        if formula is None or n is None or not 2 <= n <= 10**40:
+            return None
+        if not distinct_said and _has_square_factor(n):
+            return None  # 'the sum of the prime factors of 12': with or without repeats is not said
+
+        def chosen(listed: str) -> str | None:
+            m = re.fullmatch(r"\[(\d+(?:, \d+)*)\]", listed.strip())
+            return str(pick([int(p) for p in m.group(1).split(", ")])) if m else None
+
+        call = f"prime_factors({n})"
+        return RoutedCall("bigint", call, call, CheckKind.PRIME_FACTORS, relabel=chosen)
+    return build
+
+
+def _has_square_factor(n: int) -> bool:
+    from sympy import factorint
+
+    return any(e > 1 for e in factorint(n, limit=10**6).values()) or n > 10**12
+
+
+# -- lists, decimals and residues ---------------------------------------------------------------------------------
+
+NUMBER_TEXT = re.compile(r"-?\d+(?:\.\d+)?")
+ELLIPSIS = re.compile(r"\\[lc]?dots|\.\.\.")
+
+
+def _list_count(formulas, ref):
+    """'How many numbers are in the list $4, 6, 8, \\ldots, 128, 130$?': an arithmetic list, its step settled by
+    at least two equal differences shown, every number after the dots continuing it."""
+    formula = formula_of(formulas, ref)
+    if formula is None:
+        return None
+    items = [t.strip() for t in re.sub(r"\\[,!;: ]|\s", "", formula.latex).rstrip("?.").split(",")]
+    dots = [i for i, t in enumerate(items) if ELLIPSIS.fullmatch(t)]
+    if len(dots) != 1 or not all(NUMBER_TEXT.fullmatch(t) for i, t in enumerate(items) if i != dots[0]):
+        return None
+    before, after = [Fraction(t) for t in items[:dots[0]]], [Fraction(t) for t in items[dots[0] + 1:]]
+    shown = [b - a for a, b in zip(before, before[1:])] + [b - a for a, b in zip(after, after[1:])]
+    if len(before) < 2 or not after or len(shown) < 2 or len(set(shown)) != 1 or shown[0] == 0:
+        return None
+    step, first, last = shown[0], before[0], after[-1]
+    count = (last - first) / step + 1
+    if count.denominator != 1 or count < len(before) + len(after) or count > 10**7:
+        return None
+    text = [items[0], items[-1], _decimal_text(step)]
+    if text[2] is None:
+        return None
+    return _plan(f"({text[1]} - ({text[0]}))/({text[2]}) + 1")
+
+
+def _decimal_text(value: Fraction) -> str | None:
+    if value.denominator == 1:
+        return str(value.numerator)
+    for places in range(1, 7):
+        scaled = value * 10**places
+        if scaled.denominator == 1:
+            sign = "-" if scaled < 0 else ""
+            digits = str(abs(scaled.numerator)).rjust(places + 1, "0")
+            return f"{sign}{digits[:-places]}.{digits[-places:]}"
+    return None
+
+
+def _modulo_residue(formulas, m_ref, ref):
+    """'What is the modulo $13$ residue of $247 + 5 \\cdot 39$?': the remainder of a whole-number formula."""
+    from tools.parsing import to_text
+
+    m, formula = _whole(formulas, m_ref), formula_of(formulas, ref)
+    if m is None or formula is None or formula.tree is None or formula.names or not integral(formula.tree):
+        return None
+    if not 2 <= m <= 10**12:
+        return None
+    call = f"({to_text(formula.tree)}) mod {m}"
+    return RoutedCall("calculator", call, call, CheckKind.ARITHMETIC)
+
+
+ORDINAL = re.compile(r"(\d+)\s*(?:\^\s*\{?\s*(?:\\(?:text|mathrm)\s*\{\s*)?)?(?:st|nd|rd|th)\}?\}?", I)
+
+
+def _decimal_digit(formulas, place_ref, ref):
+    """The k-th digit after the decimal point of a fraction p/q between 0 and 1 (or above: its fractional part)."""
+    from ..recompute import Unsupported, recompute
+
+    place_text = re.sub(r"⟨(\d+)⟩", lambda r: formulas[int(r.group(1))].latex, place_ref)
+    m = ORDINAL.fullmatch(place_text.strip())
+    formula = formula_of(formulas, ref)
+    if m is None or formula is None or formula.tree is None or formula.names:
+        return None
+    try:
+        value = recompute(formula.tree)
+    except (Unsupported, ZeroDivisionError, OverflowError, ValueError):
+        return None
+    k = int(m.group(1))
+    if value < 0 or not 1 <= k <= 10**6 or value.denominator > 10**9 or value.denominator == 1:
+        return None
+    return _plan(f"floor({value.numerator}*10^{k}/{value.denominator}) mod 10")
+
+
+def _integers_between(formulas, low_ref, high_ref):
+    """Integers strictly between two numbers that are not whole (sqrt 7 and sqrt 77): floor(b) - ceil(a) + 1, checked
+    at 60 digits by the competition route's check."""
+    from tools.parsing import to_text
+
+    low, high = formula_of(formulas, low_ref), formula_of(formulas, high_ref)
+    if any(f is None or f.tree is None or f.names for f in (low, high)):
+        return None
+    if any(integral(f.tree) or not _not_whole(f.tree) for f in (low, high)):
+        return None  # a whole end: is it between or not?
+    if _mp_value(low.tree) >= _mp_value(high.tree):
+        return None
+    call = f"floor({to_text(high.tree)}) - ceil({to_text(low.tree)}) + 1"
+    return RoutedCall("calculator", call, call, CheckKind.COMPETITION)
+
+
+def _not_whole(tree) -> bool:
+    """The number is certainly not an integer: its value at 50 digits is far from one."""
+    import mpmath
+
+    try:
+        with mpmath.workdps(50):
+            value = mpmath.mpf(_mp_value(tree))
+    except Exception:  # a value this reader cannot compute is not given
+        return False
+    return abs(value - mpmath.nint(value)) > mpmath.mpf(10) ** -20 and abs(value) < 10**12
+
+
+def _mp_value(tree):
+    import mpmath
+    from tools.parsing import BinOp, Call, Neg
+
+    if isinstance(tree, Num):
+        return mpmath.mpf(Fraction(tree.value).numerator) / Fraction(tree.value).denominator
+    if isinstance(tree, Neg):
+        return -_mp_value(tree.operand)
+    if isinstance(tree, BinOp) and tree.op in ("+", "-", "*", "/", "^"):
+        a, b = _mp_value(tree.left), _mp_value(tree.right)
+        return {"+": a + b, "-": a - b, "*": a * b, "/": a / b, "^": a**b}[tree.op]
+    if isinstance(tree, Call) and tree.func in ("sqrt",) and len(tree.args) == 1:
+        return mpmath.sqrt(_mp_value(tree.args[0]))
+    if isinstance(tree, Call) and tree.func == "root" and len(tree.args) == 2:
+        return mpmath.root(_mp_value(tree.args[0]), _mp_value(tree.args[1]))
+    raise ValueError("not read")
+
+
+def _base_ten(formulas, ref):
+    from .competition import _from_base
+
+    return _from_base(formulas, ref[1:-1]) if ref.startswith("⟨") else None
+
+
+def _digit_sum_in_base(formulas, base_ref, ref):
+    n, base = _whole(formulas, ref), _whole(formulas, base_ref)
+    if n is None or base is None or not 2 <= base <= 36 or not 1 <= n <= 10**100:
+        return None
+    return _plan(f"digit_sum({n}, {base})")
+
+
 # -- congruences ----------------------------------------------------------------------------------------------------
 
 def _congruence(formulas, ref) -> Congruence | None:
@@ -421,11 +617,19 @@ def _letters(formulas, ref):
 
 # -- probability ----------------------------------------------------------------------------------------------------
 
-def _coin(formulas, flips_ref, k_ref, flips_again):
+AMOUNTS = {"exactly": lambda k, n: [k], "at least": lambda k, n: list(range(k, n + 1)),
+           "at most": lambda k, n: list(range(0, k + 1))}
+
+
+def _coin(formulas, flips_ref, how, k_ref, flips_again):
+    """Heads in exactly / at least / at most k of n fair flips: the binomials of the counts of heads, over 2^n."""
     n, k = _whole(formulas, flips_ref), _whole(formulas, k_ref)
     if n is None or k is None or not 0 <= k <= n <= 1_000 or flips_again and _whole(formulas, flips_again) != n:
         return None
-    return _plan(f"binomial({n}, {k})/2^{n}")
+    heads = AMOUNTS[re.sub(r"\s+", " ", how.lower())](k, n)
+    if len(heads) == 1:
+        return _plan(f"binomial({n}, {k})/2^{n}")
+    return _plan(f"({' + '.join(f'binomial({n}, {h})' for h in heads)})/2^{n}")
 
 
 def _dice_sum(formulas, ref):
@@ -437,8 +641,12 @@ DIE_FACES = {"octahedral": 8, "cubical": 6, "six-sided": 6, "standard": 6, "dode
              "tetrahedral": 4}
 
 
-def _expected_die(formulas, kind, sides_ref, low_ref, high_ref):
+def _expected_die(formulas, kind, sides_ref, low_ref, high_ref, faces_ref=None, low_again=None, high_again=None):
     n = DIE_FACES.get(kind.lower()) if kind else _whole(formulas, sides_ref)
+    if faces_ref is not None:
+        if _whole(formulas, faces_ref) != n:
+            return None
+        low_ref, high_ref = low_again, high_again
     if low_ref is not None and (_whole(formulas, low_ref) != 1 or _whole(formulas, high_ref) != n):
         return None
     if kind and kind.lower() in ("octahedral", "dodecahedral", "icosahedral", "tetrahedral") and low_ref is None:
@@ -449,6 +657,8 @@ def _expected_die(formulas, kind, sides_ref, low_ref, high_ref):
 # -- the sentence shapes --------------------------------------------------------------------------------------------
 
 NUMS = r"(?:numbers|integers|whole\s+numbers)"
+HOW = r"(exactly|at\s+least|at\s+most)"
+PLACE = r"⟨\d+⟩(?:\s*(?:st|nd|rd|th)\b)?|\d+(?:st|nd|rd|th)"
 BETWEEN = r"between\s+" + COUNT + r"\s+and\s+" + COUNT + r"(\s*,\s*inclusive)?"
 POS = r"(?:positive\s+)?"
 DIVISIBLE = (r"(?:divisible\s+by|multiples\s+of)\s+(?:both\s+|each\s+of\s+)?((?:" + COUNT[1:-1] + r")(?:\s*,\s*(?:"
@@ -490,6 +700,35 @@ FAMILIES = [
                 r"multiple\s+of)\s+" + COUNT, I), _extreme_multiple),
     (re.compile(ASK + r"\s+the\s+(tens|hundreds|thousands)\s+digit\s+(?:of|in)\s+(?:the\s+(?:number|integer)\s+)?"
                 + N, I), _place_digit),
+    (re.compile(r"how\s+many\s+(?:positive\s+)?(?:divisors|factors)\s+of\s+" + COUNT + r"\s+are\s+(?:also\s+)?"
+                r"multiples\s+of\s+" + COUNT, I), _divisor_multiples),
+    (re.compile(ASK + r"\s+the\s+(?:largest|greatest)\s+prime\s+(?:factor|divisor)\s+of\s+" + N, I), _prime_pick("largest")),
+    (re.compile(ASK + r"\s+the\s+(?:smallest|least)\s+prime\s+(?:factor|divisor)\s+of\s+" + N, I), _prime_pick("smallest")),
+    (re.compile(ASK + r"\s+the\s+sum\s+of\s+(?:all\s+)?the\s+(?:distinct|different)\s+prime\s+(?:factors|divisors)\s+of\s+"
+                + N, I), _prime_pick("sum")),
+    (re.compile(ASK + r"\s+the\s+sum\s+of\s+(?:all\s+)?the\s+prime\s+(?:factors|divisors)\s+of\s+" + N, I),
+     _prime_pick("sum", distinct_said=False)),
+    (re.compile(r"how\s+many\s+(?:distinct|different)\s+prime\s+(?:factors|divisors)\s+does\s+" + N + r"\s+have", I),
+     _prime_pick("number")),
+    (re.compile(r"how\s+many\s+prime\s+(?:factors|divisors)\s+does\s+" + N + r"\s+have", I),
+     _prime_pick("number", distinct_said=False)),
+    (re.compile(r"how\s+many\s+numbers\s+are\s+(?:there\s+)?in\s+the\s+(?:following\s+)?list\s*:?\s*" + F, I),
+     lambda fs, a: _list_count(fs, f"⟨{a}⟩")),
+    (re.compile(ASK + r"\s+the\s+modulo\s+" + N + r"\s+residue\s+of\s+" + N, I), _modulo_residue),
+    (re.compile(ASK + r"\s+the\s+residue\s+of\s+" + N + r"\s*,?\s+modulo\s+" + N, I),
+     lambda fs, a, m: _modulo_residue(fs, m, a)),
+    (re.compile(ASK + r"\s+the\s+(" + PLACE + r")\s+digit\s+(?:after|to\s+the\s+right\s+of)\s+the\s+decimal\s+point\s+"
+                r"(?:in|of)\s+the\s+decimal\s+(?:representation|expansion)\s+of\s+" + N, I), _decimal_digit),
+    (re.compile(ASK + r"\s+the\s+(" + PLACE + r")\s+digit\s+(?:after|to\s+the\s+right\s+of)\s+the\s+decimal\s+point\s+"
+                r"when\s+" + N + r"\s+is\s+(?:expressed|written)\s+as\s+a\s+decimal", I), _decimal_digit),
+    (re.compile(r"how\s+many\s+(?:integers|whole\s+numbers)\s+(?:are\s+there|are|lie)\s+(?:strictly\s+)?(?:in\s+the\s+"
+                r"interval\s+|on\s+the\s+number\s+line\s+)?between\s+" + F + r"\s+and\s+" + F, I),
+     lambda fs, a, b: _integers_between(fs, f"⟨{a}⟩", f"⟨{b}⟩")),
+    (re.compile(ASK + r"\s+the\s+base[- ](?:ten|10)\s+equivalent\s+of\s+" + N, I), _base_ten),
+    (re.compile(r"(?:what\s+is\s+" + N + r"\s+in\s+base\s+ten|(?:express|write|convert)\s+" + N + r"\s+(?:as|in|to)\s+"
+                r"(?:a\s+)?base\s+ten(?:\s+integer|\s+number)?)", I), lambda fs, a, b: _base_ten(fs, a or b)),
+    (re.compile(ASK + r"\s+the\s+sum\s+of\s+the\s+digits\s+(?:of|in)\s+the\s+base[- ]" + COUNT + r"\s+(?:expression|"
+                r"representation)\s+(?:for|of)\s+" + COUNT, I), _digit_sum_in_base),
     (re.compile(r"how\s+many\s+(?:positive\s+)?(odd|even)\s+(?:positive\s+)?(?:divisors|factors)\s+does\s+" + COUNT
                 + r"\s+have", I), _parity_divisors),
     (re.compile(ASK + r"\s+the\s+product\s+of\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:positive\s+)?(?:integer\s+)?"
@@ -529,12 +768,18 @@ FAMILIES = [
     (re.compile(r"how\s+many\s+(?:different\s+|distinct\s+)?ways\s+(?:are\s+there\s+to|can\s+(?:you|we|i))\s+arrange\s+"
                 r"the\s+letters\s+(?:of|in)\s+the\s+word\s+(" + N[1:-1] + r"|[A-Z]+)", I), _letters),
     (re.compile(r"(?:we|you)\s+flip\s+a\s+fair\s+coin\s+" + COUNT + r"\s+times\.\s+what\s+is\s+the\s+probability\s+that\s+"
-                r"(?:we|you)\s+get\s+heads\s+in\s+exactly\s+" + COUNT + r"\s+of\s+the\s+" + COUNT + r"\s+flips", I),
+                r"(?:we|you)\s+get\s+(?:heads|tails)\s+in\s+" + HOW + r"\s+" + COUNT + r"\s+of\s+the\s+" + COUNT + r"\s+flips", I),
+     _coin),
+    (re.compile(r"a\s+fair\s+coin\s+is\s+(?:flipped|tossed)\s+" + COUNT + r"\s+times\.\s+what\s+is\s+the\s+probability\s+"
+                r"that\s+" + HOW + r"\s+" + COUNT + r"\s+of\s+the\s+(?:" + COUNT + r"\s+)?(?:flips|tosses)\s+(?:come\s+up|are|land)\s+"
+                r"(?:heads|tails)", I),
      _coin),
     (re.compile(r"(?:two|2)\s+fair\s+(?:6|six)-sided\s+dice\s+are\s+rolled\.\s+what\s+is\s+the\s+probability\s+that\s+"
                 r"the\s+sum\s+(?:rolled\s+|of\s+the\s+numbers\s+(?:rolled|showing)\s+)?is\s+" + COUNT, I), _dice_sum),
     (re.compile(r"what\s+is\s+the\s+expected\s+value\s+of\s+the\s+roll\s+of\s+a\s+(?:fair\s+)?(?:standard\s+)?(?:(octahedral|cubical|"
                 r"six-sided|standard|dodecahedral|icosahedral|tetrahedral)|" + COUNT + r"-sided)\s+die"
-                r"(?:\s+whose\s+faces\s+are\s+numbered\s+(?:from\s+)?" + COUNT + r"\s+(?:to|through)\s+" + COUNT + r")?",
+                r"(?:\s+whose\s+faces\s+are\s+numbered\s+(?:from\s+)?" + COUNT + r"\s+(?:to|through)\s+" + COUNT + r"|"
+                r"\.\s+an?\s+(?:octahedral|cubical|six-sided|dodecahedral|icosahedral|tetrahedral)\s+die\s+has\s+" + COUNT +
+                r"\s+faces\s*,\s+numbered\s+(?:from\s+)?" + COUNT + r"\s+(?:to|through)\s+" + COUNT + r")?",
                 I), _expected_die),
 ]

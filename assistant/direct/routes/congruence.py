@@ -28,7 +28,7 @@ class Congruence:
 
 
 def read_congruence(latex: str) -> Congruence | None:
-    m = CONGRUENCE.match(latex.strip().rstrip(".,;").strip())
+    m = CONGRUENCE.match(latex.strip().rstrip(".,;?").strip())
     if m is None or len(latex) > 200:
         return None
     modulus = int(next(g for g in m.groups()[2:] if g is not None))
