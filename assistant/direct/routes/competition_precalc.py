@@ -217,6 +217,8 @@ def _matrix(tree: Node) -> list[list[Node]] | None:
     rows = [list(r.items) for r in tree.items if isinstance(r, Seq) and r.bracket == "["]
     if len(rows) != len(tree.items) or len({len(r) for r in rows}) != 1:
         return None
+    if any(isinstance(c, Seq) for r in rows for c in r):
+        return None  # a matrix nests two levels deep only
     return rows
 
 
@@ -241,7 +243,7 @@ def _matrix_arithmetic(formulas, form, verb, ref):
         return None
     if isinstance(tree, Seq) and _matrix(tree) is not None:
         return None  # a matrix alone: nothing to compute
-    if any(isinstance(n, Call) for n in subtrees(tree)):
+    if any(isinstance(n, Call) for n in subtrees(tree)) or not _well_formed(tree):
         return None
     if not _inverses_exist(tree):
         return None
@@ -249,6 +251,24 @@ def _matrix_arithmetic(formulas, form, verb, ref):
         return None
     call = to_text(tree)
     return RoutedCall("symbolic", call, call, CheckKind.TOOL)
+
+
+def _well_formed(tree: Node) -> bool:
+    """Every list in the formula is a matrix literal with rows of one length (a ragged pmatrix is the engine's
+    error, not an answer), and nothing else is a list."""
+    for n in subtrees(tree):
+        if isinstance(n, Seq):
+            if n.bracket != "[":
+                return False
+            if any(isinstance(c, Seq) for c in n.items) and _matrix(n) is None:
+                return False
+    return all(_matrix(n) is not None for n in _outer_lists(tree))
+
+
+def _outer_lists(tree: Node) -> list[Seq]:
+    if isinstance(tree, Seq):
+        return [tree]
+    return [s for c in tree.children() for s in _outer_lists(c)]
 
 
 def _top_level_matrix_product(latex: str) -> bool:
