@@ -62,6 +62,22 @@ ANSWERED = [
     (r"The third and fifth terms of an arithmetic sequence are 17 and 39, respectively. What is the seventh term "
      r"of the same sequence?", "61"),
     (r"The first term of an arithmetic sequence is 5, and the 13th term is 29. What is the 50th term?", "103"),
+    # all the roots listed, series, ratios, Vieta in the wordings the general route leaves
+    (r"Find all roots of the polynomial $x^3+x^2-4x-4$. Enter your answer as a list of numbers separated by commas.",
+     "-2, -1, 2"),
+    (r"Find all the solutions to $x^2 - 4x + 1 = 0$. Enter all the solutions, separated by commas.",
+     "2 - sqrt(3), sqrt(3) + 2"),
+    (r"Find all real solutions to $x^3 - 8 = 0$. Enter all the solutions, separated by commas.", "2"),
+    (r"Evaluate the infinite geometric series: $$\frac{3}{2}-\frac{2}{3}+\frac{8}{27}-\frac{32}{243}+\dots$$",
+     "27/26"),
+    (r"What is the sum of the infinite geometric series $1 + \frac{1}{3} + \frac{1}{9} + \cdots$?", "3/2"),
+    (r"What is the common ratio of the infinite geometric series: $$\frac{-3}{5}-\frac{5}{3}-\frac{125}{27}-\dots$$",
+     "25/9"),
+    (r"Consider the geometric sequence $\frac{125}{9}, \frac{25}{3}, 5, 3, \ldots$. What is the eighth term of the "
+     r"sequence? Express your answer as a common fraction.", "243/625"),
+    (r"The quadratic $x^2-3x+9=x+41$ has two solutions. What is the positive difference between these solutions?",
+     "12"),
+    (r"What is the sum of the two solutions to the equation $54-15x-x^2=0$?", "-15"),
 ]
 
 
@@ -101,6 +117,12 @@ DECLINED = [
     r"What is the sum of all values of $x$ that satisfy $|2x - 1| = 2x - 1$?",  # a whole half-line
     r"For what value of $k$ does $x^2 + kx + 9 = 0$ have exactly one solution?",  # 6 and -6
     r"For what value of $b$ does $bx^2 + 4x + 1 = 0$ have exactly one solution?",  # b = 0 also gives one
+    r"Find all solutions to $x^3 - 8 = 0$. Enter all the solutions, separated by commas.",  # two are complex
+    r"Find all roots of $x^3 - 3x + 2$. Enter your answer as a list of numbers separated by commas.",  # 1 twice
+    r"Find all roots of $x^5 - x - 1$. Enter your answer as a list of numbers separated by commas.",
+    r"Evaluate the infinite geometric series: $$1 + 2 + 4 + \dots$$",  # diverges
+    r"Evaluate the infinite geometric series: $$1 + \frac{1}{2} + \frac{1}{3} + \dots$$",  # not geometric
+    r"What is the sum of the two solutions to the equation $x^2 + x + 1 = 0$?",  # not real
     r"The third and fifth terms of a geometric sequence are 17 and 39, respectively. What is the seventh term?",
     r"The third and fifth terms of an arithmetic sequence are 17 and 39, respectively. What is the seventh power?",
     r"Find the center of the circle with equation $x^2 - 6x + y^2 + 2y = 9$. Express your answer as a decimal.",

@@ -41,6 +41,10 @@ def match(question: str) -> RoutedCall | None:
     sentences = _sentences(prose)
     pair = any(ORDERED_PAIR.match(s) for s in sentences)
     asked = [s for s in sentences if not (FORM.match(s) or ORDERED_PAIR.match(s))]
+    listing = [s for s in asked if LIST_REQUEST.match(s)]
+    if len(listing) == 1 and len(asked) == 2:
+        m = ALL_ROOTS.match(asked[0])
+        return _guarded(_all_roots, formulas, *m.groups()) if m else None
     if len(asked) == 2 and not pair:
         return _two_sentences(formulas, asked)
     if len(asked) != 1:
@@ -65,6 +69,13 @@ def match(question: str) -> RoutedCall | None:
 ORDERED_PAIR = re.compile(r"^(?:express|write|give|enter|provide)\s+(?:your|the)\s+answer\s+as\s+an\s+ordered\s+"
                           r"pair$", I)
 PAIR = r"(?:\s*,?\s+as\s+an\s+ordered\s+pair)?"
+
+
+def _guarded(build, *args) -> RoutedCall | None:
+    try:
+        return build(*args)
+    except NotDerived:
+        return None
 
 
 def _calculator(formula: str, relabel) -> RoutedCall:
@@ -687,14 +698,29 @@ TWO_TERMS = [
     re.compile(r"^the\s+" + ORDINAL + r"\s+term\s+of\s+an\s+arithmetic\s+sequence\s+is\s+" + NUMBER_WORD
                + r"\s*,?\s+and\s+the\s+" + ORDINAL + r"\s+term\s+is\s+" + NUMBER_WORD + r"$", I),
 ]
-ASKED_TERM = re.compile(r"^" + ASK + r"\s+the\s+" + ORDINAL + r"\s+term(?:\s+of\s+(?:the|this)\s+(?:same\s+)?sequence)?$",
-                        I)
+ASKED_TERM = re.compile(r"^(?:" + ASK + r"\s+the|" + ASK + r"\s+its)\s+" + ORDINAL
+                        + r"\s+term(?:\s+(?:of|in)\s+(?:the|this)\s+(?:same\s+)?sequence)?$", I)
+
+
+CONSIDER = re.compile(r"^(?:consider|let\s+us\s+consider|here\s+is)\s+the\s+(arithmetic|geometric)\s+sequence\s*:?\s*"
+                      + F + r"$", I)
+HAS_TWO = re.compile(r"^the\s+(?:quadratic|equation|quadratic\s+equation)\s+" + F + r"\s+has\s+two\s+(?:real\s+)?"
+                     r"(?:solutions|roots)$", I)
+ABOUT_THEM = re.compile(r"^" + ASK + r"\s+the\s+(positive\s+difference\s+between|sum\s+of|product\s+of)\s+"
+                        r"(?:these|the|its|the\s+two)\s+(?:solutions|roots)$", I)
 
 
 def _two_sentences(formulas: list[Formula], sentences: list[str]) -> RoutedCall | None:
     """'The third and fifth terms of an arithmetic sequence are 17 and 39, respectively. What is the seventh
-    term?'"""
+    term?', 'Consider the geometric sequence $3, 6, 12, \\ldots$. What is its eighth term?', 'The quadratic
+    $x^2 - 3x + 9 = x + 41$ has two solutions. What is the positive difference between these solutions?'"""
+    considered, about = CONSIDER.match(sentences[0]), ABOUT_THEM.match(sentences[1])
+    if HAS_TWO.match(sentences[0]) and about:
+        ref, how = HAS_TWO.match(sentences[0]).group(1), about.group(1).split()[0].lower()
+        return _guarded(_root_difference, formulas, ref) if how == "positive" else _guarded(_vieta, formulas, how, ref)
     asked = ASKED_TERM.match(sentences[1])
+    if considered and asked:
+        return _guarded(_nth_term, formulas, asked.group(1), considered.group(1), considered.group(2))
     if asked is None:
         return None
     for k, pattern in enumerate(TWO_TERMS):
@@ -715,6 +741,119 @@ def _prose_number(text: str, formulas: list[Formula]) -> Fraction | None:
     return Fraction(text) if re.fullmatch(r"-?\d+", text) else None
 
 
+# -- all the roots, listed ------------------------------------------------------------------------------------
+
+ALL_ROOTS = re.compile(r"^(?:find|determine|what\s+are)\s+all\s+(?:of\s+)?(?:the\s+)?(real\s+)?(?:roots|solutions|zeros)\s+"
+                       r"(?:of|to)\s+(?:the\s+(?:polynomial|equation)\s+)?" + F + r"$", I)
+LIST_REQUEST = re.compile(r"^(?:enter|list|give)\s+(?:your\s+answer|all\s+(?:of\s+)?the\s+(?:solutions|roots)|the\s+"
+                          r"(?:solutions|roots)|all\s+(?:solutions|roots))(?:\s+as\s+a\s+list\s+of\s+numbers)?\s*,?\s+"
+                          r"separated\s+by\s+commas$", I)
+
+
+def _all_roots(formulas: list[Formula], real: str | None, ref: str) -> RoutedCall | None:
+    """'Find all roots of the polynomial $x^3+x^2-4x-4$. Enter your answer as a list of numbers separated by
+    commas.': distinct roots of a polynomial of degree 2 to 4, all real unless only the real ones are asked for;
+    the tool's roots must match mpmath's numeric ones one for one."""
+    formula = formulas[int(ref)]
+    var = _one_letter(formula)
+    poly = polynomial(formula.tree, {var}) if var else None
+    coeffs = second.coefficients(poly, var) if poly is not None else None
+    if coeffs is None or not 3 <= len(coeffs) <= 5 or rp.distinct_root_count(coeffs) != len(coeffs) - 1:
+        return None
+    roots = second.numeric_roots(coeffs)
+    scale = max([abs(r) for r in roots] + [mpmath.mpf(1)])
+    real_ones = [mpmath.re(r) for r in roots if abs(mpmath.im(r)) <= mpmath.mpf(10) ** -20 * scale]
+    if not real_ones or (not real and len(real_ones) != len(roots)):
+        return None
+    if real and second.real_root_count(coeffs) != len(real_ones):
+        return None
+    equation = to_text(formula.tree) if isinstance(formula.tree, Relation) else f"{to_text(formula.tree)} = 0"
+
+    def relabel(answer: str) -> str | None:
+        m = re.fullmatch(r"\{(.*)\}", answer.strip())
+        if m is None or "RootOf" in answer:
+            return None
+        members = _top_level_split(m.group(1))
+        kept = [x for x in members if not re.search(r"\bI\b", x)]
+        values = [second.numeric_value(x) for x in kept]
+        if None in values or len(values) != len(real_ones):
+            return None
+        left = sorted(values)
+        if not all(second.close(a, b) for a, b in zip(left, sorted(real_ones))):
+            return None
+        return ", ".join(x for _, x in sorted(zip(values, kept)))
+    return _symbolic(f"solve({equation}, {var})", relabel)
+
+
+# -- geometric series ---------------------------------------------------------------------------------------
+
+def _series_terms(latex: str) -> list[Fraction] | None:
+    """'\\frac{3}{2}-\\frac{2}{3}+\\frac{8}{27}-\\dots': the signed terms shown before the dots."""
+    latex = latex.strip().rstrip(".?").strip()
+    m = re.fullmatch(r"(.*?)\s*[+-]?\s*(?:\\[lc]?dots|\.\.\.)\s*", latex, re.S)
+    if m is None or "\\!" in latex:
+        return None
+    body = m.group(1).strip()
+    pieces = re.findall(r"([+-]?)\s*((?:\\d?frac\s*\{[^{}]*\}\s*\{[^{}]*\}|\\d?frac\s*\d\d|\d+(?:\.\d+)?|\{[^{}]*\}|"
+                        r"\([^()]*\))(?:\s*\^\s*(?:\{[^{}]*\}|\d))?)", body)
+    rebuilt = "".join(sign + term for sign, term in pieces)
+    if not pieces or re.sub(r"\s", "", rebuilt) != re.sub(r"\s", "", body):
+        return None
+    terms = []
+    for sign, term in pieces:
+        value = _number(read_formula(term))
+        if value is None:
+            return None
+        terms.append(-value if sign == "-" else value)
+    return terms
+
+
+def _infinite_series(formulas: list[Formula], ref: str) -> RoutedCall | None:
+    terms = _series_terms(formulas[int(ref)].latex)
+    if terms is None or len(terms) < 3:
+        return None
+    rule = second.progression(terms, geometric=True)
+    if rule is None or not abs(rule.step) < 1:
+        return None
+    expected = rule.first / (1 - rule.step)
+    # the second route: partial sums closing in on the value, at the rate |r|^n
+    partial, term = Fraction(0), rule.first
+    for _ in range(60):
+        partial, term = partial + term, term * rule.step
+    if abs(partial - expected) > abs(rule.first) * abs(rule.step) ** 60 / (1 - abs(rule.step)) + Fraction(1, 10**30):
+        return None
+    return _symbolic(f"sum({bracketed(rule.first)}*{bracketed(rule.step)}^k, k, 0, oo)", agreeing(expected))
+
+
+def _common_ratio(formulas: list[Formula], kind: str, ref: str) -> RoutedCall | None:
+    latex = formulas[int(ref)].latex
+    terms = _series_terms(latex) if kind.lower() == "series" else (_listed(latex) or ([], [1]))[0]
+    if not terms or len(terms) < 3:
+        return None
+    rule = second.progression(terms, geometric=True)
+    if rule is None:
+        return None
+    # the ratio again, as the third term over the second (the rule was read as each term over the one before)
+    return _calculator(f"{bracketed(terms[1])}/{bracketed(terms[0])}", agreeing(terms[2] / terms[1]))
+
+
+# -- the sum or product of roots, in wordings the general route does not read ----------------------------------
+
+def _vieta(formulas: list[Formula], how: str, ref: str) -> RoutedCall | None:
+    """'What is the sum of the two solutions of $54 - 15x - x^2 = 0$?': -b/a or c/a (a quadratic's distinct real
+    roots), against mpmath's numeric roots added or multiplied."""
+    formula = formulas[int(ref)]
+    read = _quadratic(formula)
+    if read is None or not isinstance(formula.tree, Relation):
+        return None
+    _, (c, b, a) = read
+    roots = second.real_roots([c, b, a])
+    with mpmath.workdps(second.DIGITS):
+        numeric = roots[0] + roots[1] if how.lower() == "sum" else roots[0] * roots[1]
+    formula_text = f"-{bracketed(b)}/{bracketed(a)}" if how.lower() == "sum" else f"{bracketed(c)}/{bracketed(a)}"
+    return _calculator(formula_text, agreeing_rational_near(numeric))
+
+
 # -- the sentence shapes ----------------------------------------------------------------------------------------
 
 LINE = r"(?:the\s+)?(?:line|graph)\s+(?:(?:whose\s+equation\s+is|with\s+(?:the\s+)?equation|given\s+by|defined\s+by|" \
@@ -725,6 +864,14 @@ PARABOLA = r"the\s+(?:parabola|graph)\s+(?:(?:whose\s+equation\s+is|with\s+(?:th
            r"defined\s+by|described\s+by|of)\s+)?" + F
 
 FAMILIES = [
+    (re.compile(r"^" + ASK + r"\s+the\s+sum\s+of\s+the\s+(?:infinite\s+)?geometric\s+series\s*:?\s*" + F + r"$", I),
+     _infinite_series),
+    (re.compile(r"^(?:evaluate|compute|find|calculate)\s+the\s+infinite\s+geometric\s+series\s*:?\s*" + F + r"$", I),
+     _infinite_series),
+    (re.compile(r"^" + ASK + r"\s+the\s+common\s+ratio\s+of\s+the\s+(?:infinite\s+)?geometric\s+(series|sequence)\s*:?\s*"
+                + F + r"$", I), _common_ratio),
+    (re.compile(r"^" + ASK + r"\s+the\s+(sum|product)\s+of\s+the\s+two\s+(?:real\s+)?(?:solutions|roots)\s+(?:of|to)\s+"
+                r"(?:the\s+equation\s+)?" + F + r"$", I), _vieta),
     (re.compile(r"^how\s+many\s+vertical\s+asymptotes\s+does\s+(?:the\s+graph\s+of\s+)?(?:the\s+function\s+)?" + F
                 + r"\s+have$", I), _vertical_asymptotes),
     (re.compile(r"^" + ASK + r"\s+the\s+(sum|product)\s+of\s+(?:all\s+)?(?:the\s+)?(?:possible\s+)?(?:values\s+of\s+"
