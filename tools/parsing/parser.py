@@ -20,8 +20,10 @@ from .nodes import BinOp, Call, Name, Neg, Node, Num, Postfix, Relation, Seq
 MAX_DEPTH = 100  # each level costs ~8 Python frames; 100 keeps us far from the recursion limit
 RELATIONS = {"=", "<", ">", "<=", ">=", "!="}
 OPERAND_START_OPS = {"(", "["}
+FUNCTION_LETTERS = frozenset({"f", "g", "h"})  # applied when written against "(": Parser.applies_function_letter
 # words that join phrases ("17% of 2450", "x^2 for x from 0 to 1"): never read as symbols in a product
 KEYWORDS = frozenset({"mod", "of", "for", "from", "to", "as", "and", "with", "at", "in", "wrt", "over"})
+NOT_VARIABLES = KEYWORDS | {"pi", "e", "E", "i", "I", "oo", "inf", "infinity"}
 
 
 class Parser:
@@ -232,7 +234,7 @@ class Parser:
     def parse_name(self) -> Node:
         tok = self.advance()
         func = canonical(tok.text)
-        if func is None and tok.text in self.applied and self.at_op("("):
+        if func is None and self.at_op("(") and (tok.text in self.applied or self.applies_function_letter(tok)):
             func = tok.text
         if func is None:
             if self.at_op("(") and not self.tok.space_before and _reads_as_function(tok.text):
@@ -251,6 +253,25 @@ class Parser:
         else:
             return Name(tok.text)  # a function name used as a plain name, e.g. "gamma" as a symbol
         return BinOp("^", node, power) if power is not None else node
+
+    def applies_function_letter(self, name: Token) -> bool:
+        """`g(x) + 1` is g applied to x, not the product g*x: f, g and h are the letters people name functions
+        with, and written against "(" around a variable (`f(x)`, `g(2t + 1)`) they apply. A product stays one
+        when the letter comes back inside (`h(h - 1)`: a function of itself is no one's meaning), when a space
+        comes between (`g (x + 1)`), or when only numbers are inside (`g(2)`: 2g or g at 2, nothing says);
+        other letters (`x(x + 1)`, `k(x + 1)`, `y(2)`) are products as before."""
+        if name.text not in FUNCTION_LETTERS or self.tok.space_before:
+            return False
+        depth, variable = 0, False
+        for tok in self.tokens[self.k:]:
+            if tok.kind == "end" or tok.kind == "name" and tok.text == name.text:
+                return False
+            if tok.kind == "name" and tok.text not in NOT_VARIABLES and canonical(tok.text) is None:
+                variable = True
+            depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(tok.text, 0) if tok.kind == "op" else 0
+            if depth == 0:
+                return variable
+        return False
 
     def parse_arguments(self) -> tuple[Node, ...]:
         self.advance()
