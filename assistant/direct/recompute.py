@@ -123,4 +123,32 @@ def _call(node: Call) -> Fraction:
         return Fraction(math.comb(*ints))
     if node.func == "abs" and len(args) == 1:
         return abs(args[0])
+    if node.func == "cbrt" and len(args) == 1:
+        return _exact_root(args[0], Fraction(3))
+    if node.func == "root" and len(args) == 2:
+        return _exact_root(*args)
     raise Unsupported(node.func)
+
+
+MAX_ROOT_BITS = 100_000
+
+
+def _exact_root(x: Fraction, n: Fraction) -> Fraction:
+    """The real n-th root of x when it is rational (an odd root of a negative number is negative: root(-8, 3) is
+    -2), found by bisection on Python integers; an irrational root is not covered."""
+    if n.denominator != 1 or not 1 <= n <= 10_000 or (x < 0 and n % 2 == 0):
+        raise Unsupported("root")
+    sign = -1 if x < 0 else 1
+    return sign * Fraction(_integer_root(abs(x.numerator), int(n)), _integer_root(x.denominator, int(n)))
+
+
+def _integer_root(a: int, n: int) -> int:
+    if a.bit_length() > MAX_ROOT_BITS:
+        raise Unsupported("root of a huge number")
+    low, high = 0, 1 << (a.bit_length() // n + 1)
+    while low < high:  # the largest r with r^n <= a
+        mid = (low + high + 1) // 2
+        low, high = (mid, high) if mid**n <= a else (low, mid - 1)
+    if low**n != a:
+        raise Unsupported("an irrational root")
+    return low

@@ -9,7 +9,7 @@ from gmpy2 import mpfr, mpq, mpz
 
 from ..base import ToolFailure
 from .limits import binomial_bits, check_bits, factorial_bits, short
-from .values import MPC, MPFR, MPQ, MPZ, div, is_exact, is_integer, is_rational, normal, power, to_float
+from .values import MPC, MPFR, MPQ, MPZ, div, is_exact, is_integer, is_rational, neg, normal, power, to_float
 from .gaussian import Gaussian
 from .statistics import STATISTICS
 
@@ -84,6 +84,8 @@ def root(x, n):
         raise ToolFailure("domain", "root needs a positive integer degree")
     if is_rational(x) and x < 0 and n == 2:
         return normal(Gaussian(mpq(0), mpq(1))) if x == -1 else _imaginary(root(-x, mpz(2)))
+    if (is_rational(x) or isinstance(x, MPFR)) and x < 0 and n % 2 == 1:
+        return neg(root(-x, n))  # the real root, as cbrt gives: root(-8, 3) = -2, not the principal 1 + 1.73i
     return power(x, normal(mpq(1, n)))
 
 

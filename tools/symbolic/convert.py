@@ -41,7 +41,17 @@ def shown(value, limit: int = 80) -> str:
 
 
 def _root(x, n=None):
-    return sp.sqrt(x) if n is None else sp.root(x, n)
+    return sp.sqrt(x) if n is None else real_root(x, n)
+
+
+def real_root(x, n):
+    """root(x, n) and cbrt(x): an odd root of a negative real number is the real root (root(-8, 3) = -2, as people
+    write it and as the calculator's cbrt gives), not SymPy's principal root 1 + sqrt(3)*I; any other root is
+    SymPy's. A power (-8)^(1/3) stays principal: that is how SymPy and the calculator read a power."""
+    odd = getattr(n, "is_Integer", False) and n > 0 and n % 2 == 1
+    if odd and getattr(x, "is_number", False) and x.is_extended_real and x.is_extended_negative:
+        return -sp.root(-x, n)
+    return sp.root(x, n)
 
 
 def modulo(a, b):
@@ -53,7 +63,7 @@ def modulo(a, b):
 
 # canonical parser name -> SymPy function; arity is checked by SymPy itself
 FUNCTIONS: dict[str, Callable] = {
-    "sqrt": _root, "cbrt": sp.cbrt, "root": sp.root, "abs": sp.Abs, "Abs": sp.Abs,
+    "sqrt": _root, "cbrt": lambda x: real_root(x, sp.Integer(3)), "root": real_root, "abs": sp.Abs, "Abs": sp.Abs,
     "floor": sp.floor, "ceil": sp.ceiling, "sign": sp.sign, "log": _log,
     "log10": lambda x: sp.log(x, 10), "log2": lambda x: sp.log(x, 2), "exp": sp.exp,
     "sin": sp.sin, "cos": sp.cos, "tan": sp.tan, "sec": sp.sec, "csc": sp.csc, "cot": sp.cot,
