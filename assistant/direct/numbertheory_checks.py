@@ -222,6 +222,17 @@ def _pairs(n: str) -> int:
     return sum(1 for _ in combinations(range(people), 2))
 
 
+def _choices(n: str, k: str) -> int:
+    """Unordered choices of k from n: listed when few, else built up one item at a time (C(m, j) from C(m, j-1))."""
+    total, size = int(n), int(k)
+    if total <= 20:
+        return sum(1 for _ in combinations(range(total), size))
+    count = 1
+    for j in range(1, size + 1):
+        count = count * (total - j + 1) // j
+    return count
+
+
 def _exactly_k_heads(n: str, k: str, n_again: str) -> Fraction:
     flips = _bounded(int(n), MAX_FLIPS, "flips")
     if n != n_again:
@@ -299,6 +310,7 @@ RECOUNTS = [
     (re.compile(rf"2\^{D}"), _subsets, "subsets counted size by size"),
     (re.compile(rf"{D}!/{D}!"), _ordered_choices, "ordered choices listed"),
     (re.compile(rf"binomial\({D}, 2\)"), _pairs, "pairs listed"),
+    (re.compile(rf"binomial\({D}, {D}\)"), _choices, "choices listed"),
     (re.compile(rf"binomial\({D}, {D}\)/2\^{D}"), _exactly_k_heads, "every sequence of flips counted"),
     (re.compile(rf"\(6 - abs\({D} - 7\)\)/36"), _two_dice_sum, "all 36 rolls counted"),
     (re.compile(r"\(((?:binomial\((\d+), \d+\))(?: \+ binomial\(\2, \d+\))+)\)/2\^\2"), _heads_among,

@@ -603,11 +603,29 @@ def _roles(formulas, roles, ref):
     return _plan(f"{n}!/{n - len(named)}!")
 
 
+ROLE_NOUNS = re.compile(r"^(?:president|vice|secretar|treasurer|officer|chair|winner|medal|first|second|third|"
+                        r"place|prize|position|seat|order|rank|leader)", I)
+
+
+def _choose(formulas, k_ref, chosen, n_ref, pool):
+    """'choose 3 books from a shelf of 6 books': k alike things from n, order not counted. Things with roles
+    (officers, prizes, places) are ordered choices: not read here."""
+    k, n = _whole(formulas, k_ref), _whole(formulas, n_ref)
+    if k is None or n is None or not 0 <= k <= n <= 1_000 or ROLE_NOUNS.match(chosen) or ROLE_NOUNS.match(pool):
+        return None
+    if not chosen.lower().endswith("s") and k != 1:
+        return None
+    return _plan(f"binomial({n}, {k})")
+
+
+WORD_ASKED = r"(" + N[1:-1] + r"|[\"“`']*[A-Za-z]+['”\"]*)"
+
+
 def _letters(formulas, ref):
     from .counting import letters
 
     formula = formula_of(formulas, ref) if ref.startswith("⟨") else None
-    word = ref if formula is None else re.fullmatch(r"\s*(?:\\text\{\s*([A-Za-z]+)\s*\}|([A-Z]+))\s*", formula.latex)
+    word = ref.strip("\"“”`'") if formula is None else re.fullmatch(r"\s*(?:\\text\{\s*([A-Za-z]+)\s*\}|([A-Z]+))\s*", formula.latex)
     if word is not None and not isinstance(word, str):
         word = word.group(1) or word.group(2)
     if not word or not word.isalpha() or len(word) > 20:
@@ -714,7 +732,8 @@ FAMILIES = [
      _prime_pick("number", distinct_said=False)),
     (re.compile(r"how\s+many\s+numbers\s+are\s+(?:there\s+)?in\s+the\s+(?:following\s+)?list\s*:?\s*" + F, I),
      lambda fs, a: _list_count(fs, f"⟨{a}⟩")),
-    (re.compile(ASK + r"\s+the\s+modulo\s+" + N + r"\s+residue\s+of\s+" + N, I), _modulo_residue),
+    (re.compile(ASK + r"\s+the\s+modulo\s+" + N + r"\s+(?:residue|remainder)\s+of\s+(?:the\s+(?:sum|product|number)\s+)?"
+                + N, I), _modulo_residue),
     (re.compile(ASK + r"\s+the\s+residue\s+of\s+" + N + r"\s*,?\s+modulo\s+" + N, I),
      lambda fs, a, m: _modulo_residue(fs, m, a)),
     (re.compile(ASK + r"\s+the\s+(" + PLACE + r")\s+digit\s+(?:after|to\s+the\s+right\s+of)\s+the\s+decimal\s+point\s+"
@@ -766,7 +785,19 @@ FAMILIES = [
                 r"|" + TEAM + r"\s+be\s+(?:chosen|selected|picked))\s+from\s+a\s+(?:group|club|class)\s+of\s+" + COUNT +
                 r"\s+people" + NOT_SAME, I), lambda fs, a, b, n: _roles(fs, a or b, n)),
     (re.compile(r"how\s+many\s+(?:different\s+|distinct\s+)?ways\s+(?:are\s+there\s+to|can\s+(?:you|we|i))\s+arrange\s+"
-                r"the\s+letters\s+(?:of|in)\s+the\s+word\s+(" + N[1:-1] + r"|[A-Z]+)", I), _letters),
+                r"the\s+letters\s+(?:of|in)\s+the\s+word\s+" + WORD_ASKED, I), _letters),
+    (re.compile(r"(?:determine|find|compute|what\s+is)\s+the\s+number\s+of\s+(?:different\s+|distinct\s+)?ways\s+to\s+"
+                r"arrange\s+the\s+letters\s+(?:of|in)\s+the\s+word\s+" + WORD_ASKED, I), _letters),
+    (re.compile(r"how\s+many\s+(?:different\s+|distinct\s+)?arrangements\s+of\s+the\s+letters\s+(?:of|in)\s+the\s+word\s+"
+                + WORD_ASKED + r"\s+are\s+there", I), _letters),
+    (re.compile(r"(?:in\s+)?how\s+many\s+(?:different\s+)?ways\s+can\s+(?:i|we|you)\s+(?:choose|select|pick)\s+" + COUNT +
+                r"\s+([a-z]+)\s+from\s+a\s+(?:group|team|club|class|set|shelf)\s+of\s+" + COUNT + r"\s+([a-z]+)"
+                r"(?:\s*,?\s+if\s+the\s+order\s+in\s+which\s+(?:they|the\s+[a-z]+)\s+are\s+(?:chosen|selected|picked)\s+"
+                r"does\s+not\s+matter)?", I), _choose),
+    (re.compile(r"(?:in\s+)?how\s+many\s+(?:different\s+)?ways\s+can\s+" + COUNT + r"\s+([a-z]+)\s+be\s+"
+                r"(?:chosen|selected|picked)\s+from\s+a\s+(?:group|team|club|class|set|shelf)\s+of\s+" + COUNT +
+                r"\s+([a-z]+)\s*,?\s+if\s+the\s+order\s+in\s+which\s+(?:they|the\s+[a-z]+)\s+are\s+(?:chosen|selected|picked)\s+"
+                r"does\s+not\s+matter", I), _choose),
     (re.compile(r"(?:we|you)\s+flip\s+a\s+fair\s+coin\s+" + COUNT + r"\s+times\.\s+what\s+is\s+the\s+probability\s+that\s+"
                 r"(?:we|you)\s+get\s+(?:heads|tails)\s+in\s+" + HOW + r"\s+" + COUNT + r"\s+of\s+the\s+" + COUNT + r"\s+flips", I),
      _coin),
