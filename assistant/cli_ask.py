@@ -44,6 +44,7 @@ class AskOptions:
     no_model: bool = False
     timeout: float = 10.0
     no_adapter: bool = False
+    planner_mode: str | None = None  # "write" | "score" (assistant/planner/scorer.py); None: CALX_PLANNER_MODE
 
 
 # -- asking -----------------------------------------------------------------------------------------------
@@ -86,8 +87,14 @@ class Session:
         from .assistant import Assistant
 
         self.options = options
+        planner_options = None
+        if options.planner_mode:
+            from .planner import Options
+
+            planner_options = Options(mode=options.planner_mode)
         self.assistant = Assistant(model=options.model, server=options.server, tool_timeout=options.timeout,
-                                   use_planner=not options.no_model, adapter=False if options.no_adapter else None)
+                                   use_planner=not options.no_model, adapter=False if options.no_adapter else None,
+                                   options=planner_options)
         self.hinted = False
         self.color = _color(sys.stdout)
         self.streaming = not options.as_json and sys.stderr.isatty()  # the model's tokens, dimmed, as they come

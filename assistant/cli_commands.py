@@ -105,6 +105,9 @@ def main() -> None:
 @click.option("--no-model", is_flag=True, help="Answer only what the exact engines read directly.")
 @click.option("--no-adapter", is_flag=True,
               help="Plan with the embedded model alone, without calx's trained planner adapter (docs/MODEL.md).")
+@click.option("--planner-mode", type=click.Choice(["write", "score"]),
+              help="score: the adapter ranks the one- and two-operation chains over the question's numbers "
+                   "instead of writing one (slower; default: write, or CALX_PLANNER_MODE).")
 @click.option("--timeout", type=float, default=DEFAULTS.timeout, show_default=True, help="Seconds per tool call.")
 def ask(question: tuple[str, ...], **options) -> None:
     """Answer QUESTION; without one, answer each line of standard input."""

@@ -42,9 +42,11 @@ def eval_command() -> None:
 @click.option("--tolerance", type=float, default=1e-4, show_default=True, help="Relative tolerance for decimals.")
 @click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds per tool call.")
 @click.option("--wall", type=float, help="Planner wall-clock budget per question, seconds (default: the planner's).")
+@click.option("--planner-mode", type=click.Choice(["write", "score"]),
+              help="score: the adapter ranks enumerated one- and two-operation chains (default: write, or CALX_PLANNER_MODE).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def run_command(dataset, fmt, limit, seed, workers, model, server, ablate, no_model, out, fresh, tolerance,
-                timeout, wall, quiet) -> None:
+                timeout, wall, planner_mode, quiet) -> None:
     """Run the assistant over DATASET; write items.jsonl and summary.json; resume if interrupted."""
     from .datasets import resolve
     from .readers import read_dataset
@@ -61,8 +63,8 @@ def run_command(dataset, fmt, limit, seed, workers, model, server, ablate, no_mo
     name = Path(dataset).stem if Path(dataset).is_file() else dataset
     config = RunConfig(dataset=name, dataset_file=path.name, format=data.format, mode=mode, model=model,
                        server=server, limit=limit, seed=seed, workers=max(1, workers), rel_tol=tolerance,
-                       tool_timeout=timeout, wall_seconds=wall)
-    out = out or Path("eval-runs") / _run_name(name, mode, limit, seed)
+                       tool_timeout=timeout, wall_seconds=wall, planner_mode=planner_mode)
+    out = out or Path("eval-runs") / (_run_name(name, mode, limit, seed) + (f"-{planner_mode}" if planner_mode else ""))
     for skip in data.skipped[:5]:
         click.echo(terminal_safe(f"skipped {skip.where}: {skip.reason}"), err=True)
     if len(data.skipped) > 5:

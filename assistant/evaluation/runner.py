@@ -26,7 +26,7 @@ from .solvers import Outcome, SolverSpec, make_solver
 from .stats import wilson
 
 # settings that must match for a resume to mix old and new records
-RESUME_KEYS = ("dataset_file", "mode", "model", "server", "limit", "seed", "rel_tol", "wall_seconds")
+RESUME_KEYS = ("dataset_file", "mode", "model", "server", "limit", "seed", "rel_tol", "wall_seconds", "planner_mode")
 SUMMARY_EVERY = 5
 
 
@@ -44,9 +44,10 @@ class RunConfig:
     rel_tol: float = DEFAULT_REL_TOL
     tool_timeout: float = 10.0
     wall_seconds: float | None = None
+    planner_mode: str | None = None  # None: the planner's own (CALX_PLANNER_MODE, else "write")
 
     def spec(self) -> SolverSpec:
-        return SolverSpec(self.mode, self.model, self.server, self.tool_timeout, self.wall_seconds)
+        return SolverSpec(self.mode, self.model, self.server, self.tool_timeout, self.wall_seconds, self.planner_mode)
 
 
 class ResumeMismatch(RuntimeError):

@@ -23,6 +23,7 @@ class SolverSpec:
     server: str | None = None
     tool_timeout: float = 10.0
     wall_seconds: float | None = None  # the planner's per-question wall-clock budget; None: its default
+    planner_mode: str | None = None  # "write" | "score" (Options.mode); None: the planner's (CALX_PLANNER_MODE)
 
 
 @dataclass
@@ -47,8 +48,13 @@ class AssistantSolver:
 
             # a batch run on a busy machine should measure the model, not the machine's load
             budgets = Budgets(wall_seconds=spec.wall_seconds, tool_timeout=spec.tool_timeout)
+        options = None
+        if spec.planner_mode:
+            from assistant.planner import Options
+
+            options = Options(mode=spec.planner_mode)
         self.assistant = Assistant(model=spec.model, server=spec.server, tool_timeout=spec.tool_timeout,
-                                   use_planner=spec.mode == "tools", budgets=budgets)
+                                   use_planner=spec.mode == "tools", budgets=budgets, options=options)
 
     def solve(self, question: str) -> Outcome:
         start = time.perf_counter()

@@ -19,6 +19,7 @@ from .base import CompletionStats, PerThreadStats
 from .decode import Decoder, DecodeResult
 from .errors import ModelError, ModelUnavailable
 from .gguf_file import check_gguf
+from .scoring import TextScore, TokenScorer
 
 DEFAULT_CTX = 4096
 _SLOW_LOAD_S = 0.5  # only talk about loading when the user would notice the wait
@@ -62,6 +63,7 @@ class LlamaCppModel:
         self.load_ms: float | None = None
         self._llm: Any = None
         self._lock = threading.RLock()  # one context, one generation at a time
+        self._scorer: TokenScorer | None = None  # built on the first score(): it keeps the log-probs of the cache
 
     # -- loading ---------------------------------------------------------------------------
     @property
@@ -154,6 +156,15 @@ class LlamaCppModel:
                 stats.completion_tokens = result.completion_tokens
                 stats.finish_reason = result.finish_reason
                 stats.total_ms = (time.perf_counter() - start) * 1000
+
+    # -- scoring ---------------------------------------------------------------------------
+    def score(self, texts: Sequence[Sequence[tuple[str, bool]]]) -> list[TextScore]:
+        """The log-likelihood of each text's scored pieces (scoring.py); texts sharing a start share its cache."""
+        with self._lock:
+            llm = self.load()
+            if self._scorer is None or self._scorer.llm is not llm:
+                self._scorer = TokenScorer(llm, self.tokenize)
+            return [self._scorer.score(pieces) for pieces in texts]
 
 
 _LOG = logging.getLogger("calx.llama")

@@ -1,6 +1,7 @@
 """The planner: the model writes a Calc-X chain, the host runs each gadget and feeds the output back."""
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -17,10 +18,21 @@ from .grammar import question_numbers, segment_grammar
 from .markup import STOPS, output_markup, read_segment
 from .numbers import decimal, numbers_in, show, to_fraction
 from .prompt import build_prompt, build_tuned_prompt
+from .scorer import ChainScorer, Ranked
 
 
 # adapter prompt styles (assistant/models/adapter.py): zero-shot prompt, with ("tuned") or without thoughts
 TUNED_STYLES = ("tuned", "tuned-plain")
+MODES = ("write", "score")  # the model writes the chain, or ranks the chains the host enumerates (scorer.py)
+
+
+def mode_from_env() -> str:
+    """CALX_PLANNER_MODE=score turns the scorer on wherever a Planner is built without explicit Options
+    (calx, calx eval run and its worker processes, the API); like CALX_ADAPTER, an environment key."""
+    mode = os.environ.get("CALX_PLANNER_MODE", "write").strip().lower() or "write"
+    if mode not in MODES:
+        raise ValueError(f"CALX_PLANNER_MODE={mode!r}: one of {', '.join(MODES)}")
+    return mode
 
 
 @dataclass(frozen=True)
@@ -43,6 +55,11 @@ class Options:
     resample: int = 0
     temperature: float = 0.0  # for votes > 1 a sampling temperature is used instead (vote_temperature)
     vote_temperature: float = 0.7
+    # "score": the tuned model ranks one- and two-operation chains over the question's numbers (scorer.py);
+    # the writer still plans when the question has fewer than 2 or more than 5 numbers, the model cannot
+    # score (a server), or no candidate passes the checks. Slower; figures in bench/RESULTS.md.
+    mode: str = "write"
+    score_norm: str = "sum"  # "sum" of the scored tokens' log-probs, or their "mean" (bench/scorer_dev.py)
 
 
 @dataclass
@@ -72,7 +89,7 @@ class Planner:
                  run_tool: Callable[..., tools.ToolResult] = tools.run):
         self.model = model
         self.budgets = budgets or Budgets()
-        self.options = options or Options()
+        self.options = options or Options(mode=mode_from_env())
         self.run_tool = run_tool  # tools.run, or the session's own (an Assistant keeps its own python sandbox)
 
     def ask(self, question: str) -> Answer:
@@ -87,6 +104,16 @@ class Planner:
         start = time.perf_counter()
         deadline = start + self.budgets.wall_seconds
         was_loaded = getattr(self.model, "loaded", True)  # a GGUF loads on its first completion
+        if self.options.mode == "score" and self._tuned:
+            scored = yield from self._scored_chain(question, deadline)
+            if scored is not None:
+                answer = self._settle(question, [scored[0]])
+                answer.checks.insert(0, scored[1])
+                answer.timings.update(scored[2])
+                answer.timings["total_ms"] = (time.perf_counter() - start) * 1000
+                checks.settle_planner_verified(answer)
+                yield AnswerEvent(answer)
+                return
         chains: list[_Chain] = []
         votes = max(1, self.options.votes)
         for i in range(votes):
@@ -134,6 +161,28 @@ class Planner:
                     return
             if _out_of_time(chain):
                 return
+
+    # -- the model as a scorer (scorer.py) -------------------------------------------------------
+    def _scored_chain(self, question: str, deadline: float) -> Iterator[Event]:
+        """The best-ranked enumerated chain as a _Chain, its check and timings; None: the writer plans instead."""
+        prompt = self._prompt(question)
+        scorer = ChainScorer(self.model, self.run_tool, tool_timeout=self.budgets.tool_timeout,
+                             norm=self.options.score_norm)
+        try:
+            ranked = scorer.best(question, prompt, deadline)
+        except ModelError:
+            return None  # the writer answers, or reports the model's failure in its own words
+        if ranked is None:
+            return None
+        chain = _Chain(question, prompt)
+        chain.text = ranked.candidate.text()
+        chain.result = ranked.candidate.result
+        for step in ranked.candidate.steps:  # the calls were run while enumerating; shown as the writer shows them
+            yield ToolCallEvent(step.tool, step.input)
+            yield ToolResultEvent(step)
+            chain.steps.append(step)
+        return chain, _scorer_check(ranked, self.options.score_norm), {
+            "candidates": float(ranked.candidates), "scored_tokens_evaluated": float(ranked.evaluated_tokens)}
 
     # -- one chain -------------------------------------------------------------------------
     def _write_chain(self, chain: _Chain, deadline: float, temperature: float, seed: int) -> Iterator[Event]:
@@ -271,3 +320,10 @@ class Planner:
             return None
         value = to_fraction(result)
         return show(value) if value is not None else result.strip()
+
+
+def _scorer_check(ranked: Ranked, norm: str) -> Check:
+    """Says how the chain was chosen; it cannot refute or prove the answer (passed None)."""
+    margin = "" if ranked.runner_up is None else f", {ranked.key(norm) - ranked.runner_up:.2f} above the next"
+    return Check("scorer", None, f"ranked first of {ranked.candidates} enumerated chains by the model's "
+                                 f"log-likelihood ({norm} {ranked.key(norm):.2f}{margin})")
