@@ -32,9 +32,13 @@ def precalc_check(value, understood: str) -> list[Check]:
         try:
             question = parse(understood)
             answer = _answer_tree(str(getattr(value, "text", value)))
-            transformation = _transformation_checks(question, answer)
-            if transformation is not None:
-                return transformation
+            special = _transformation_checks(question, answer)
+            if special is None:
+                special = _same_value_checks(question, answer)
+            if special is None:
+                special = _triangle_checks(question, answer)
+            if special is not None:
+                return special
             formula = _values(question)
             shown = _values(answer)
         except (Unsupported, ParseError, RecursionError, ZeroDivisionError, ValueError, OverflowError) as exc:
@@ -87,7 +91,7 @@ def evaluate(node: Node):
         return mpmath.mpf(node.value.numerator) / node.value.denominator if hasattr(node.value, "numerator") \
             else mpmath.mpf(node.value)
     if isinstance(node, Name):
-        constants = {"pi": mpmath.pi, "I": mpmath.mpc(0, 1), "i": mpmath.mpc(0, 1), "E": mpmath.e}
+        constants = {"pi": mpmath.pi, "I": mpmath.mpc(0, 1), "i": mpmath.mpc(0, 1), "E": mpmath.e, "e": mpmath.e}
         if node.name not in constants:
             raise Unsupported(f"the name {node.name}")
         return +constants[node.name]
@@ -318,3 +322,96 @@ def _projection_vector_checks(p: list, a: list, b: list) -> list[Check]:
     rest = sum((a[i] - p[i]) * b[i] for i in range(n))
     return [Check("along the vector projected onto", parallel, "p_i b_j = p_j b_i"),
             Check("the remainder is perpendicular", _close(rest, 0), "(a - p) . b = 0")]
+
+
+# -- the integer n with the same sine, cosine or tangent as an angle --------------------------------------------
+
+def _mod_of(node: Node, modulus: int) -> Node | None:
+    if isinstance(node, BinOp) and node.op == "mod" and isinstance(node.right, Num) and node.right.value == modulus:
+        return node.left
+    return None
+
+
+def _same_value_reading(tree: Node) -> tuple[str, Node] | None:
+    """Which function, and the angle M, from the congruence formula the route wrote."""
+    if not (isinstance(tree, BinOp) and tree.op == "-"):
+        return None
+    if isinstance(tree.right, Num) and tree.right.value == 90:  # ((M + 90) mod 180) - 90
+        shifted = _mod_of(tree.left, 180)
+        if isinstance(shifted, BinOp) and shifted.op == "+" and isinstance(shifted.right, Num) and \
+                shifted.right.value == 90:
+            return "tan", shifted.left
+        return None
+    inner = tree.right
+    if not (isinstance(tree.left, Num) and isinstance(inner, Call) and inner.func == "abs"):
+        return None
+    gap = inner.args[0]
+    if not (isinstance(gap, BinOp) and gap.op == "-" and isinstance(gap.left, Num) and gap.left.value == 180):
+        return None
+    reduced = _mod_of(gap.right, 360)
+    if tree.left.value == 180 and reduced is not None:  # 180 - abs(180 - (M mod 360))
+        return "cos", reduced
+    if tree.left.value == 90 and isinstance(reduced, BinOp) and reduced.op == "+" and \
+            isinstance(reduced.right, Num) and reduced.right.value == 90:  # 90 - abs(180 - ((M + 90) mod 360))
+        return "sin", reduced.left
+    return None
+
+
+PRINCIPAL_RANGES = {"cos": (0, 180), "sin": (-90, 90), "tan": (-89, 89)}
+
+
+def _same_value_checks(question: Node, answer: Node) -> list[Check] | None:
+    """n has the same sine (cosine, tangent) as M degrees, and it is the only integer of the range that has:
+    every integer of the range tried with mpmath, without the congruences the route used."""
+    import mpmath
+
+    reading = _same_value_reading(question)
+    if reading is None:
+        return None
+    func, angle = reading
+    f = getattr(mpmath, func)
+    target = f(mpmath.radians(evaluate(angle)))
+    n = evaluate(answer)
+    low, high = PRINCIPAL_RANGES[func]
+    matches = [k for k in range(low, high + 1) if _close(f(mpmath.radians(k)), target)]
+    return [Check("the only integer of the range with that value", matches == [n],
+                  f"{func} of each integer from {low} to {high} degrees compared with mpmath: {matches}")]
+
+
+# -- the area of a triangle -------------------------------------------------------------------------------------
+
+def _difference(node: Node) -> tuple[Node, Node] | None:
+    return (node.left, node.right) if isinstance(node, BinOp) and node.op == "-" else None
+
+
+def _triangle_vertices(tree: Node) -> list[tuple] | None:
+    """The vertices from abs((x2 - x1)*(y3 - y1) - (x3 - x1)*(y2 - y1))/2, each coordinate read twice."""
+    if not (isinstance(tree, BinOp) and tree.op == "/" and isinstance(tree.right, Num) and tree.right.value == 2):
+        return None
+    if not (isinstance(tree.left, Call) and tree.left.func == "abs"):
+        return None
+    cross = _difference(tree.left.args[0])
+    if cross is None or not all(isinstance(t, BinOp) and t.op == "*" for t in cross):
+        return None
+    parts = [_difference(f) for t in cross for f in (t.left, t.right)]
+    if any(p is None for p in parts):
+        return None
+    (x2, x1), (y3, y1), (x3, x1_), (y2, y1_) = parts
+    if x1 != x1_ or y1 != y1_:
+        return None
+    return [(evaluate(x), evaluate(y)) for x, y in ((x1, y1), (x2, y2), (x3, y3))]
+
+
+def _triangle_checks(question: Node, answer: Node) -> list[Check] | None:
+    """Heron's formula from the three side lengths, a second route to the area."""
+    import mpmath
+
+    vertices = _triangle_vertices(question)
+    if vertices is None:
+        return None
+    p, q, r = vertices
+    a, b, c = (mpmath.sqrt((u[0] - v[0]) ** 2 + (u[1] - v[1]) ** 2) for u, v in ((q, r), (p, r), (p, q)))
+    s = (a + b + c) / 2
+    heron = mpmath.sqrt(max(s * (s - a) * (s - b) * (s - c), 0))
+    area = evaluate(answer)
+    return [Check("Heron's formula", _close(heron, area), f"from the side lengths: {mpmath.nstr(heron, 15)}")]

@@ -56,7 +56,27 @@ ANSWERED = [
      "Matrix([[-3/5, 4/5], [4/5, 3/5]])"),
     (r"Find the angle between the vectors $\begin{pmatrix} 1 \\ 0 \end{pmatrix}$ and "
      r"$\begin{pmatrix} -1 \\ \sqrt{3} \end{pmatrix},$ in degrees.", "120"),
+    (r"Find the determinant of the matrix $\begin{pmatrix} 5 & 2 \\ 3 & 4 \end{pmatrix}.$", "14"),
+    (r"Find the area of the triangle with vertices $(0, 0),$ $(4, 1),$ and $(2, 5).$", "9"),
+    # vectors and matrices named first
+    (r"If $\mathbf{a} = \begin{pmatrix} 2 \\ 0 \\ 1 \end{pmatrix}$ and $\mathbf{b} = \begin{pmatrix} 1 \\ 3 \\ 0 "
+     r"\end{pmatrix},$ then find $\mathbf{a} \times \mathbf{b}.$", "Matrix([[-3], [1], [6]])"),
+    (r"Given $\mathbf{a} = \begin{pmatrix} 1 \\ -2 \end{pmatrix}$ and $\mathbf{b} = \begin{pmatrix} 0 \\ 5 "
+     r"\end{pmatrix},$ find $2 \mathbf{a} + \mathbf{b}.$", "Matrix([[2], [1]])"),
+    (r"Let $\mathbf{A} = \begin{pmatrix} 1 & 1 \\ 0 & 2 \end{pmatrix}.$  Find $\mathbf{A}^3 - \mathbf{A}.$",
+     "Matrix([[0, 6], [0, 6]])"),
+    (r"Let $\mathbf{u} = \begin{pmatrix} 2 \\ 1 \end{pmatrix}$ and $\mathbf{v} = \begin{pmatrix} 4 \\ -3 "
+     r"\end{pmatrix}.$  Compute $\mathbf{u} \cdot \mathbf{v}.$", "5"),
+    # the integer n with the same trigonometric value
+    (r"Find the integer $n,$ $0 \le n \le 180,$ such that $\cos n^\circ = \cos 400^\circ.$", "40"),
+    (r"Find the integer $n,$ $-90 \le n \le 90,$ such that $\sin n^\circ = \sin 1000^\circ.$", "-80"),
+    (r"Find the integer $n,$ $-90 < n < 90,$ such that $\tan n^\circ = \tan 1000^\circ.$", "-80"),
+    (r"Find the integer $n,$ $-90 \le n \le 90,$ such that $\sin n^\circ = \cos 500^\circ.$", "-50"),
     # complex numbers and angles
+    (r"Compute $(3 \cos 15^\circ + 3i \sin 15^\circ)^4.$  Enter your answer in rectangular form.",
+     "81/2 + 81*sqrt(3)*I/2"),
+    (r"Compute $e^{3 \pi i/2}.$  Enter your answer in rectangular form.", "-I"),
+    (r"Compute $\arccos (\cos 5).$  All functions are in radians.", "-5 + 2*pi"),
     (r"Convert $2 e^{\pi i/3}$ to rectangular form.", "1 + sqrt(3)*I"),
     (r"Convert $\frac{7 \pi}{6}$ radians to degrees.", "210"),
     (r"Convert $135^\circ$ to radians.", "3*pi/4"),
@@ -116,6 +136,24 @@ DECLINED = [
     r"Convert the point $(1, 1)$ in rectangular coordinates to polar coordinates, if $r < 0.$",
     # degrees already
     r"Convert $30^\circ$ radians to degrees.",
+    # a range that is not the principal one: several integers may answer
+    r"Find the integer $n,$ $0 \le n \le 360,$ such that $\cos n^\circ = \cos 400^\circ.$",
+    r"Find the integer $n,$ $0 \le n \le 180,$ such that $\tan n^\circ = \tan 400^\circ.$",
+    # tangent against cosine is no congruence read here
+    r"Find the integer $n,$ $-90 < n < 90,$ such that $\tan n^\circ = \cos 400^\circ.$",
+    # a name not defined, a definition that is not a matrix, a definition after the question
+    r"Let $\mathbf{a} = \begin{pmatrix} 2 \\ 3 \end{pmatrix}.$  Compute $\mathbf{a} \cdot \mathbf{b}.$",
+    r"Let $\mathbf{a} = 3.$  Compute $2 \mathbf{a}.$",
+    r"Compute $\mathbf{a} \cdot \mathbf{b},$ where $\mathbf{a} = \begin{pmatrix} 2 \\ 3 \end{pmatrix}$ and "
+    r"$\mathbf{b} = \begin{pmatrix} 1 \\ 1 \end{pmatrix}.$",
+    r"Let $\mathbf{a} = \begin{pmatrix} 2 \\ 3 \end{pmatrix}$ and $\mathbf{b} = \begin{pmatrix} 1 \\ 1 "
+    r"\end{pmatrix}.$  Find the vector $\mathbf{v}$ such that $\mathbf{v} \cdot \mathbf{a} = 1.$",
+    # a rectangular form that does not come out exactly
+    r"Compute $(3 \cos 10^\circ + 2i \sin 10^\circ)^3.$  Enter your answer in rectangular form.",
+    # 'in radians' with degrees in the formula
+    r"Compute $\arcsin (\sin 30^\circ).$  All functions are in radians.",
+    # e used as a letter
+    r"Compute $e + i.$  Enter your answer in rectangular form.",
     # a condition with the question
     r"Find the midpoint of the segment with endpoints $(1, 2)$ and $(3, 4, 5).$",
 ]

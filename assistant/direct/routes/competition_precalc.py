@@ -14,6 +14,7 @@ the checks (assistant/direct/precalc_checks.py, or the engine's own matrix check
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from fractions import Fraction
 
 from tools.parsing import BinOp, Call, Name, Neg, Node, Num, Relation, Seq, subtrees, to_text
@@ -28,26 +29,84 @@ SYSTEMS = r"(rectangular|cartesian|polar|cylindrical|spherical)"
 MAX_ENTRIES = 100
 
 
+@dataclass(frozen=True)
+class Asked:
+    """What the sentences besides the question say about the answer."""
+
+    point: str | None = None  # 'Enter your answer in the form $(r,\\theta),$ where ...'
+    radians: bool = False  # 'All functions are in radians.'
+    rectangular: bool = False  # 'Enter your answer in rectangular form.'
+
+    @property
+    def stated(self) -> bool:
+        return self.point is not None or self.radians or self.rectangular
+
+
 def match(question: str) -> RoutedCall | None:
     split = split_question(question)
     if split is None:
         return None
     prose, formulas = split
+    if any(DEFINITION.match(f.latex) for f in formulas):
+        return _with_definitions(prose, formulas)
     sentences = _sentences(prose)
     asked = [s for s in sentences if not (FORM.match(s) or ZERO_MATRIX.match(s))]
-    form = [s for s in asked if FORM_OF_POINT.match(s)]
-    asked = [s for s in asked if not FORM_OF_POINT.match(s)]
-    if len(asked) != 1 or len(form) > 1:
+    points = [s for s in asked if FORM_OF_POINT.match(s)]
+    radians = [s for s in asked if RADIANS.match(s)]
+    rectangular = [s for s in asked if RECTANGULAR.match(s)]
+    asked = [s for s in asked if s not in points + radians + rectangular]
+    if len(asked) != 1 or len(points) > 1:
         return None
     if any(ZERO_MATRIX.match(s) for s in sentences) and not INVERSE_ASKED.search(asked[0]):
         return None  # "enter the zero matrix" belongs to an inverse question only
+    form = Asked(points[0] if points else None, bool(radians), bool(rectangular))
     for pattern, build in FAMILIES:
         m = pattern.match(asked[0])
         if m:
-            plan = build(formulas, form[0] if form else None, *m.groups())
+            plan = build(formulas, form, *m.groups())
             if plan is not None:
                 return plan
     return None
+
+
+# -- vectors and matrices given names first ---------------------------------------------------------------------
+
+BOLD = r"\\(?:mathbf|vec|bold|boldsymbol)\s*\{\s*([A-Za-z])\s*\}"
+DEFINITION = re.compile(r"^" + BOLD + r"\s*=\s*(\\begin\{pmatrix\}(?:(?!\\begin).)*\\end\{pmatrix\})$", re.S)
+DEFINING_CLAUSE = re.compile(r"^(?:let|if|given(?:\s+that)?|suppose(?:\s+that)?)\s+(⟨\d+⟩(?:\s*(?:,\s*and|,|and)\s*⟨\d+⟩)*)"
+                             r"\s*(?:[.,;]\s*(?:then\s+)?|\s+then\s+)(\S.*)$", re.S | I)
+
+
+def _with_definitions(prose: str, formulas: list[Formula]) -> RoutedCall | None:
+    """'If $\\mathbf{a} = \\begin{pmatrix} 1 \\\\ 2 \\end{pmatrix}$ and $\\mathbf{b} = ...,$ find $\\mathbf{a} -
+    3 \\mathbf{b}.$': every definition in one opening clause, then the question with each name replaced by its
+    matrix, read again as a question of its own (by the general route, then by this one)."""
+    from . import competition
+
+    clause = DEFINING_CLAUSE.match(prose.strip())
+    if clause is None:
+        return None
+    refs = [int(k) for k in re.findall(r"⟨(\d+)⟩", clause.group(1))]
+    defined = {}
+    for k in refs:
+        m = DEFINITION.match(formulas[k].latex)
+        if m is None or m.group(1) in defined:
+            return None
+        defined[m.group(1)] = m.group(2)
+    rest = clause.group(2)
+    if any(DEFINITION.match(formulas[int(k)].latex) for k in re.findall(r"⟨(\d+)⟩", rest)):
+        return None  # a definition after the question
+    try:
+        question = re.sub(r"⟨(\d+)⟩", lambda m: "$" + _substituted(formulas[int(m.group(1))].latex, defined) + "$",
+                          rest)
+    except KeyError:
+        return None  # a name used that was not defined
+    return competition.match(question) or match(question)
+
+
+def _substituted(latex: str, defined: dict[str, str]) -> str:
+    """Each bold name replaced by its matrix; a name not defined raises KeyError."""
+    return re.sub(BOLD, lambda m: " " + defined[m.group(1)] + " ", latex)
 
 
 # -- reading formulas ------------------------------------------------------------------------------------------
@@ -121,6 +180,8 @@ def _sign(node: Node) -> int | None:
 FORM_OF_POINT = re.compile(r"^(?:enter|express|give|write)\s+(?:your|the)\s+answer\s+in\s+the\s+form\s+⟨(\d+)⟩"
                            r"(?:\s*,?\s*where\s+((?:⟨\d+⟩\s*(?:,\s*and|,|and)?\s*)+))?$", I)
 ZERO_MATRIX = re.compile(r"^if\s+the\s+inverse\s+does\s+not\s+exist,\s*(?:then\s+)?enter\s+the\s+zero\s+matrix$", I)
+RADIANS = re.compile(r"^all\s+(?:trigonometric\s+)?functions\s+are\s+in\s+radians$", I)
+RECTANGULAR = re.compile(r"^(?:enter|express|give|write)\s+(?:your|the)\s+answer\s+in\s+rectangular\s+form$", I)
 INVERSE_ASKED = re.compile(r"\binverse\b|\^\{?-1", I)
 
 # conditions stated with the form, as LaTeX without spaces: only the conventions the answers are given in
@@ -161,7 +222,7 @@ def _convert(formulas, form, ref, source, target):
     if source == target or (source != "rectangular" and target != "rectangular"):
         return None
     point = _point(formulas[int(ref)], size)
-    if point is None or not _form_agrees(formulas, form, target, size):
+    if point is None or not _form_agrees(formulas, form.point, target, size):
         return None
     if any(_real_value(c) is None for c in point):
         return None
@@ -238,7 +299,7 @@ def _matrix_arithmetic(formulas, form, verb, ref):
     recomputes them with mpmath, and an inverse is multiplied back to the identity."""
     formula = formulas[int(ref)]
     tree = formula.tree
-    if form is not None or tree is None or formula.names or not has_matrix_value(tree) or \
+    if form.stated or tree is None or formula.names or not has_matrix_value(tree) or \
             _top_level_matrix_product(formula.latex) or not _rational_entries(tree):
         return None
     if isinstance(tree, Seq) and _matrix(tree) is not None:
@@ -322,7 +383,7 @@ def _det(m: list[list[Fraction]]) -> Fraction:
 
 def _inverse(formulas, form, ref):
     formula = formulas[int(ref)]
-    if form is not None or formula.tree is None or formula.names:
+    if form.stated or formula.tree is None or formula.names:
         return None
     rows = _matrix(formula.tree)
     if rows is None or not _rational_entries(formula.tree) or _fraction_det(rows) in (None, 0):
@@ -351,7 +412,7 @@ def _vector_pair(formulas, a, b, size=None):
 
 def _dot(formulas, form, a, b):
     pair = _vector_pair(formulas, a, b)
-    if form is not None or pair is None:
+    if form.stated or pair is None:
         return None
     call = " + ".join(f"{_text(p)}*{_text(q)}" for p, q in zip(*pair))
     return RoutedCall("symbolic", call, f"the dot product: {call}", CheckKind.PRECALC)
@@ -359,7 +420,7 @@ def _dot(formulas, form, a, b):
 
 def _cross(formulas, form, a, b):
     pair = _vector_pair(formulas, a, b, size=3)
-    if form is not None or pair is None:
+    if form.stated or pair is None:
         return None
     (a1, a2, a3), (b1, b2, b3) = ([_text(c) for c in v] for v in pair)
     rows = [f"{a2}*{b3} - {a3}*{b2}", f"{a3}*{b1} - {a1}*{b3}", f"{a1}*{b2} - {a2}*{b1}"]
@@ -388,7 +449,7 @@ def _squares(vector: list[str]) -> str:
 def _projection(formulas, form, a, b):
     """proj_b a = (a.b / b.b) b; checked: along b, and a minus it perpendicular to b."""
     pair = _vector_pair(formulas, a, b)
-    if form is not None or pair is None or all(_sign(c) == 0 for c in pair[1]):
+    if form.stated or pair is None or all(_sign(c) == 0 for c in pair[1]):
         return None
     u, v = ([_text(c) for c in w] for w in pair)
     if any(_sign(c) is None for c in pair[1]):
@@ -401,7 +462,7 @@ def _projection(formulas, form, a, b):
 def _line_matrix(formulas, form, what, ref):
     """The matrix projecting onto (or reflecting in) the line of a vector: v v^T / v.v (2 v v^T / v.v - I)."""
     v = _column(formulas[int(ref)])
-    if form is not None or v is None or any(_sign(c) is None for c in v) or all(_sign(c) == 0 for c in v):
+    if form.stated or v is None or any(_sign(c) is None for c in v) or all(_sign(c) == 0 for c in v):
         return None
     if not _rational_entries(formulas[int(ref)].tree):
         return None  # the engine's own recomputation reads rational matrices only
@@ -421,7 +482,7 @@ def _line_matrix(formulas, form, what, ref):
 def _angle_between(formulas, form, a, b):
     """The angle between two vectors in degrees, only when exact (an acos left in the answer is declined)."""
     pair = _vector_pair(formulas, a, b)
-    if form is not None or pair is None or any(all(_sign(c) == 0 for c in w) for w in pair):
+    if form.stated or pair is None or any(all(_sign(c) == 0 for c in w) for w in pair):
         return None
     u, v = ([_text(c) for c in w] for w in pair)
     dot = " + ".join(f"{p}*{q}" for p, q in zip(u, v))
@@ -434,7 +495,7 @@ def _midpoint(formulas, form, a, b):
     p, q = formulas[int(a)], formulas[int(b)]
     size = len(p.tree.items) if p.tree is not None and isinstance(p.tree, Seq) else 0
     u, v = _point(p, size), _point(q, size)
-    if form is not None or u is None or v is None or size not in (2, 3):
+    if form.stated or u is None or v is None or size not in (2, 3):
         return None
     if any(_real_value(c) is None for c in u + v):
         return None
@@ -490,17 +551,65 @@ def _replace_i(node: Node) -> Node:
     return node.with_children(tuple(_replace_i(c) for c in children)) if children else node
 
 
-def _rectangular_form(formulas, form, ref):
+def _rectangular_form(formulas, form, ref, verb=None):
+    """r e^{theta i} as r cos theta + r sin theta i; (r cos t + r i sin t)^n by De Moivre; any other number
+    in i as the engine simplifies it, given only when that comes out as a + bi."""
     formula = formulas[int(ref)]
-    if form is not None or formula.tree is None or (formula.names - {"e"}):
+    tree = formula.tree
+    if form.point or form.radians or verb is not None and not form.rectangular:
         return None
-    parts = _polar_parts(formula.tree)
-    if parts is None or any(_real_value(p) is None for p in parts):
+    if tree is None or isinstance(tree, (Seq, Relation)) or has_matrix_value(tree) or convention_bound(tree):
         return None
-    r, theta = (_text(p) for p in parts)
-    call = f"{r}*cos({theta}) + {r}*sin({theta})*i"
-    return RoutedCall("symbolic", call, f"{to_text(formula.tree)} in rectangular form: {call}", CheckKind.PRECALC,
+    if formula.names - {"e"} or not _euler_only_as_base(tree):
+        return None
+    parts = _polar_parts(tree) or _de_moivre(tree)
+    if parts is not None:
+        if any(_real_value(p) is None for p in parts):
+            return None
+        r, theta = (_text(p) for p in parts)
+        call = f"{r}*cos({theta}) + {r}*sin({theta})*i"
+    else:
+        call = to_text(tree)
+    return RoutedCall("symbolic", call, f"{to_text(tree)} in rectangular form: {call}", CheckKind.PRECALC,
                       relabel=_rectangular_text)
+
+
+def _euler_only_as_base(tree: Node) -> bool:
+    """e is Euler's number only where it is raised to a power (e^{i pi}); anywhere else it is a letter."""
+    bases = sum(1 for n in subtrees(tree) if isinstance(n, BinOp) and n.op == "^" and isinstance(n.left, Name)
+                and n.left.name == "e")
+    return bases == sum(1 for n in subtrees(tree) if isinstance(n, Name) and n.name == "e")
+
+
+def _de_moivre(tree: Node) -> tuple[Node, Node] | None:
+    """(r cos t + r i sin t)^n -> (r^n, n t), once 50 digits confirm that the base is r (cos t + i sin t)."""
+    import mpmath
+
+    from ..precalc_checks import Unsupported, evaluate
+
+    if not (isinstance(tree, BinOp) and tree.op == "^" and isinstance(tree.right, Num) and
+            isinstance(tree.right.value, int) and 1 <= tree.right.value <= 1000):
+        return None
+    base = tree.left
+    if not (isinstance(base, BinOp) and base.op == "+"):
+        return None
+    cosine = base.left
+    r = Num(1)
+    if isinstance(cosine, BinOp) and cosine.op == "*":
+        r, cosine = cosine.left, cosine.right
+    if not (isinstance(cosine, Call) and cosine.func == "cos" and len(cosine.args) == 1):
+        return None
+    theta = cosine.args[0]
+    with mpmath.workdps(50):
+        try:
+            radius, angle, whole = evaluate(r), evaluate(theta), evaluate(base)
+            expected = radius * (mpmath.cos(angle) + mpmath.j * mpmath.sin(angle))
+        except (Unsupported, ZeroDivisionError, ValueError, OverflowError, RecursionError):
+            return None
+        if not abs(whole - expected) <= mpmath.mpf(10) ** -40 * max(1, abs(whole)):
+            return None
+    n = tree.right.value
+    return BinOp("^", r, Num(n)), BinOp("*", Num(n), theta)
 
 
 def _rectangular_text(answer: str) -> str | None:
@@ -513,7 +622,7 @@ def _rectangular_text(answer: str) -> str | None:
 def _to_degrees(formulas, form, ref):
     formula = formulas[int(ref)]
     tree = _numeric(formula)
-    if form is not None or tree is None or isinstance(tree, Seq) or "^\\circ" in formula.latex.replace(" ", ""):
+    if form.stated or tree is None or isinstance(tree, Seq) or "^\\circ" in formula.latex.replace(" ", ""):
         return None
     if _real_value(tree) is None:
         return None
@@ -526,7 +635,7 @@ def _to_radians(formulas, form, ref):
     formula = formulas[int(ref)]
     tree = _numeric(formula)
     written = formula.latex.replace(" ", "")
-    if form is not None or tree is None or isinstance(tree, Seq) or not re.search(r"\^\{?\\circ\}?$", written):
+    if form.stated or tree is None or isinstance(tree, Seq) or not re.search(r"\^\{?\\circ\}?$", written):
         return None
     if _real_value(tree) is None:
         return None
@@ -537,6 +646,84 @@ def _to_radians(formulas, form, ref):
 
 def _without_functions(answer: str) -> str | None:
     return None if re.search(r"\b(?:cos|sin|tan|atan|acos|asin|Mod)\b|\[", answer) else answer
+
+
+# -- values in radians, determinants ------------------------------------------------------------------------
+
+def _in_radians(formulas, form, verb, ref):
+    """'Compute $\\arccos (\\cos 7).$  All functions are in radians.': the general route's numeric reading."""
+    from .competition import _numeric as numeric_plan
+
+    formula = formulas[int(ref)]
+    tree = _numeric(formula)
+    if not form.radians or form.point or form.rectangular or tree is None or "\\circ" in formula.latex:
+        return None
+    if isinstance(tree, Seq) or has_matrix_value(tree):
+        return None
+    return numeric_plan(tree)
+
+
+def _determinant(formulas, form, ref):
+    formula = formulas[int(ref)]
+    tree = _numeric(formula)
+    rows = _matrix(tree) if tree is not None else None
+    if form.stated or rows is None or len(rows) != len(rows[0]) or not _rational_entries(tree):
+        return None
+    call = f"det({to_text(tree)})"
+    return RoutedCall("symbolic", call, call, CheckKind.TOOL)
+
+
+# -- the integer n with the same sine, cosine or tangent ----------------------------------------------------
+
+# the range asked must be the principal range the formula gives: cos on [0, 180], sin on [-90, 90], tan on (-90, 90)
+RANGES = {"cos": {("0", "\\le", "\\le", "180")}, "sin": {("-90", "\\le", "\\le", "90")},
+          "tan": {("-90", "<", "<", "90"), ("-90", "\\le", "\\le", "90"), ("-90", "<", "\\le", "90"),
+                  ("-90", "\\le", "<", "90")}}
+# n in that range from an angle M (degrees) with the same function value, by congruences
+PRINCIPAL = {"cos": "180 - abs(180 - (({M}) mod 360))", "sin": "90 - abs(180 - (({M} + 90) mod 360))",
+             "tan": "(({M} + 90) mod 180) - 90"}
+RANGE_TEXT = re.compile(r"^(-?\d+)\s*(\\le|\\leq|<|\\lt)\s*n\s*(\\le|\\leq|<|\\lt)\s*(-?\d+)$")
+DEGREES = r"\s*(?:\\left)?\(?\s*{}\s*\^\s*\{{?\s*\\circ\s*\}}?\s*(?:\\right)?\)?\s*"
+SAME_VALUE = re.compile(r"^\\(sin|cos|tan)" + DEGREES.format("n") + r"=\s*\\(sin|cos|tan)" +
+                        DEGREES.format(r"(-?\s*\d+)") + r"$")
+
+
+def _same_value_integer(formulas, form, n_ref, range_ref, equation_ref):
+    """'Find the integer $n,$ $0 \\le n \\le 180,$ such that $\\cos n^\\circ = \\cos 568^\\circ.$'"""
+    if form.stated or re.sub(r"\s+", "", formulas[int(n_ref)].latex) != "n":
+        return None
+    bounds = RANGE_TEXT.match(re.sub(r"\s+", " ", formulas[int(range_ref)].latex).strip())
+    equation = SAME_VALUE.match(formulas[int(equation_ref)].latex.strip())
+    if bounds is None or equation is None:
+        return None
+    low, op1, op2, high = bounds.groups()
+    op1, op2 = (o.replace("\\leq", "\\le").replace("\\lt", "<") for o in (op1, op2))
+    f, g, m = equation.group(1), equation.group(2), int(equation.group(3).replace(" ", ""))
+    if (low, op1, op2, high) not in RANGES[f] or abs(m) > 10**6:
+        return None
+    if f == g:
+        angle = str(m)
+    elif {f, g} == {"sin", "cos"}:
+        angle = f"90 - ({m})"  # cos m = sin(90 - m), sin m = cos(90 - m)
+    else:
+        return None
+    if f == "tan" and (m - 90) % 180 == 0:
+        return None  # tan 90 is undefined
+    call = PRINCIPAL[f].format(M=angle)
+    return RoutedCall("calculator", call, f"the integer n, {low} {op1} n {op2} {high}, with {f} n° = {g} {m}°: "
+                      f"{call}", CheckKind.PRECALC)
+
+
+# -- triangles ------------------------------------------------------------------------------------------------
+
+def _triangle_area(formulas, form, a, b, c):
+    """The area of a triangle from its vertices in the plane: half the absolute cross product of two sides."""
+    points = [_point(formulas[int(r)], 2) for r in (a, b, c)]
+    if form.stated or any(p is None for p in points) or any(_real_value(x) is None for p in points for x in p):
+        return None
+    (x1, y1), (x2, y2), (x3, y3) = ([_text(x) for x in p] for p in points)
+    call = f"abs(({x2} - {x1})*({y3} - {y1}) - ({x3} - {x1})*({y2} - {y1}))/2"
+    return RoutedCall("symbolic", call, f"the triangle's area: {call}", CheckKind.PRECALC)
 
 
 # -- the sentence shapes -------------------------------------------------------------------------------------
@@ -560,8 +747,16 @@ FAMILIES = [
      _midpoint),
     (re.compile(r"^(?:convert|express|write)\s+" + F + r"\s+(?:to|in)\s+rectangular\s+form$", I),
      _rectangular_form),
+    (re.compile(r"^(compute|evaluate|find|simplify|calculate|what\s+is)\s+" + F + r"$", I),
+     lambda fs, form, verb, ref: _rectangular_form(fs, form, ref, verb)),
     (re.compile(r"^convert\s+" + F + r"\s+radians\s+to\s+degrees$", I), _to_degrees),
     (re.compile(r"^convert\s+" + F + r"\s+to\s+radians$", I), _to_radians),
+    (re.compile(r"^" + ASK + r"\s+the\s+determinant\s+of\s+(?:the\s+matrix\s+)?" + F + r"$", I), _determinant),
+    (re.compile(r"^(?:find|what\s+is|determine|compute)\s+the\s+integer\s+" + F + r"\s*,\s*" + F + r"\s*,\s*"
+                r"(?:such\s+that|for\s+which|so\s+that)\s+" + F + r"$", I), _same_value_integer),
+    (re.compile(r"^" + ASK + r"\s+the\s+area\s+of\s+the\s+triangle\s+with\s+vertices\s+(?:at\s+)?" + F + r"\s*,?\s*"
+                + F + r"\s*,?\s*and\s+" + F + r"$", I), _triangle_area),
+    (re.compile(r"^(compute|find|evaluate|calculate|what\s+is)\s+" + F + r"$", I), _in_radians),
     (re.compile(r"^(compute|find|evaluate|calculate|simplify|what\s+is)\s+" + F + r"$", I), _product_of_vectors),
     (re.compile(r"^(compute|find|evaluate|calculate|simplify|what\s+is)\s+" + F + r"$", I), _matrix_arithmetic),
 ]
