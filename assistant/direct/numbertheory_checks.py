@@ -172,6 +172,42 @@ def _digit_sum_in_base(n: str, base: str) -> int:
     return total
 
 
+def _first_in_class_from(start: str, r: str, m: str, *_: str) -> int:
+    first, residue, modulus = int(start), int(r), int(m)
+    _bounded(modulus, MAX_RANGE, "modulus")
+    return next(x for x in range(first, first + modulus) if x % modulus == residue)
+
+
+def _last_in_class_to(end: str, r: str, m: str, *_: str) -> int:
+    last, residue, modulus = int(end), int(r), int(m)
+    _bounded(modulus, MAX_RANGE, "modulus")
+    return next(x for x in range(last, last - modulus, -1) if x % modulus == residue)
+
+
+def _first_with_remainders(listed: str) -> int:
+    """The least positive number leaving every remainder named, tried one number at a time up to the lcm."""
+    numbers = [int(t) for t in re.findall(r"\d+", listed)]
+    pairs = list(zip(numbers[::2], numbers[1::2]))
+    limit = _bounded(math.lcm(*(m for _, m in pairs)), MAX_RANGE, "lcm")
+    return next((x for x in range(1, limit + 1) if all(x % m == r for r, m in pairs)), -1)
+
+
+def _functions(k: str, n: str) -> int:
+    """k^n: every way to send n labelled balls to k labelled boxes, listed."""
+    boxes, balls = int(k), int(n)
+    if boxes**balls > MAX_ENUMERATED:
+        raise TooLarge(f"{boxes}^{balls} placements")
+    return sum(1 for _ in product(range(boxes), repeat=balls))
+
+
+def _stars_and_bars(n: str, k: str, *_: str) -> int:
+    """Alike balls in labelled boxes: the box counts, each 0..n, that add up to n, listed."""
+    balls, boxes = int(n), int(k)
+    if (balls + 1) ** boxes > MAX_RANGE:
+        raise TooLarge("too many box counts")
+    return sum(1 for counts in product(range(balls + 1), repeat=boxes) if sum(counts) == balls)
+
+
 def _digits_in_base(n: str, base: str) -> int:
     number, b, count = int(n), int(base), 0
     while True:
@@ -304,6 +340,11 @@ RECOUNTS = [
     (re.compile(rf"max\(prime_factors\({D}\)\)"), _largest_prime_divisor, "prime divisors by trial division"),
     (re.compile(rf"sum\(prime_factors\({D}\)\)"), _prime_divisor_sum, "prime divisors by trial division"),
     (re.compile(rf"\(\((-?\d+)\)\*invmod\({D}, {D}\)\) mod {D}"), _linear_congruence, "every residue tried"),
+    (re.compile(rf"ceil\(\({D} - {D}\)/{D}\)\*\3 \+ \2"), _first_in_class_from, "numbers tried upward"),
+    (re.compile(rf"floor\(\({D} - {D}\)/{D}\)\*\3 \+ \2"), _last_in_class_to, "numbers tried downward"),
+    (re.compile(r"crt\((\d+, \d+(?:, \d+, \d+)+)\)"), _first_with_remainders, "numbers tried one by one"),
+    (re.compile(rf"binomial\({D} \+ {D} - 1, \2 - 1\)"), _stars_and_bars, "box counts listed"),
+    (re.compile(rf"{D}\^{D}"), _functions, "placements listed"),
     (re.compile(rf"num_digits\({D}, {D}\)"), _digits_in_base, "divided by the base until nothing is left"),
     (re.compile(rf"{D}\*\({D} - 3\)/2"), _diagonals, "vertex pairs that are not sides counted"),
     (re.compile(rf"\({D} - 1\)!"), _circle_seatings, "seatings listed up to rotation"),

@@ -90,6 +90,20 @@ ANSWERED = [
     (r"What is the base ten equivalent of $12345_{6}$?", "1865"),
     (r"What is the sum of the digits of the base-2 expression for $222_{10}$?", "6"),
     (r"What is the smallest positive integer $n$ such that $17n \equiv 1234 \pmod{7}?$", "3"),
+    (r"What is the smallest positive four-digit integer equivalent to 6 mod 7?", "1000"),
+    (r"What is the largest three-digit integer that is congruent to 5 (mod 11)?", "995"),
+    (r"What is the least positive integer that leaves a remainder of 4 when divided by 5 and a remainder of 6 when "
+     r"divided by 7?", "34"),
+    (r"What is the smallest positive integer that has a remainder of 0 when divided by 2, a remainder of 1 when divided "
+     r"by 3, and a remainder of 2 when divided by 4?", "10"),
+    (r"How many ways are there to put 4 balls in 3 boxes if the balls are not distinguishable but the boxes are?", "15"),
+    (r"How many ways are there to put 5 balls in 3 boxes if the balls are distinguishable and the boxes are?", "243"),
+    (r"Determine the number of ways to arrange the letters of the word TARTAR.", "90"),
+    ("How many distinct arrangements of the letters in the word \"basic'' are there?", "120"),
+    (r"In how many ways can 4 books be selected from a shelf of 6 books if the order in which the books are selected "
+     r"does not matter?", "15"),
+    (r"In how many ways can I choose 3 captains from a team of 11 people?", "165"),
+    (r"Find the modulo 7 remainder of the sum $1+3+5+7+9+\dots+195+197+199.$", "4"),
 ]
 
 
@@ -140,6 +154,14 @@ DECLINED = [
     r"How many integers are between $\frac{5}{3}$ and $2\pi$?",  # pi: beyond the check
     r"What is the 100th digit after the decimal point of the decimal representation of $\frac{7}{1}$?",
     r"How many positive divisors of 96 are also multiples of 7?",
+    r"What is the smallest positive integer that leaves a remainder of 1 when divided by 4 and a remainder of 2 when "
+    r"divided by 6?",  # no such number
+    r"What is the smallest positive integer that leaves a remainder of 0 when divided by 4 and a remainder of 0 when "
+    r"divided by 6?",  # 0 leaves both: the positive one is the lcm, not crt's
+    r"How many ways are there to put 5 balls in 2 boxes if the balls are distinguishable but the boxes are not?",
+    r"How many ways are there to put 4 balls in 2 boxes if the balls are not distinguishable and neither are the boxes?",
+    r"In how many ways can I choose 3 officers from a club of 11 people?",  # roles: another count
+    r"What is the smallest four-digit integer congruent to 6 (mod 9000)?",  # not surely one in range: not read
 ]
 
 

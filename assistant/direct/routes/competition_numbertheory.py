@@ -21,7 +21,7 @@ from ..plan import CheckKind, RoutedCall
 from .competition_forms import decimal_form
 from .competition_reading import FORM, N, Formula, formula_of, split_question
 from .competition_shapes import integral
-from .congruence import Congruence, read_congruence
+from .congruence import MODULUS, Congruence, read_congruence
 
 I = re.IGNORECASE
 F = r"⟨(\d+)⟩"
@@ -528,6 +528,46 @@ def _smallest_solution(formulas, var_ref, ref):
     return _plan(_residue_call(c))
 
 
+def _residue_class(formulas, text: str) -> tuple[int, int] | None:
+    """'6 (mod 7)', '6 modulo 7', '$6 \\pmod{7}$', '$6$ $\\pmod{7}$': (r, m) with 0 <= r < m."""
+    written = re.sub(r"⟨(\d+)⟩", lambda m: " " + formulas[int(m.group(1))].latex + " ", text).strip()
+    m = re.fullmatch(r"(\d+)\s*(?:\(\s*mod\s+(\d+)\s*\)|(?:modulo|mod)\s+(\d+)|" + MODULUS + r")", written, I)
+    if m is None:
+        return None
+    r, modulus = int(m.group(1)), int(next(g for g in m.groups()[1:] if g is not None))
+    return (r % modulus, modulus) if 2 <= modulus <= MAX_MODULUS else None
+
+
+def _extreme_in_class(formulas, which, digits, residue):
+    """The smallest or largest d-digit integer congruent to r mod m."""
+    d, found = _digit_count(digits), _residue_class(formulas, residue)
+    if d is None or found is None:
+        return None
+    r, m = found
+    low, high = 10 ** (d - 1), 10**d - 1
+    if which.lower() in ("smallest", "least"):
+        return _plan(f"ceil(({low} - {r})/{m})*{m} + {r}") if low + m <= high else None
+    return _plan(f"floor(({high} - {r})/{m})*{m} + {r}") if high - m >= low else None
+
+
+REMAINDER = (r"(?:leaves|has|gives)\s+a\s+remainder\s+of\s+" + COUNT + r"\s+when\s+(?:it\s+is\s+)?divided\s+by\s+"
+             + COUNT)
+
+
+def _remainders(formulas, listed):
+    """'the smallest positive integer that leaves a remainder of 4 when divided by 5 and a remainder of 6 when
+    divided by 7': the Chinese remainder theorem (the tool's crt); the check tries every number up to the lcm."""
+    pairs = re.findall(r"remainder\s+of\s+" + COUNT + r"\s+when\s+(?:it\s+is\s+)?divided\s+by\s+" + COUNT, listed, I)
+    read = [(_whole(formulas, r), _whole(formulas, m)) for r, m in pairs]
+    if len(read) < 2 or any(r is None or m is None or not 0 <= r < m for r, m in read):
+        return None
+    if math.lcm(*(m for _, m in read)) > MAX_MODULUS or all(r == 0 for r, _ in read):
+        return None
+    if any((r1 - r2) % math.gcd(m1, m2) for (r1, m1) in read for (r2, m2) in read):
+        return None  # no number leaves them all
+    return _plan(f"crt({', '.join(f'{r}, {m}' for r, m in read)})")
+
+
 # -- bases ----------------------------------------------------------------------------------------------------------
 
 def _digits_in_base(formulas, ref, base_ref):
@@ -631,6 +671,26 @@ def _letters(formulas, ref):
     if not word or not word.isalpha() or len(word) > 20:
         return None
     return letters(word)
+
+
+DISTINCT = {"distinguishable": True, "distinct": True, "different": True, "indistinguishable": False,
+            "identical": False, "not distinguishable": False, "indistinct": False}
+
+
+def _balls(formulas, n_ref, k_ref, balls, boxes_word, boxes_said):
+    """Balls into boxes: distinguishable into distinguishable (k^n) or alike into distinguishable (stars and bars);
+    boxes that are alike need partitions of a set or a number, which are not given here."""
+    n, k = _whole(formulas, n_ref), _whole(formulas, k_ref)
+    ball = DISTINCT.get(re.sub(r"\s+", " ", balls.lower()))
+    if boxes_said:
+        box = DISTINCT.get(re.sub(r"\s+", " ", boxes_said.lower()))
+    else:  # "... but the boxes are not", "... but the boxes are"
+        box = (not ball) if boxes_word.lower().startswith("but") and boxes_word.lower().endswith("not") else (
+            ball if boxes_word.lower().startswith("and") and not boxes_word.lower().endswith("not") else
+            (not ball) if boxes_word.lower().startswith("but") else None)
+    if n is None or k is None or ball is None or box is not True or not 1 <= n <= 50 or not 1 <= k <= 50:
+        return None
+    return _plan(f"{k}^{n}" if ball else f"binomial({n} + {k} - 1, {k} - 1)")
 
 
 # -- probability ----------------------------------------------------------------------------------------------------
@@ -748,6 +808,18 @@ FAMILIES = [
                 r"(?:a\s+)?base\s+ten(?:\s+integer|\s+number)?)", I), lambda fs, a, b: _base_ten(fs, a or b)),
     (re.compile(ASK + r"\s+the\s+sum\s+of\s+the\s+digits\s+(?:of|in)\s+the\s+base[- ]" + COUNT + r"\s+(?:expression|"
                 r"representation)\s+(?:for|of)\s+" + COUNT, I), _digit_sum_in_base),
+    (re.compile(ASK + r"\s+the\s+(smallest|least|largest|greatest)\s+" + POS + DIGITS + r"\s+(?:positive\s+)?"
+                r"(?:integer|number|whole\s+number)\s+(?:that\s+is\s+|which\s+is\s+)?(?:congruent|equivalent)\s+to\s+"
+                r"(.+?)", I), _extreme_in_class),
+    (re.compile(ASK + r"\s+the\s+(?:smallest|least)\s+(?:positive\s+integer|positive\s+number|whole\s+number)\s+"
+                r"(?:that|which)\s+(" + REMAINDER + r"(?:\s*,\s*(?:and\s+)?a\s+remainder\s+of\s+" + COUNT + r"\s+when\s+"
+                r"(?:it\s+is\s+)?divided\s+by\s+" + COUNT + r"|\s*,?\s+and\s+a\s+remainder\s+of\s+" + COUNT + r"\s+when\s+"
+                r"(?:it\s+is\s+)?divided\s+by\s+" + COUNT + r")+)", I), lambda fs, listed, *_: _remainders(fs, listed)),
+    (re.compile(r"how\s+many\s+ways\s+are\s+there\s+to\s+(?:put|place|distribute)\s+" + COUNT + r"\s+balls\s+(?:in|into)\s+"
+                + COUNT + r"\s+boxes\s+if\s+the\s+balls\s+are\s+(distinguishable|indistinguishable|not\s+distinguishable|"
+                r"distinct|identical)\s+(and\s+the\s+boxes\s+are\s+not|and\s+the\s+boxes\s+are|but\s+the\s+boxes\s+are\s+not|"
+                r"but\s+the\s+boxes\s+are)(?:\s+(distinguishable|indistinguishable|not\s+distinguishable|distinct|identical))?",
+                I), _balls),
     (re.compile(r"how\s+many\s+(?:positive\s+)?(odd|even)\s+(?:positive\s+)?(?:divisors|factors)\s+does\s+" + COUNT
                 + r"\s+have", I), _parity_divisors),
     (re.compile(ASK + r"\s+the\s+product\s+of\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:positive\s+)?(?:integer\s+)?"
