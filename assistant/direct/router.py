@@ -8,6 +8,7 @@ import tools
 from ..answer import Answer, AnswerError, Check, Step
 from .routes import RoutedCall, plan_for
 from .checks import checks_for
+from .restate import restated
 
 MAX_ANSWER_CHARS = 1_000_000  # the exact answer text is kept whole up to a million characters
 UNSURE = "unsure"
@@ -31,7 +32,8 @@ def try_direct(question: str, timeout: float = tools.DEFAULT_TIMEOUT) -> Answer 
 def run_plan(question: str, plan: RoutedCall, timeout: float) -> Answer:
     result = tools.run(plan.tool, plan.input, timeout=timeout)
     step = Step(plan.tool, plan.input, result.output, round(result.ms, 3), result.error.message if result.error else None)
-    answer = Answer(question=question, route="direct", understood=result.extra.get("understood", plan.understood),
+    understood = result.extra.get("understood", plan.understood)
+    answer = Answer(question=question, route="direct", understood=restated(understood) or understood,
                     steps=[step], chain=_chain(plan, result.output))
     answer.timings["tools_ms"] = round(result.ms, 3)
     if not result.ok:

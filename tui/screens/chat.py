@@ -369,11 +369,12 @@ class ChatScreen(Screen):
 
 
 def _exact_form(answer: Answer) -> str:
-    """The expression to re-evaluate: the exact answer, or what N(...) was applied to."""
+    """The expression to re-evaluate: the exact answer, or what N(...) was applied to (read from the tool call:
+    the understood line says it in words)."""
     import re
 
-    understood = answer.understood or ""
-    match = re.fullmatch(r"N\((.*),\s*\d+\)", understood)
+    call = answer.steps[-1].input if answer.steps else answer.understood or ""
+    match = re.fullmatch(r"N\((.*),\s*\d+\)", call)
     if match:
         return match.group(1)
-    return answer.answer if answer.answer != answer.decimal else understood or answer.answer
+    return answer.answer if answer.answer != answer.decimal else call or answer.answer
