@@ -304,7 +304,7 @@ def _matrix_arithmetic(formulas, form, verb, ref):
         return None
     if isinstance(tree, Seq) and _matrix(tree) is not None:
         return None  # a matrix alone: nothing to compute
-    if any(isinstance(n, Call) for n in subtrees(tree)) or not _well_formed(tree):
+    if any(isinstance(n, Call) for n in subtrees(tree)) or not _well_formed(tree) or _shape(tree) in (None, ()):
         return None
     if not _inverses_exist(tree):
         return None
@@ -324,6 +324,41 @@ def _well_formed(tree: Node) -> bool:
             if any(isinstance(c, Seq) for c in n.items) and _matrix(n) is None:
                 return False
     return all(_matrix(n) is not None for n in _outer_lists(tree))
+
+
+def _shape(node: Node) -> tuple | None:
+    """(rows, columns) of a matrix formula, () for a number, None where the shapes do not fit (a product of two
+    columns, a sum of a matrix and a number, a power of a matrix that is not square): the engine's error."""
+    rows = _matrix(node)
+    if rows is not None:
+        return len(rows), len(rows[0])
+    if isinstance(node, Seq):
+        return None
+    if isinstance(node, Neg):
+        return _shape(node.operand)
+    if not isinstance(node, BinOp):
+        return () if not any(isinstance(n, Seq) for n in subtrees(node)) else None
+    left, right = _shape(node.left), _shape(node.right)
+    if left is None or right is None:
+        return None
+    if node.op in ("+", "-"):
+        return left if left == right else None
+    if node.op == "*":
+        if left == () or right == ():
+            return right or left
+        return (left[0], right[1]) if left[1] == right[0] else None
+    if node.op == "/":
+        return left if right == () else None
+    if node.op == "^":
+        if right != () or not (left == () or left[0] == left[1]):
+            return None
+        return left if left == () or _integer_exponent(node.right) else None
+    return None
+
+
+def _integer_exponent(node: Node) -> bool:
+    value = node.operand if isinstance(node, Neg) else node
+    return isinstance(value, Num) and isinstance(value.value, int) and value.value <= 10_000
 
 
 def _outer_lists(tree: Node) -> list[Seq]:
@@ -442,6 +477,81 @@ def _product_of_vectors(formulas, form, verb, ref):
     return build(parts, form, "0", "1")
 
 
+PMATRIX = r"(\\begin\{pmatrix\}(?:(?!\\begin).)*?\\end\{pmatrix\})"
+
+
+def _matrix_of(latex: str) -> tuple[Node, list[list[Node]]] | None:
+    """A pmatrix's tree and rows, in rational numbers only."""
+    from .competition_reading import read_formula
+
+    formula = read_formula(latex)
+    tree = _numeric(formula)
+    rows = _matrix(tree) if tree is not None else None
+    if rows is None or not _rational_entries(tree):
+        return None
+    return tree, rows
+
+
+def _unknown_matrix(formulas, form, size_ref, name_ref, *equation_refs):
+    """'Find the matrix $\mathbf{M}$ such that $\mathbf{M} A = B$' (M = B A^-1), '$A \mathbf{M} = B$'
+    (M = A^-1 B), or 'such that $\mathbf{M} v_1 = w_1$ and $\mathbf{M} v_2 = w_2$' (M = W V^-1): A (or V)
+    invertible, so that M is the one answer."""
+    name = re.fullmatch(r"\s*" + BOLD + r"\s*", formulas[int(name_ref)].latex)
+    if form.stated or name is None:
+        return None
+    bold = r"\\(?:mathbf|vec|bold|boldsymbol)\s*\{\s*" + name.group(1) + r"\s*\}"
+    equations = [formulas[int(r)].latex for r in equation_refs if r is not None]
+    if len(equations) == 1:
+        right = re.fullmatch(r"\s*" + bold + r"\s*" + PMATRIX + r"\s*=\s*" + PMATRIX + r"\s*", equations[0], re.S)
+        left = re.fullmatch(r"\s*" + PMATRIX + r"\s*" + bold + r"\s*=\s*" + PMATRIX + r"\s*", equations[0], re.S)
+        m = right or left
+        if m is None:
+            return None
+        a, b = _matrix_of(m.group(1)), _matrix_of(m.group(2))
+        if a is None or b is None or len(a[1]) != len(a[1][0]) or _fraction_det(a[1]) in (None, 0):
+            return None
+        a_text, b_text = to_text(a[0]), to_text(b[0])
+        call = f"{b_text}*{a_text}^(-1)" if right else f"{a_text}^(-1)*{b_text}"
+    else:
+        pairs = [re.fullmatch(r"\s*" + bold + r"\s*" + PMATRIX + r"\s*=\s*" + PMATRIX + r"\s*", e, re.S)
+                 for e in equations]
+        if any(p is None for p in pairs):
+            return None
+        read = [(_column(_formula_of_latex(p.group(1))), _column(_formula_of_latex(p.group(2)))) for p in pairs]
+        if any(v is None or w is None for v, w in read) or len({len(v) for v, _ in read}) != 1:
+            return None
+        if len(read[0][0]) != len(read) or len({len(w) for _, w in read}) != 1:
+            return None
+        v_rows = [[_text(v[i]) for v, _ in read] for i in range(len(read))]
+        w_rows = [[_text(w[i]) for _, w in read] for i in range(len(read[0][1]))]
+        v_text = "[" + ", ".join("[" + ", ".join(r) + "]" for r in v_rows) + "]"
+        w_text = "[" + ", ".join("[" + ", ".join(r) + "]" for r in w_rows) + "]"
+        values = [[_fraction_value(v[i]) for v, _ in read] for i in range(len(read))]
+        if any(x is None for r in values for x in r) or _det(values) == 0:
+            return None
+        if any(_fraction_value(c) is None for _, w in read for c in w):
+            return None  # the engine's own recomputation reads rational matrices only
+        call = f"{w_text}*{v_text}^(-1)"
+    size = re.fullmatch(r"\s*(\d)\s*\\times\s*(\d)\s*", formulas[int(size_ref)].latex) if size_ref else None
+    if size_ref is not None and (size is None or not _shape_is(call, int(size.group(1)), int(size.group(2)))):
+        return None  # 'the 2 x 2 matrix': the size said must be the size found
+    return RoutedCall("symbolic", call, f"the matrix {name.group(1)}: {call}", CheckKind.TOOL)
+
+
+def _shape_is(call: str, rows: int, cols: int) -> bool:
+    """The shape of B A^-1 (A^-1 B): the rows of its first matrix and the columns of its last."""
+    from tools.parsing import parse
+
+    matrices = [n for n in subtrees(parse(call)) if _matrix(n) is not None]
+    return len(_matrix(matrices[0])) == rows and len(_matrix(matrices[-1])[0]) == cols
+
+
+def _formula_of_latex(latex: str) -> Formula:
+    from .competition_reading import read_formula
+
+    return read_formula(latex)
+
+
 def _squares(vector: list[str]) -> str:
     return " + ".join(f"{c}^2" for c in vector)
 
@@ -489,6 +599,50 @@ def _angle_between(formulas, form, a, b):
     call = f"acos(({dot})/(sqrt({_squares(u)})*sqrt({_squares(v)})))*180/pi"
     return RoutedCall("symbolic", call, f"the angle in degrees: {call}", CheckKind.PRECALC,
                       relabel=_without_functions)
+
+
+def _cosine_between(formulas, form, a, b):
+    """The cosine of the angle between two vectors: a.b / (|a| |b|)."""
+    pair = _vector_pair(formulas, a, b)
+    if form.stated or pair is None or any(all(_sign(c) == 0 for c in w) for w in pair):
+        return None
+    u, v = ([_text(c) for c in w] for w in pair)
+    dot = " + ".join(f"{p}*{q}" for p, q in zip(u, v))
+    call = f"({dot})/(sqrt({_squares(u)})*sqrt({_squares(v)}))"
+    return RoutedCall("symbolic", call, f"the cosine of the angle: {call}", CheckKind.PRECALC)
+
+
+def _cosine_of_named_angle(formulas, form, name_ref, a, b, asked_ref):
+    """'If $\\theta$ is the angle between ..., then find $\\cos \\theta$': the formula asked must be the cosine
+    of that very angle."""
+    name = formulas[int(name_ref)].tree
+    asked = formulas[int(asked_ref)].tree
+    if not (isinstance(name, Name) and isinstance(asked, Call) and asked.func == "cos" and asked.args == (name,)):
+        return None
+    return _cosine_between(formulas, form, a, b)
+
+
+def _parallelogram(formulas, form, a, b):
+    """The area of the parallelogram two vectors span: |det| in the plane, the length of the cross product in
+    space."""
+    pair = _vector_pair(formulas, a, b)
+    if form.stated or pair is None:
+        return None
+    u, v = ([_text(c) for c in w] for w in pair)
+    if len(u) == 2:
+        call = f"abs({u[0]}*{v[1]} - {u[1]}*{v[0]})"
+    else:
+        cross = [f"{u[1]}*{v[2]} - {u[2]}*{v[1]}", f"{u[2]}*{v[0]} - {u[0]}*{v[2]}", f"{u[0]}*{v[1]} - {u[1]}*{v[0]}"]
+        call = "sqrt(" + " + ".join(f"({c})^2" for c in cross) + ")"
+    return RoutedCall("symbolic", call, f"the parallelogram's area: {call}", CheckKind.PRECALC)
+
+
+def _magnitude(formulas, form, ref):
+    v = _column(formulas[int(ref)])
+    if form.stated or v is None or any(_real_value(c) is None for c in v):
+        return None
+    call = f"sqrt({_squares([_text(c) for c in v])})"
+    return RoutedCall("symbolic", call, f"the length: {call}", CheckKind.PRECALC)
 
 
 def _midpoint(formulas, form, a, b):
@@ -742,6 +896,14 @@ FAMILIES = [
                 r"\s+the\s+vector\s+" + F + r"$", I), _line_matrix),
     (re.compile(r"^" + ASK + r"\s+the\s+angle\s+between\s+" + VECTORS + F + r"\s+and\s+" + F
                 + r"\s*,\s*in\s+degrees$", I), _angle_between),
+    (re.compile(r"^" + ASK + r"\s+the\s+cosine\s+of\s+the\s+angle\s+between\s+" + VECTORS + F + r"\s+and\s+" + F
+                + r"$", I), _cosine_between),
+    (re.compile(r"^if\s+" + F + r"\s+is\s+the\s+angle\s+between\s+" + VECTORS + F + r"\s+and\s+" + F
+                + r"\s*,\s*(?:then\s+)?" + ASK + r"\s+" + F + r"$", I), _cosine_of_named_angle),
+    (re.compile(r"^" + ASK + r"\s+the\s+area\s+of\s+the\s+parallelogram\s+(?:generated|spanned|determined|formed)\s+by\s+"
+                + VECTORS + F + r"\s+and\s+" + F + r"$", I), _parallelogram),
+    (re.compile(r"^" + ASK + r"\s+the\s+(?:magnitude|length|norm)\s+of\s+(?:the\s+)?(?:vector\s+)?" + F + r"$", I),
+     _magnitude),
     (re.compile(r"^" + ASK + r"\s+the\s+midpoint\s+of\s+the\s+(?:line\s+)?segment\s+(?:with\s+endpoints\s+(?:at\s+)?|"
                 r"(?:between|joining|connecting)\s+(?:the\s+points\s+)?)" + F + r"\s*,?\s+and\s+" + F + r"$", I),
      _midpoint),
@@ -751,6 +913,8 @@ FAMILIES = [
      lambda fs, form, verb, ref: _rectangular_form(fs, form, ref, verb)),
     (re.compile(r"^convert\s+" + F + r"\s+radians\s+to\s+degrees$", I), _to_degrees),
     (re.compile(r"^convert\s+" + F + r"\s+to\s+radians$", I), _to_radians),
+    (re.compile(r"^" + ASK + r"\s+the\s+(?:" + F + r"\s+)?matrix\s+" + F + r"\s*,?\s+(?:such\s+that|for\s+which|so\s+that|if)\s+"
+                + F + r"(?:\s*,?\s+and\s+" + F + r")?$", I), _unknown_matrix),
     (re.compile(r"^" + ASK + r"\s+the\s+determinant\s+of\s+(?:the\s+matrix\s+)?" + F + r"$", I), _determinant),
     (re.compile(r"^(?:find|what\s+is|determine|compute)\s+the\s+integer\s+" + F + r"\s*,\s*" + F + r"\s*,\s*"
                 r"(?:such\s+that|for\s+which|so\s+that)\s+" + F + r"$", I), _same_value_integer),
