@@ -30,6 +30,21 @@ class TooLarge(Exception):
 
 
 DECIMAL = re.compile(r"decimals\((.+), (\d+)\)")
+SHARE = re.compile(r"\((.+)\)/(\d+)")  # a count over the n numbers it was counted among
+
+
+def _recount(formula: str) -> tuple[Fraction, str] | None:
+    """The formula counted again, and how; a count over n is its count recounted, over n. None: no recount."""
+    for pattern, recount, what in RECOUNTS:
+        m = pattern.fullmatch(formula)
+        if m is not None:
+            return Fraction(recount(*m.groups())), what
+    share = SHARE.fullmatch(formula)
+    if share is not None:
+        inner = _recount(share.group(1))
+        if inner is not None:
+            return inner[0] / int(share.group(2)), f"{inner[1]}, over {share.group(2)}"
+    return None
 
 
 def recount_check(value, understood: str) -> list[Check]:
@@ -39,20 +54,18 @@ def recount_check(value, understood: str) -> list[Check]:
     written = DECIMAL.fullmatch(formula)
     if written:
         formula, places = written.group(1), int(written.group(2))
-    for pattern, recount, what in RECOUNTS:
-        m = pattern.fullmatch(formula)
-        if m is None:
-            continue
-        try:
-            again = Fraction(recount(*m.groups()))
-        except TooLarge as exc:
-            return [Check(what, None, f"not recounted: {exc}")]
-        checks = [Check(what, shown == again, f"recount gives {again}")]
-        if places is not None:
-            exact = (again * 10**places).denominator == 1
-            checks.append(Check("the decimal shown is exact", exact, f"{again} to {places} places"))
-        return checks
-    return [Check("recounted by enumeration", None, "no recount for this formula")]
+    try:
+        found = _recount(formula)
+    except TooLarge as exc:
+        return [Check("recounted by enumeration", None, f"not recounted: {exc}")]
+    if found is None:
+        return [Check("recounted by enumeration", None, "no recount for this formula")]
+    again, what = found
+    checks = [Check(what, shown == again, f"recount gives {again}")]
+    if places is not None:
+        exact = (again * 10**places).denominator == 1
+        checks.append(Check("the decimal shown is exact", exact, f"{again} to {places} places"))
+    return checks
 
 
 def _as_fraction(value) -> Fraction | None:
@@ -136,6 +149,26 @@ def _divisors(n: int) -> list[int]:
 
 def _odd_divisors(n: str) -> int:
     return sum(1 for d in _divisors(int(n)) if d % 2)
+
+
+def _odd_divisor_sum(n: str, n_again: str) -> int:
+    return sum(d for d in _divisors(int(n)) if d % 2)
+
+
+def _even_divisor_sum(n: str) -> int:
+    return sum(d for d in _divisors(int(n)) if d % 2 == 0)
+
+
+def _common_divisor_sum(a: str, b: str) -> int:
+    return sum(d for d in _divisors(int(a)) if int(b) % d == 0)
+
+
+def _in_class_between(high: str, r: str, m: str, low: str, r_again: str, m_again: str) -> int:
+    if (r, m) != (r_again, m_again):
+        raise TooLarge("two different classes")
+    top, start, residue, modulus = int(high), int(low), int(r), int(m)
+    _bounded(top - start, MAX_RANGE, "range length")
+    return sum(1 for x in range(start, top + 1) if x % modulus == residue)
 
 
 def _divisor_product(n: str, *_: str) -> int:
@@ -318,6 +351,12 @@ def _two_dice_sum(total: str) -> Fraction:
     return Fraction(hits, 36)
 
 
+def _two_dice_totals(listed: str) -> Fraction:
+    totals = {int(t) for t in re.findall(r"abs\((\d+) - 7\)", listed)}
+    hits = sum(1 for a, b in product(range(1, 7), repeat=2) if a + b in totals)
+    return Fraction(hits, 36)
+
+
 def _expected_die(n: str) -> Fraction:
     faces = _bounded(int(n), MAX_RANGE, "faces")
     return Fraction(sum(range(1, faces + 1)), faces)
@@ -334,12 +373,18 @@ RECOUNTS = [
     (re.compile(rf"ceil\({D}/{D}\)\*\2"), _smallest_multiple_from, "numbers tried upward"),
     (re.compile(rf"floor\({D}/{D}\)\*\2"), _largest_multiple_to, "numbers tried downward"),
     (re.compile(rf"num_divisors\({D}\) - num_divisors\(\1/2\)"), _odd_divisors, "odd divisors by trial division"),
+    (re.compile(rf"num_divisors\({D}\)"), lambda n: len(_divisors(int(n))), "divisors listed by trial division"),
     (re.compile(rf"num_divisors\({D}/{D}\)"), _multiples_among_divisors, "divisors listed by trial division"),
     (re.compile(rf"{D}\^\(num_divisors\(\1\)/2\)|isqrt\({D}\)\^num_divisors\(\2\)"),
      lambda a, b: _divisor_product(a or b), "divisors multiplied by trial division"),
     (re.compile(rf"max\(prime_factors\({D}\)\)"), _largest_prime_divisor, "prime divisors by trial division"),
     (re.compile(rf"sum\(prime_factors\({D}\)\)"), _prime_divisor_sum, "prime divisors by trial division"),
     (re.compile(rf"\(\((-?\d+)\)\*invmod\({D}, {D}\)\) mod {D}"), _linear_congruence, "every residue tried"),
+    (re.compile(rf"sigma\({D}\) - 2\*sigma\({D}/2\)"), _odd_divisor_sum, "odd divisors summed by trial division"),
+    (re.compile(rf"2\*sigma\({D}/2\)"), _even_divisor_sum, "even divisors summed by trial division"),
+    (re.compile(rf"sigma\(gcd\({D}, {D}\)\)"), _common_divisor_sum, "common divisors summed by trial division"),
+    (re.compile(rf"floor\(\({D} - {D}\)/{D}\) - floor\(\({D} - 1 - {D}\)/{D}\)"), _in_class_between,
+     "numbers of the class listed one by one"),
     (re.compile(rf"ceil\(\({D} - {D}\)/{D}\)\*\3 \+ \2"), _first_in_class_from, "numbers tried upward"),
     (re.compile(rf"floor\(\({D} - {D}\)/{D}\)\*\3 \+ \2"), _last_in_class_to, "numbers tried downward"),
     (re.compile(r"crt\((\d+, \d+(?:, \d+, \d+)+)\)"), _first_with_remainders, "numbers tried one by one"),
@@ -354,6 +399,8 @@ RECOUNTS = [
     (re.compile(rf"binomial\({D}, {D}\)"), _choices, "choices listed"),
     (re.compile(rf"binomial\({D}, {D}\)/2\^{D}"), _exactly_k_heads, "every sequence of flips counted"),
     (re.compile(rf"\(6 - abs\({D} - 7\)\)/36"), _two_dice_sum, "all 36 rolls counted"),
+    (re.compile(r"\(((?:\(6 - abs\(\d+ - 7\)\))(?: \+ \(6 - abs\(\d+ - 7\)\))+)\)/36"), _two_dice_totals,
+     "all 36 rolls counted"),
     (re.compile(r"\(((?:binomial\((\d+), \d+\))(?: \+ binomial\(\2, \d+\))+)\)/2\^\2"), _heads_among,
      "every sequence of flips counted"),
     (re.compile(r"\((-?\d+(?:\.\d+)?) - \((-?\d+(?:\.\d+)?)\)\)/\((-?\d+(?:\.\d+)?)\) \+ 1"), _list_length,

@@ -104,6 +104,23 @@ ANSWERED = [
      r"does not matter?", "15"),
     (r"In how many ways can I choose 3 captains from a team of 11 people?", "165"),
     (r"Find the modulo 7 remainder of the sum $1+3+5+7+9+\dots+195+197+199.$", "4"),
+    (r"What is the 125th digit beyond the decimal point in the decimal representation of $\frac47$?", "2"),
+    (r"How many of the positive divisors of 252 are even?", "12"),
+    (r"What is the sum of the positive odd divisors of $60$?", "24"),
+    (r"Find the sum of all positive divisors of $50$ that are also divisors of $15$.", "6"),
+    (r"How many positive divisors does the number $24$ have?", "8"),
+    (r"How many positive two-digit integers leave a remainder of 2 when divided by 8?", "12"),
+    (r"How many positive integers less than 100 are congruent to 3 (mod 7)?", "14"),
+    (r"How many positive multiples of 13 are three-digit integers?", "69"),
+    (r"How many three-digit positive integers are congruent to $7 \pmod{19}?$", "48"),
+    (r"Two dice are tossed.  What is the probability that the sum is greater than three?", "11/12"),
+    (r"Two fair 6-sided dice are rolled. What is the probability that the sum rolled is prime?", "5/12"),
+    (r"What is the probability that a positive integer less than or equal to 24 is a factor of 24? Express your "
+     r"answer as a common fraction.", "1/3"),
+    (r"A number is selected at random from 1 through 100, inclusive.  What is the probability that the number is a "
+     r"perfect square?", "1/10"),
+    (r"An integer is chosen at random from 1 through 50, inclusive. What is the probability that it is a multiple of 3?",
+     "8/25"),
 ]
 
 
@@ -162,6 +179,12 @@ DECLINED = [
     r"How many ways are there to put 4 balls in 2 boxes if the balls are not distinguishable and neither are the boxes?",
     r"In how many ways can I choose 3 officers from a club of 11 people?",  # roles: another count
     r"What is the smallest four-digit integer congruent to 6 (mod 9000)?",  # not surely one in range: not read
+    r"Two dice are tossed.  What is the probability that the sum is greater than 13?",  # impossible: a trick
+    r"Two dice are tossed.  What is the probability that the sum is greater than three and less than 7?",
+    r"Two dice are tossed.  What is the probability that the product is greater than three?",
+    r"A number is selected at random from 1 through 100.  What is the probability that the number is a perfect square?",
+    r"What is the probability that a positive integer less than or equal to 20 is a factor of 24?",  # 24 > 20
+    r"How many positive integers less than 100 are congruent to 3 (mod 1)?",
 ]
 
 
@@ -195,6 +218,12 @@ def test_the_recount_catches_a_wrong_value():
     for formula, value in wrong.items():
         checks = recount_check(Fraction(value), formula)
         assert checks and checks[0].passed is False, formula
+
+
+def test_a_share_is_recounted_over_its_range():
+    assert recount_check(Fraction(1, 10), "(iroot(100, 2) - iroot(0, 2))/100")[0].passed is True
+    assert recount_check(Fraction(1, 9), "(iroot(100, 2) - iroot(0, 2))/100")[0].passed is False
+    assert recount_check(Fraction(11, 12), "((6 - abs(4 - 7)) + (6 - abs(5 - 7)))/36")[0].passed is False
 
 
 def test_the_recount_of_a_decimal_asks_it_to_end():

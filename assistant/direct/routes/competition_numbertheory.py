@@ -312,6 +312,24 @@ def _parity_divisors(formulas, parity, ref):
     return _plan(f"num_divisors({n}/2)") if n % 2 == 0 else None
 
 
+def _parity_divisor_sum(formulas, parity, ref):
+    """The sum of the odd (or even) divisors of an even n: sigma(n) - 2 sigma(n/2) (or 2 sigma(n/2))."""
+    n = _positive(formulas, ref)
+    if n is None or n % 2:
+        return None
+    return _plan(f"sigma({n}) - 2*sigma({n}/2)" if parity.lower() == "odd" else f"2*sigma({n}/2)")
+
+
+def _common_divisor_sum(formulas, a_ref, b_ref):
+    a, b = _positive(formulas, a_ref), _positive(formulas, b_ref)
+    return None if a is None or b is None else _plan(f"sigma(gcd({a}, {b}))")
+
+
+def _divisor_count(formulas, ref):
+    n = _positive(formulas, ref)
+    return None if n is None else RoutedCall("bigint", f"num_divisors({n})", f"num_divisors({n})", CheckKind.COMPETITION)
+
+
 def _divisor_product(formulas, ref):
     n = _positive(formulas, ref)
     if n is None or n > 10**9:
@@ -528,6 +546,32 @@ def _smallest_solution(formulas, var_ref, ref):
     return _plan(_residue_call(c))
 
 
+def _class_count_call(low: int, high: int, r: int, m: int) -> str:
+    return f"floor(({high} - {r})/{m}) - floor(({low} - 1 - {r})/{m})"
+
+
+def _digits_in_class(formulas, digits, residue=None, r_ref=None, m_ref=None):
+    """'How many positive two-digit integers leave a remainder of 2 when divided by 8?' (or are congruent to 2 mod 8)."""
+    d = _digit_count(digits)
+    found = _residue_class(formulas, residue) if residue else _remainder_pair(formulas, r_ref, m_ref)
+    if d is None or found is None:
+        return None
+    return _plan(_class_count_call(10 ** (d - 1), 10**d - 1, *found))
+
+
+def _below_in_class(formulas, high_ref, or_equal, residue=None, r_ref=None, m_ref=None):
+    high = _whole(formulas, high_ref)
+    found = _residue_class(formulas, residue) if residue else _remainder_pair(formulas, r_ref, m_ref)
+    if high is None or found is None or not 2 <= high <= MAX_RANGE:
+        return None
+    return _plan(_class_count_call(1, high if or_equal else high - 1, *found))
+
+
+def _remainder_pair(formulas, r_ref, m_ref) -> tuple[int, int] | None:
+    r, m = _whole(formulas, r_ref), _whole(formulas, m_ref)
+    return (r, m) if r is not None and m is not None and 0 <= r < m <= MAX_MODULUS and m >= 2 else None
+
+
 def _residue_class(formulas, text: str) -> tuple[int, int] | None:
     """'6 (mod 7)', '6 modulo 7', '$6 \\pmod{7}$', '$6$ $\\pmod{7}$': (r, m) with 0 <= r < m."""
     written = re.sub(r"⟨(\d+)⟩", lambda m: " " + formulas[int(m.group(1))].latex + " ", text).strip()
@@ -673,6 +717,31 @@ def _letters(formulas, ref):
     return letters(word)
 
 
+PICKED_KINDS = {"a perfect square": "iroot({n}, 2) - iroot(0, 2)", "a perfect cube": "iroot({n}, 3) - iroot(0, 3)",
+                "prime": "prime_pi({n}) - prime_pi(0)", "a prime number": "prime_pi({n}) - prime_pi(0)",
+                "even": "floor({n}/2) - floor(0/2)", "odd": "{n} - (floor({n}/2) - floor(0/2))"}
+
+
+def _picked_from_one_to(formulas, n_ref, kind, k_ref, m_ref):
+    """A whole number picked at random from 1 to n: the count of those of a kind (a multiple of k, a square, a prime,
+    a factor of m) over n; the count is recounted by listing, and the ratio is that count over n."""
+    n = _whole(formulas, n_ref)
+    if n is None or not 2 <= n <= 10**5:
+        return None
+    if k_ref is not None:
+        k = _whole(formulas, k_ref)
+        count = None if k is None or not 2 <= k <= n else f"floor({n}/{k}) - floor(0/{k})"
+    elif m_ref is not None:
+        m = _whole(formulas, m_ref)
+        count = None if m is None or not 1 <= m <= n else f"num_divisors({m})"
+    else:
+        count = PICKED_KINDS.get(re.sub(r"\s+", " ", kind.lower()))
+        count = count.format(n=n) if count else None
+        if count and count.startswith(f"{n} - "):
+            return None  # "odd" has no recount of its own shape: not given
+    return None if count is None else _plan(f"({count})/{n}")
+
+
 DISTINCT = {"distinguishable": True, "distinct": True, "different": True, "indistinguishable": False,
             "identical": False, "not distinguishable": False, "indistinct": False}
 
@@ -710,9 +779,28 @@ def _coin(formulas, flips_ref, how, k_ref, flips_again):
     return _plan(f"({' + '.join(f'binomial({n}, {h})' for h in heads)})/2^{n}")
 
 
-def _dice_sum(formulas, ref):
-    s = _whole(formulas, ref)
-    return None if s is None or not 2 <= s <= 12 else _plan(f"(6 - abs({s} - 7))/36")
+SUM_RELATIONS = {"": lambda t, s: t == s, "less than": lambda t, s: t < s, "greater than": lambda t, s: t > s,
+                 "more than": lambda t, s: t > s, "at least": lambda t, s: t >= s, "at most": lambda t, s: t <= s,
+                 "equal to": lambda t, s: t == s}
+SUM_KINDS = {"even": lambda t: t % 2 == 0, "odd": lambda t: t % 2 == 1, "a prime number": lambda t: t in (2, 3, 5, 7, 11),
+             "prime": lambda t: t in (2, 3, 5, 7, 11), "a perfect square": lambda t: t in (4, 9)}
+
+
+def _dice_sum(formulas, relation, ref, kind=None):
+    """The sum of two fair six-sided dice: the ways to roll each total t are 6 - |t - 7|, out of 36."""
+    if kind is not None:
+        wanted = [t for t in range(2, 13) if SUM_KINDS[re.sub(r"\s+", " ", kind.lower())](t)]
+    else:
+        s = _whole(formulas, ref)
+        if s is None or not 0 <= s <= 20:
+            return None
+        holds = SUM_RELATIONS[re.sub(r"\s+", " ", (relation or "").lower()).strip()]
+        wanted = [t for t in range(2, 13) if holds(t, s)]
+    if not wanted or len(wanted) == 11:
+        return None  # certain or impossible: the question means something else
+    if len(wanted) == 1:
+        return _plan(f"(6 - abs({wanted[0]} - 7))/36")
+    return _plan(f"({' + '.join(f'(6 - abs({t} - 7))' for t in wanted)})/36")
 
 
 DIE_FACES = {"octahedral": 8, "cubical": 6, "six-sided": 6, "standard": 6, "dodecahedral": 12, "icosahedral": 20,
@@ -736,6 +824,8 @@ def _expected_die(formulas, kind, sides_ref, low_ref, high_ref, faces_ref=None, 
 
 NUMS = r"(?:numbers|integers|whole\s+numbers)"
 HOW = r"(exactly|at\s+least|at\s+most)"
+TWO_DICE = (r"(?:two|2)\s+(?:fair\s+)?(?:standard\s+)?(?:(?:6|six)-sided\s+)?dice\s+are\s+(?:rolled|tossed|thrown)\.\s+what\s+is\s+"
+            r"the\s+probability\s+that\s+the\s+sum\s+(?:rolled\s+|of\s+the\s+(?:two\s+)?numbers\s+(?:rolled|showing)\s+)?is")
 PLACE = r"⟨\d+⟩(?:\s*(?:st|nd|rd|th)\b)?|\d+(?:st|nd|rd|th)"
 BETWEEN = r"between\s+" + COUNT + r"\s+and\s+" + COUNT + r"(\s*,\s*inclusive)?"
 POS = r"(?:positive\s+)?"
@@ -796,9 +886,9 @@ FAMILIES = [
                 + N, I), _modulo_residue),
     (re.compile(ASK + r"\s+the\s+residue\s+of\s+" + N + r"\s*,?\s+modulo\s+" + N, I),
      lambda fs, a, m: _modulo_residue(fs, m, a)),
-    (re.compile(ASK + r"\s+the\s+(" + PLACE + r")\s+digit\s+(?:after|to\s+the\s+right\s+of)\s+the\s+decimal\s+point\s+"
+    (re.compile(ASK + r"\s+the\s+(" + PLACE + r")\s+digit\s+(?:after|beyond|past|to\s+the\s+right\s+of)\s+the\s+decimal\s+point\s+"
                 r"(?:in|of)\s+the\s+decimal\s+(?:representation|expansion)\s+of\s+" + N, I), _decimal_digit),
-    (re.compile(ASK + r"\s+the\s+(" + PLACE + r")\s+digit\s+(?:after|to\s+the\s+right\s+of)\s+the\s+decimal\s+point\s+"
+    (re.compile(ASK + r"\s+the\s+(" + PLACE + r")\s+digit\s+(?:after|beyond|past|to\s+the\s+right\s+of)\s+the\s+decimal\s+point\s+"
                 r"when\s+" + N + r"\s+is\s+(?:expressed|written)\s+as\s+a\s+decimal", I), _decimal_digit),
     (re.compile(r"how\s+many\s+(?:integers|whole\s+numbers)\s+(?:are\s+there|are|lie)\s+(?:strictly\s+)?(?:in\s+the\s+"
                 r"interval\s+|on\s+the\s+number\s+line\s+)?between\s+" + F + r"\s+and\s+" + F, I),
@@ -820,6 +910,21 @@ FAMILIES = [
                 r"distinct|identical)\s+(and\s+the\s+boxes\s+are\s+not|and\s+the\s+boxes\s+are|but\s+the\s+boxes\s+are\s+not|"
                 r"but\s+the\s+boxes\s+are)(?:\s+(distinguishable|indistinguishable|not\s+distinguishable|distinct|identical))?",
                 I), _balls),
+    (re.compile(r"how\s+many\s+" + POS + DIGITS + r"\s+" + POS + NUMS + r"\s+(?:are\s+(?:congruent|equivalent)\s+to\s+(.+?)|"
+                r"leave\s+a\s+remainder\s+of\s+" + COUNT + r"\s+when\s+divided\s+by\s+" + COUNT + r")", I), _digits_in_class),
+    (re.compile(r"how\s+many\s+positive\s+" + NUMS + r"\s+less\s+than\s+(or\s+equal\s+to\s+)?" + COUNT + r"\s+"
+                r"(?:are\s+(?:congruent|equivalent)\s+to\s+(.+?)|leave\s+a\s+remainder\s+of\s+" + COUNT + r"\s+when\s+divided\s+"
+                r"by\s+" + COUNT + r")", I), lambda fs, eq, high, *rest: _below_in_class(fs, high, eq, *rest)),
+    (re.compile(r"how\s+many\s+positive\s+multiples\s+of\s+" + COUNT + r"\s+are\s+" + DIGITS + r"\s+" + POS + NUMS, I),
+     lambda fs, k, d: _digits_divisible(fs, d, k)),
+    (re.compile(r"how\s+many\s+of\s+the\s+(?:positive\s+)?(?:divisors|factors)\s+of\s+" + COUNT + r"\s+are\s+(odd|even)", I),
+     lambda fs, n, parity: _parity_divisors(fs, parity, n)),
+    (re.compile(ASK + r"\s+the\s+sum\s+of\s+(?:all\s+)?(?:of\s+)?the\s+(?:positive\s+)?(odd|even)\s+(?:positive\s+)?"
+                r"(?:divisors|factors)\s+of\s+" + COUNT, I), _parity_divisor_sum),
+    (re.compile(ASK + r"\s+the\s+sum\s+of\s+(?:all\s+)?(?:the\s+)?positive\s+(?:divisors|factors)\s+of\s+" + COUNT +
+                r"\s+that\s+are\s+also\s+(?:divisors|factors)\s+of\s+" + COUNT, I), _common_divisor_sum),
+    (re.compile(r"how\s+many\s+(?:positive\s+)?(?:divisors|factors)\s+does\s+the\s+(?:number|integer)\s+" + COUNT
+                + r"\s+have", I), _divisor_count),
     (re.compile(r"how\s+many\s+(?:positive\s+)?(odd|even)\s+(?:positive\s+)?(?:divisors|factors)\s+does\s+" + COUNT
                 + r"\s+have", I), _parity_divisors),
     (re.compile(ASK + r"\s+the\s+product\s+of\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:positive\s+)?(?:integer\s+)?"
@@ -877,8 +982,18 @@ FAMILIES = [
                 r"that\s+" + HOW + r"\s+" + COUNT + r"\s+of\s+the\s+(?:" + COUNT + r"\s+)?(?:flips|tosses)\s+(?:come\s+up|are|land)\s+"
                 r"(?:heads|tails)", I),
      _coin),
-    (re.compile(r"(?:two|2)\s+fair\s+(?:6|six)-sided\s+dice\s+are\s+rolled\.\s+what\s+is\s+the\s+probability\s+that\s+"
-                r"the\s+sum\s+(?:rolled\s+|of\s+the\s+numbers\s+(?:rolled|showing)\s+)?is\s+" + COUNT, I), _dice_sum),
+    (re.compile(TWO_DICE + r"\s+(?:(less\s+than|greater\s+than|more\s+than|at\s+least|at\s+most|equal\s+to)\s+)?" + COUNT
+                + r"()", I), lambda fs, rel, s, _: _dice_sum(fs, rel, s)),
+    (re.compile(r"(?:an?\s+)?(?:number|integer|whole\s+number)\s+is\s+(?:selected|chosen|picked)\s+(?:at\s+random|randomly)\s+"
+                r"from\s+(?:the\s+(?:integers|numbers)\s+)?(?:1|one)\s+(?:through|to)\s+" + COUNT + r"\s*,\s*inclusive\.\s+"
+                r"what\s+is\s+the\s+probability\s+that\s+(?:the\s+(?:chosen\s+|selected\s+)?(?:number|integer)|it)\s+is\s+"
+                r"(?:(a\s+perfect\s+square|a\s+perfect\s+cube|prime|a\s+prime\s+number|even)|(?:a\s+multiple\s+of|divisible\s+by)\s+"
+                + COUNT + r"|a\s+(?:factor|divisor)\s+of\s+" + COUNT + r")", I), _picked_from_one_to),
+    (re.compile(r"what\s+is\s+the\s+probability\s+that\s+a\s+positive\s+integer\s+less\s+than\s+or\s+equal\s+to\s+" + COUNT
+                + r"\s+is\s+a\s+(?:factor|divisor)\s+of\s+" + COUNT, I),
+     lambda fs, n, m: _picked_from_one_to(fs, n, None, None, m)),
+    (re.compile(TWO_DICE + r"\s+(even|odd|a\s+prime\s+number|prime|a\s+perfect\s+square)", I),
+     lambda fs, kind: _dice_sum(fs, None, None, kind)),
     (re.compile(r"what\s+is\s+the\s+expected\s+value\s+of\s+the\s+roll\s+of\s+a\s+(?:fair\s+)?(?:standard\s+)?(?:(octahedral|cubical|"
                 r"six-sided|standard|dodecahedral|icosahedral|tetrahedral)|" + COUNT + r"-sided)\s+die"
                 r"(?:\s+whose\s+faces\s+are\s+numbered\s+(?:from\s+)?" + COUNT + r"\s+(?:to|through)\s+" + COUNT + r"|"
