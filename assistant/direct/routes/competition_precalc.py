@@ -21,7 +21,7 @@ from tools.parsing import BinOp, Call, Name, Neg, Node, Num, Relation, Seq, subt
 
 from ..plan import CheckKind, RoutedCall
 from .competition import ASK, F, _sentences
-from .competition_reading import FORM, Formula, split_question
+from .competition_reading import FORM, Formula, degree, split_question
 from .competition_shapes import convention_bound, has_matrix_value
 
 I = re.IGNORECASE
@@ -493,8 +493,8 @@ def _matrix_of(latex: str) -> tuple[Node, list[list[Node]]] | None:
 
 
 def _unknown_matrix(formulas, form, size_ref, name_ref, *equation_refs):
-    """'Find the matrix $\mathbf{M}$ such that $\mathbf{M} A = B$' (M = B A^-1), '$A \mathbf{M} = B$'
-    (M = A^-1 B), or 'such that $\mathbf{M} v_1 = w_1$ and $\mathbf{M} v_2 = w_2$' (M = W V^-1): A (or V)
+    """'Find the matrix $\\mathbf{M}$ such that $\\mathbf{M} A = B$' (M = B A^-1), '$A \\mathbf{M} = B$'
+    (M = A^-1 B), or 'such that $\\mathbf{M} v_1 = w_1$ and $\\mathbf{M} v_2 = w_2$' (M = W V^-1): A (or V)
     invertible, so that M is the one answer."""
     name = re.fullmatch(r"\s*" + BOLD + r"\s*", formulas[int(name_ref)].latex)
     if form.stated or name is None:
@@ -620,6 +620,44 @@ def _cosine_of_named_angle(formulas, form, name_ref, a, b, asked_ref):
     if not (isinstance(name, Name) and isinstance(asked, Call) and asked.func == "cos" and asked.args == (name,)):
         return None
     return _cosine_between(formulas, form, a, b)
+
+
+def _orthogonal(formulas, form, var_ref, a, b):
+    """'Find $x$ such that the vectors $u$ and $v$ are orthogonal': a . v = 0, solved for the one letter the
+    vectors hold (linear in it, so one value; the engine substitutes it back)."""
+    from tools.parsing import parse
+
+    from .competition_solve import solve
+
+    var = formulas[int(var_ref)].tree
+    columns = []
+    for ref in (a, b):
+        formula = formulas[int(ref)]
+        rows = _matrix(formula.tree) if formula.tree is not None else None
+        if rows is None or len(rows[0]) != 1 or len(rows) not in (2, 3) or convention_bound(formula.tree):
+            return None
+        columns.append([r[0] for r in rows])
+    names = _names(Seq(tuple(columns[0] + columns[1]), "["))
+    if form.stated or not isinstance(var, Name) or names != {var.name} or len(columns[0]) != len(columns[1]):
+        return None
+    dot = " + ".join(f"{_text(p)}*{_text(q)}" for p, q in zip(*columns))
+    try:
+        equation = parse(f"{dot} = 0")
+    except Exception:  # noqa: BLE001 - a formula the parser refuses is declined
+        return None
+    if degree(equation.left, var.name) != 1:
+        return None
+    at_zero, at_one = (_real_value(_put(equation.left, var.name, Num(k))) for k in (0, 1))
+    if at_zero is None or at_one is None or abs(at_one - at_zero) < 1e-30:
+        return None  # the letter cancels: every value, or none, is orthogonal
+    return solve([Formula(f"{dot} = 0", equation, frozenset({var.name})), formulas[int(var_ref)]], "1", "0")
+
+
+def _put(node: Node, name: str, value: Node) -> Node:
+    if isinstance(node, Name) and node.name == name:
+        return value
+    children = node.children()
+    return node.with_children(tuple(_put(c, name, value) for c in children)) if children else node
 
 
 def _parallelogram(formulas, form, a, b):
@@ -880,6 +918,27 @@ def _triangle_area(formulas, form, a, b, c):
     return RoutedCall("symbolic", call, f"the triangle's area: {call}", CheckKind.PRECALC)
 
 
+# -- circles given by an equation ----------------------------------------------------------------------------
+
+def _circle(formulas, form, what, ref):
+    """The center, radius, diameter, circumference or area of the circle an equation in x and y describes (the
+    reading confirmed at several points: competition_circles.py)."""
+    from .competition_circles import circle_of
+
+    formula = formulas[int(ref)]
+    if form.stated or formula.tree is None or formula.names != {"x", "y"}:
+        return None
+    circle = circle_of(formula.tree)
+    if circle is None:
+        return None
+    h, k, r2 = (f"({v})" for v in (circle.h, circle.k, circle.r_squared))
+    what = what.lower()
+    call = {"center": f"({h}, {k})", "radius": f"sqrt({r2})", "diameter": f"2*sqrt({r2})",
+            "circumference": f"2*pi*sqrt({r2})", "area": f"pi*{r2}"}[what]
+    return RoutedCall("symbolic", call, f"the circle's {what}: {call}", CheckKind.PRECALC,
+                      relabel=_as_tuple if what == "center" else None)
+
+
 # -- the sentence shapes -------------------------------------------------------------------------------------
 
 VECTORS = r"(?:the\s+)?(?:vectors?\s+)?"
@@ -900,6 +959,8 @@ FAMILIES = [
                 + r"$", I), _cosine_between),
     (re.compile(r"^if\s+" + F + r"\s+is\s+the\s+angle\s+between\s+" + VECTORS + F + r"\s+and\s+" + F
                 + r"\s*,\s*(?:then\s+)?" + ASK + r"\s+" + F + r"$", I), _cosine_of_named_angle),
+    (re.compile(r"^" + ASK + r"\s+(?:the\s+value\s+of\s+)?" + F + r"\s+(?:such\s+that|so\s+that|for\s+which)\s+"
+                + VECTORS + F + r"\s+and\s+" + F + r"\s+are\s+(?:orthogonal|perpendicular)$", I), _orthogonal),
     (re.compile(r"^" + ASK + r"\s+the\s+area\s+of\s+the\s+parallelogram\s+(?:generated|spanned|determined|formed)\s+by\s+"
                 + VECTORS + F + r"\s+and\s+" + F + r"$", I), _parallelogram),
     (re.compile(r"^" + ASK + r"\s+the\s+(?:magnitude|length|norm)\s+of\s+(?:the\s+)?(?:vector\s+)?" + F + r"$", I),
@@ -915,6 +976,11 @@ FAMILIES = [
     (re.compile(r"^convert\s+" + F + r"\s+to\s+radians$", I), _to_radians),
     (re.compile(r"^" + ASK + r"\s+the\s+(?:" + F + r"\s+)?matrix\s+" + F + r"\s*,?\s+(?:such\s+that|for\s+which|so\s+that|if)\s+"
                 + F + r"(?:\s*,?\s+and\s+" + F + r")?$", I), _unknown_matrix),
+    (re.compile(r"^" + ASK + r"\s+the\s+(center|radius|diameter|circumference|area)\s+of\s+the\s+circle\s+"
+                r"(?:(?:with|whose)\s+equation\s+(?:is\s+)?|(?:defined|given|described)\s+by\s+(?:the\s+equation\s+)?)"
+                + F + r"$", I), _circle),
+    (re.compile(r"^" + ASK + r"\s+the\s+(area)\s+(?:of|enclosed\s+by)\s+the\s+region\s+(?:defined|bounded|enclosed)\s+by\s+"
+                r"the\s+(?:equation|circle|graph\s+of)\s+" + F + r"$", I), _circle),
     (re.compile(r"^" + ASK + r"\s+the\s+determinant\s+of\s+(?:the\s+matrix\s+)?" + F + r"$", I), _determinant),
     (re.compile(r"^(?:find|what\s+is|determine|compute)\s+the\s+integer\s+" + F + r"\s*,\s*" + F + r"\s*,\s*"
                 r"(?:such\s+that|for\s+which|so\s+that)\s+" + F + r"$", I), _same_value_integer),
