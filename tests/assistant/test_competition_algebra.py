@@ -164,3 +164,52 @@ def test_second_routes_by_their_own_methods():
                                      r"How many numbers are in the list $1, 2, 3, \ldots, 10^{100}$?"])
 def test_hostile_input_declines_quickly(hostile):
     assert competition_algebra.match(hostile) is None
+
+
+DOMAINS = [
+    (r"$f(x) = \frac{1}{x-3}$", r"(-\infty, 3) \cup (3, \infty)"),
+    (r"$\frac{\sqrt{x-2}}{\sqrt{5-x}}$", "[2, 5)"),
+    (r"$g(t) = \frac{1}{\sqrt t}$", r"(0, \infty)"),
+    (r"$h(x)=\sqrt{-10x^2-11x+6}$", r"[-\frac{3}{2}, \frac{2}{5}]"),
+    (r"$y = \frac{1}{x+4} + \frac{1}{x^2+4} + \frac{1}{x^3+8}$", r"(-\infty, -4) \cup (-4, -2) \cup (-2, \infty)"),
+]
+
+
+@pytest.mark.parametrize("formula, expected", DOMAINS)
+def test_domains_by_sign_chart_agreeing_with_the_tool(formula, expected):
+    """The domain family is built and checked, though off (ANSWER_IN_INTERVALS) until the grader reads intervals."""
+    from assistant.direct.router import run_plan
+    from assistant.direct.routes.competition_domain import domain_plan
+    from assistant.direct.routes.competition_reading import split_question
+
+    _, formulas = split_question(formula)
+    plan = domain_plan(formulas[0])
+    answer = run_plan(formula, plan, 10)
+    assert answer.answer == expected and answer.verified is True
+
+
+@pytest.mark.parametrize("formula", [r"$g(x) = x^2 + 1$", r"$\sqrt{x^2 - 2}$", r"$\sqrt{-x^2}$", r"$\frac{1}{\log x}$",
+                                     r"$\sqrt{x - 2} + \sqrt{y}$", r"$\sqrt[4]{x}$"])
+def test_domains_not_written_as_intervals_here_decline(formula):
+    from assistant.direct.routes.competition_domain import domain_plan
+    from assistant.direct.routes.competition_reading import split_question
+
+    _, formulas = split_question(formula)
+    assert domain_plan(formulas[0]) is None
+
+
+def test_the_domain_family_is_off_while_the_grader_reads_intervals_as_text():
+    assert competition_algebra.match(r"What is the domain of the function $f(x) = \frac{1}{x-3}$? Express your "
+                                     r"answer in interval notation.") is None
+
+
+def test_the_tools_set_is_read_back_for_membership():
+    from fractions import Fraction as Q
+
+    from assistant.direct.routes.competition_domain import membership
+
+    member = membership("(-2 < x) | (x < -8) | ((-8 < x) & (x < -2))", "x")
+    assert [member(Q(v)) for v in (-9, -8, -5, -2, 0)] == [True, False, True, False, True]
+    assert membership("(-oo, 3) ∪ (3, oo)", "x")(Q(3)) is False
+    assert membership("(x >= 2) & Ne(x, 3)", "x")(Q(5, 2)) is True
+    assert membership("sqrt(2) < x", "x") is None

@@ -26,7 +26,8 @@ from .. import algebra_checks as second
 from ..algebra_checks import NotDerived, agreeing, bracketed, fraction_text, polynomial
 from ..plan import CheckKind, RoutedCall
 from .competition import _sentences
-from .competition_reading import FORM, Formula, read_formula, split_question
+from .competition_domain import domain_plan
+from .competition_reading import FORM, MATH, Formula, read_formula, split_question
 
 I = re.IGNORECASE
 ASK = r"(?:what\s+is|what's|find|compute|calculate|evaluate|determine)"
@@ -34,13 +35,15 @@ F = r"⟨(\d+)⟩"
 
 
 def match(question: str) -> RoutedCall | None:
+    # '$$u(x) = \\frac{1}{\\sqrt x}~?$$': the question mark written inside the formula ends the sentence
+    question = MATH.sub(_question_mark_outside, question)
     split = split_question(question)
     if split is None:
         return None
     prose, formulas = split
     sentences = _sentences(prose)
     pair = any(ORDERED_PAIR.match(s) for s in sentences)
-    asked = [s for s in sentences if not (FORM.match(s) or ORDERED_PAIR.match(s))]
+    asked = [s for s in sentences if not (FORM.match(s) or ORDERED_PAIR.match(s) or INTERVALS.match(s))]
     listing = [s for s in asked if LIST_REQUEST.match(s)]
     if len(listing) == 1 and len(asked) == 2:
         m = ALL_ROOTS.match(asked[0])
@@ -68,7 +71,27 @@ def match(question: str) -> RoutedCall | None:
 # accepts it (the others then do not match the sentence)
 ORDERED_PAIR = re.compile(r"^(?:express|write|give|enter|provide)\s+(?:your|the)\s+answer\s+as\s+an\s+ordered\s+"
                           r"pair$", I)
+# Interval answers are compared by calx's grader as text only (it reads no intervals): a reference written
+# \left( -\infty, 3 \right) disagrees with the same interval written plainly, and a disagreement is a defect. The
+# domain family stays off until the grader reads intervals as sets.
+ANSWER_IN_INTERVALS = False
+
+# 'Express your answer in interval notation.': only the domain family answers in intervals, and it always does
+INTERVALS = re.compile(r"^\(?(?:express|write|give|enter)\s+(?:your|the)\s+answer\s+(?:in|using)\s+interval\s+notation\.?\)?$|"
+                       r"^give\s+the\s+endpoints\s+in\s+your\s+answer\s+as\s+common\s+fractions"
+                       r"(?:\s*,?\s+not\s+mixed\s+numbers\s+or\s+decimals)?$|"
+                       r"^(?:express|write|give|enter)\s+(?:your|the)\s+answer\s+as\s+(?:a\s+)?union\s+of\s+intervals$", I)
 PAIR = r"(?:\s*,?\s+as\s+an\s+ordered\s+pair)?"
+
+
+def _question_mark_outside(m: re.Match) -> str:
+    whole = m.group(0)
+    inner = next(g for g in m.groups() if g is not None)
+    moved = re.sub(r"(?:~|\\[,;: ]|\s)*\?\s*$", "", inner)
+    if moved == inner:
+        return whole
+    opening = whole[:whole.index(inner)]
+    return f"{opening}{moved}{whole[len(opening) + len(inner):]}? "
 
 
 def _guarded(build, *args) -> RoutedCall | None:
@@ -864,6 +887,9 @@ PARABOLA = r"the\s+(?:parabola|graph)\s+(?:(?:whose\s+equation\s+is|with\s+(?:th
            r"defined\s+by|described\s+by|of)\s+)?" + F
 
 FAMILIES = [
+    (re.compile(r"^(?:what\s+is|find|determine|compute|give)\s+the\s+domain\s+of\s+(?:the\s+)?(?:real[- ]valued\s+)?"
+                r"(?:function|expression|graph\s+of)?\s*" + F + r"(?:\s*,?\s+(?:in|using)\s+interval\s+notation)?$", I),
+     lambda fs, ref: domain_plan(fs[int(ref)]) if ANSWER_IN_INTERVALS else None),
     (re.compile(r"^" + ASK + r"\s+the\s+sum\s+of\s+the\s+(?:infinite\s+)?geometric\s+series\s*:?\s*" + F + r"$", I),
      _infinite_series),
     (re.compile(r"^(?:evaluate|compute|find|calculate)\s+the\s+infinite\s+geometric\s+series\s*:?\s*" + F + r"$", I),
