@@ -171,6 +171,15 @@ def _in_class_between(high: str, r: str, m: str, low: str, r_again: str, m_again
     return sum(1 for x in range(start, top + 1) if x % modulus == residue)
 
 
+def _arithmetic_sum(first: str, last: str, last_again: str, first_again: str, step: str) -> int:
+    """first + (first + step) + ... + last, added one term at a time."""
+    if (first, last) != (first_again, last_again):
+        raise TooLarge("two different ranges")
+    a, b, d = int(first), int(last), int(step)
+    _bounded((b - a) // d, MAX_RANGE, "terms")
+    return sum(range(a, b + 1, d))
+
+
 def _divisor_product(n: str, *_: str) -> int:
     return math.prod(_divisors(int(n)))
 
@@ -385,6 +394,8 @@ RECOUNTS = [
     (re.compile(rf"sigma\(gcd\({D}, {D}\)\)"), _common_divisor_sum, "common divisors summed by trial division"),
     (re.compile(rf"floor\(\({D} - {D}\)/{D}\) - floor\(\({D} - 1 - {D}\)/{D}\)"), _in_class_between,
      "numbers of the class listed one by one"),
+    (re.compile(r"\((-?\d+) \+ \((-?\d+)\)\)\*\(\((-?\d+) - \((-?\d+)\)\)/(\d+) \+ 1\)/2"), _arithmetic_sum,
+     "terms added one by one"),
     (re.compile(rf"ceil\(\({D} - {D}\)/{D}\)\*\3 \+ \2"), _first_in_class_from, "numbers tried upward"),
     (re.compile(rf"floor\(\({D} - {D}\)/{D}\)\*\3 \+ \2"), _last_in_class_to, "numbers tried downward"),
     (re.compile(r"crt\((\d+, \d+(?:, \d+, \d+)+)\)"), _first_with_remainders, "numbers tried one by one"),

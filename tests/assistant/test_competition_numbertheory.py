@@ -121,6 +121,15 @@ ANSWERED = [
      r"perfect square?", "1/10"),
     (r"An integer is chosen at random from 1 through 50, inclusive. What is the probability that it is a multiple of 3?",
      "8/25"),
+    (r"What is the greatest three-digit number which is a multiple of 13?", "988"),
+    (r"What is the largest multiple of 13 less than 500?", "494"),
+    (r"What is the smallest multiple of 7 greater than 100?", "105"),
+    (r"What is the sum of the integers from $-30$ to $50$, inclusive?", "810"),
+    (r"What is the sum of all integers from 80 through 90, inclusive?", "935"),
+    (r"What is the sum of all the odd integers between $300$ and $500$?", "40000"),
+    (r"What is the sum of the first 10 odd positive integers?", "100"),
+    (r"What is the sum of the first 100 positive integers?", "5050"),
+    (r"How many even numbers are greater than 202 and less than 405?", "101"),
 ]
 
 
@@ -185,6 +194,9 @@ DECLINED = [
     r"A number is selected at random from 1 through 100.  What is the probability that the number is a perfect square?",
     r"What is the probability that a positive integer less than or equal to 20 is a factor of 24?",  # 24 > 20
     r"How many positive integers less than 100 are congruent to 3 (mod 1)?",
+    r"What is the smallest multiple of 7 less than 100?",
+    r"What is the sum of all the odd integers between $301$ and $500$?",  # is 301 in?
+    r"What is the sum of the integers from $-30$ to $50$?",  # inclusive not said
 ]
 
 

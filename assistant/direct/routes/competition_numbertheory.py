@@ -284,6 +284,74 @@ def _extreme_multiple(formulas, which, digits, k_ref):
     return _plan(f"floor({10**d - 1}/{k})*{k}")
 
 
+def _multiple_beside(formulas, which, k_ref, relation, n_ref):
+    """'the largest multiple of 13 less than 500', 'the smallest multiple of 7 greater than 100'."""
+    k, n = _whole(formulas, k_ref), _whole(formulas, n_ref)
+    if k is None or n is None or not 1 <= k <= MAX_RANGE or not 0 <= n <= MAX_RANGE:
+        return None
+    largest, relation = which.lower() in ("largest", "greatest"), re.sub(r"\s+", " ", relation.lower())
+    if largest != relation.startswith("less"):
+        return None  # the smallest multiple less than n is 0 or below: not what is meant
+    if largest:
+        top = n if relation.endswith("equal to") else n - 1
+        return _plan(f"floor({top}/{k})*{k}") if top >= k else None
+    bottom = n if relation.endswith("equal to") else n + 1
+    return _plan(f"ceil({bottom}/{k})*{k}")
+
+
+def _signed(formulas, ref) -> int | None:
+    text = ref.replace("−", "-").strip()
+    if text.startswith("-"):
+        value = _whole(formulas, text[1:].strip())
+        return None if value is None else -value
+    formula = formula_of(formulas, text)
+    if formula is not None and formula.tree is not None and not formula.names:
+        from ..recompute import Unsupported, recompute
+
+        try:
+            value = recompute(formula.tree)
+        except (Unsupported, ZeroDivisionError, OverflowError, ValueError):
+            return None
+        return int(value) if value.denominator == 1 and abs(value) <= MAX_RANGE else None
+    return _whole(formulas, text)
+
+
+def _range_sum(formulas, a_ref, b_ref, parity, inclusive=True):
+    """The integers a..b (of a parity) added: (first + last) times their number over 2."""
+    a, b = _signed(formulas, a_ref), _signed(formulas, b_ref)
+    if a is None or b is None or a >= b or b - a > MAX_RANGE:
+        return None
+    step = 1 if parity is None else 2
+    if parity is not None:
+        want = 1 if parity.lower() == "odd" else 0
+        if not inclusive and (a % 2 == want or b % 2 == want):
+            return None  # is an end in or not? not said
+        a = a if a % 2 == want else a + 1
+        b = b if b % 2 == want else b - 1
+        if a > b:
+            return None
+    return _plan(f"({a} + ({b}))*(({b} - ({a}))/{step} + 1)/2")
+
+
+def _first_sum(formulas, n_ref, parity):
+    n = _whole(formulas, n_ref)
+    if n is None or not 1 <= n <= MAX_RANGE:
+        return None
+    if parity is None:
+        return _plan(f"(1 + ({n}))*(({n} - (1))/1 + 1)/2")
+    first = 1 if parity.lower() == "odd" else 2
+    last = first + 2 * (n - 1)
+    return _plan(f"({first} + ({last}))*(({last} - ({first}))/2 + 1)/2")
+
+
+def _parity_between(formulas, parity, low_ref, high_ref):
+    low, high = _whole(formulas, low_ref), _whole(formulas, high_ref)
+    if low is None or high is None or not 0 <= low < high <= MAX_RANGE:
+        return None
+    r = 1 if parity.lower() == "odd" else 0
+    return _plan(_class_count_call(low + 1, high - 1, r, 2))
+
+
 def _place_digit(formulas, place, ref):
     """The tens or hundreds digit, read off the number's decimal string by the check (CheckKind.PLACE_VALUE)."""
     formula = formula_of(formulas, ref)
@@ -824,6 +892,7 @@ def _expected_die(formulas, kind, sides_ref, low_ref, high_ref, faces_ref=None, 
 
 NUMS = r"(?:numbers|integers|whole\s+numbers)"
 HOW = r"(exactly|at\s+least|at\s+most)"
+SIGNED = r"(-?\s*(?:" + COUNT[1:-1] + r"))"
 TWO_DICE = (r"(?:two|2)\s+(?:fair\s+)?(?:standard\s+)?(?:(?:6|six)-sided\s+)?dice\s+are\s+(?:rolled|tossed|thrown)\.\s+what\s+is\s+"
             r"the\s+probability\s+that\s+the\s+sum\s+(?:rolled\s+|of\s+the\s+(?:two\s+)?numbers\s+(?:rolled|showing)\s+)?is")
 PLACE = r"⟨\d+⟩(?:\s*(?:st|nd|rd|th)\b)?|\d+(?:st|nd|rd|th)"
@@ -864,8 +933,20 @@ FAMILIES = [
                 + COUNT, I),
      lambda fs, kind, eq, high: _powers_below(fs, kind, high, eq)),
     (re.compile(ASK + r"\s+the\s+(smallest|least|largest|greatest)\s+" + POS + DIGITS + r"\s+(?:positive\s+)?"
-                r"(?:(?:integer|number|whole\s+number)\s+(?:that\s+is\s+)?(?:divisible\s+by|a\s+multiple\s+of)|"
+                r"(?:(?:integer|number|whole\s+number)\s+(?:that\s+is\s+|which\s+is\s+)?(?:divisible\s+by|a\s+multiple\s+of)|"
                 r"multiple\s+of)\s+" + COUNT, I), _extreme_multiple),
+    (re.compile(ASK + r"\s+the\s+(largest|greatest|smallest|least)\s+(?:positive\s+)?multiple\s+of\s+" + COUNT +
+                r"\s+(?:that\s+is\s+|which\s+is\s+)?(less\s+than(?:\s+or\s+equal\s+to)?|greater\s+than(?:\s+or\s+equal\s+to)?)\s+"
+                + COUNT, I), _multiple_beside),
+    (re.compile(ASK + r"\s+the\s+sum\s+of\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?integers\s+from\s+" + SIGNED + r"\s+(?:to|through)\s+"
+                + SIGNED + r"\s*,\s*inclusive", I), lambda fs, a, b: _range_sum(fs, a, b, None)),
+    (re.compile(ASK + r"\s+the\s+sum\s+of\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?(odd|even)\s+integers\s+(?:between|from)\s+" + SIGNED +
+                r"\s+(?:and|to|through)\s+" + SIGNED + r"(\s*,\s*inclusive)?", I),
+     lambda fs, parity, a, b, inclusive: _range_sum(fs, a, b, parity, bool(inclusive))),
+    (re.compile(ASK + r"\s+the\s+sum\s+of\s+the\s+first\s+" + COUNT + r"\s+(?:positive\s+)?(odd|even)?\s*(?:positive\s+)?"
+                r"(?:integers|whole\s+numbers|numbers)", I), _first_sum),
+    (re.compile(r"how\s+many\s+(even|odd)\s+(?:numbers|integers|whole\s+numbers)\s+are\s+greater\s+than\s+" + COUNT +
+                r"\s+and\s+less\s+than\s+" + COUNT, I), _parity_between),
     (re.compile(ASK + r"\s+the\s+(tens|hundreds|thousands)\s+digit\s+(?:of|in)\s+(?:the\s+(?:number|integer)\s+)?"
                 + N, I), _place_digit),
     (re.compile(r"how\s+many\s+(?:positive\s+)?(?:divisors|factors)\s+of\s+" + COUNT + r"\s+are\s+(?:also\s+)?"
