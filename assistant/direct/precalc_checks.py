@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from tools.parsing import BinOp, Call, Name, Neg, Node, Num, ParseError, Seq, parse
+from tools.parsing import BinOp, Call, Name, Neg, Node, Num, ParseError, Seq, parse, subtrees
 
 from ..answer import Check
 
@@ -32,7 +32,9 @@ def precalc_check(value, understood: str) -> list[Check]:
         try:
             question = parse(understood)
             answer = _answer_tree(str(getattr(value, "text", value)))
-            special = _transformation_checks(question, answer)
+            special = _letter_determinant_checks(question, answer)
+            if special is None:
+                special = _transformation_checks(question, answer)
             if special is None:
                 special = _same_value_checks(question, answer)
             if special is None:
@@ -415,3 +417,50 @@ def _triangle_checks(question: Node, answer: Node) -> list[Check] | None:
     heron = mpmath.sqrt(max(s * (s - a) * (s - b) * (s - c), 0))
     area = evaluate(answer)
     return [Check("Heron's formula", _close(heron, area), f"from the side lengths: {mpmath.nstr(heron, 15)}")]
+
+
+# -- determinants of letters ------------------------------------------------------------------------------------
+
+POINTS = 3
+
+
+def _letter_determinant_checks(question: Node, answer: Node) -> list[Check] | None:
+    """expand(det(M)) with letters: at a few rational points, the determinant by cofactor expansion with
+    Fractions (no SymPy) against the answer with the same letters put in."""
+    import random
+    from fractions import Fraction
+
+    from .recompute import Unsupported as NotRecomputed, recompute
+
+    if not (isinstance(question, Call) and question.func == "expand" and len(question.args) == 1):
+        return None
+    det = question.args[0]
+    if not (isinstance(det, Call) and det.func == "det" and len(det.args) == 1 and isinstance(det.args[0], Seq)):
+        return None
+    rows = [list(r.items) for r in det.args[0].items]
+    letters = sorted({n.name for n in subtrees(det) if isinstance(n, Name)})
+    rng = random.Random(7)
+    for _ in range(POINTS):
+        values = {name: Fraction(rng.randint(-40, 40), rng.randint(1, 9)) for name in letters}
+        try:
+            matrix = [[recompute(_put_values(c, values)) for c in r] for r in rows]
+            shown = recompute(_put_values(answer, values))
+        except (NotRecomputed, ZeroDivisionError, ValueError, OverflowError, RecursionError):
+            return [Check("cofactor expansion at rational points", None, "could not evaluate at a point")]
+        if _cofactor_det(matrix) != shown:
+            return [Check("cofactor expansion at rational points", False, f"differs at {values}")]
+    return [Check("cofactor expansion at rational points", True, f"agrees at {POINTS} points (Fractions)")]
+
+
+def _put_values(node: Node, values: dict) -> Node:
+    if isinstance(node, Name) and node.name in values:
+        v = values[node.name]
+        return BinOp("/", Num(v.numerator), Num(v.denominator))
+    children = node.children()
+    return node.with_children(tuple(_put_values(c, values) for c in children)) if children else node
+
+
+def _cofactor_det(m: list[list]):
+    if len(m) == 1:
+        return m[0][0]
+    return sum((-1) ** j * m[0][j] * _cofactor_det([r[:j] + r[j + 1:] for r in m[1:]]) for j in range(len(m)))

@@ -79,6 +79,11 @@ ANSWERED = [
     (r"What is the area of the region defined by the equation $x^2 + y^2 - 4x + 6y = 3$? Express your answer in "
      r"terms of $\pi$.", "16*pi"),
     (r"What is the circumference of the circle defined by $x^2 + y^2 + 10y = 0$?", "10*pi"),
+    (r"Evaluate $\begin{vmatrix} x & 1 \\ 2 & x \end{vmatrix}.$", "x**2 - 2"),
+    (r"If $\det \mathbf{A} = 3$ and $\det \mathbf{B} = -2,$ then find $\det (\mathbf{A} \mathbf{B}^2).$", "12"),
+    (r"If $\det \mathbf{M} = 4,$ then find $\det (\mathbf{M}^{-1}).$", "1/4"),
+    (r"Find the maximum value of $3 \cos x + 4 \sin x,$ over all angles $x.$", "5"),
+    (r"Find the minimum value of $\sin x + \cos x + 2.$", "2 - sqrt(2)"),
     # vectors and matrices named first
     (r"If $\mathbf{a} = \begin{pmatrix} 2 \\ 0 \\ 1 \end{pmatrix}$ and $\mathbf{b} = \begin{pmatrix} 1 \\ 3 \\ 0 "
      r"\end{pmatrix},$ then find $\mathbf{a} \times \mathbf{b}.$", "Matrix([[-3], [1], [6]])"),
@@ -180,6 +185,18 @@ DECLINED = [
     r"What is the area of the region defined by the equation $x^2 + y^2 + 2x + 10 = 0$?",
     r"What is the area of the region defined by the equation $x^2 + 2y^2 = 4$?",
     r"What is the area of the region defined by the equation $x^2 + xy + y^2 = 4$?",
+    # a scalar multiple needs the size; a matrix whose determinant is not given; a sum of matrices
+    r"If $\det \mathbf{A} = 5,$ then find $\det (3 \mathbf{A}).$",
+    r"If $\det \mathbf{A} = 5,$ then find $\det (\mathbf{A} \mathbf{C}).$",
+    r"If $\det \mathbf{A} = 5,$ then find $\det (\mathbf{A} + \mathbf{A}).$",
+    r"If $\det \mathbf{A} = 0,$ then find $\det (\mathbf{A}^{-1}).$",
+    # not a c1 cos x + c2 sin x + c
+    r"Find the maximum value of $\sin x \cos x.$",
+    r"Find the maximum value of $\sin x + \cos y.$",
+    r"Find the maximum value of $\sin^2 x + \cos x.$",
+    r"Find the maximum value of $\cos x + 2 \sin x,$ over all angles $y.$",
+    # a determinant with a letter under a function
+    r"Evaluate $\begin{vmatrix} \cos x & \sin x \\ -\sin x & \cos x \end{vmatrix}.$",
     # a range that is not the principal one: several integers may answer
     r"Find the integer $n,$ $0 \le n \le 360,$ such that $\cos n^\circ = \cos 400^\circ.$",
     r"Find the integer $n,$ $0 \le n \le 180,$ such that $\tan n^\circ = \tan 400^\circ.$",

@@ -855,6 +855,24 @@ def _in_radians(formulas, form, verb, ref):
     return numeric_plan(tree)
 
 
+def _letter_determinant(formulas, form, verb, ref):
+    """'Evaluate $\\begin{vmatrix} 1 & x & y \\\\ ... \\end{vmatrix}$': a determinant of polynomials in letters,
+    expanded (checked at random rational points by cofactor expansion with Fractions)."""
+    formula = formulas[int(ref)]
+    tree = formula.tree
+    if form.stated or tree is None or not formula.names or not (isinstance(tree, Call) and tree.func == "det"):
+        return None
+    rows = _matrix(tree.args[0]) if len(tree.args) == 1 else None
+    if rows is None or len(rows) != len(rows[0]) or len(rows) > 4:
+        return None
+    if not all(len(n) == 1 for n in formula.names) or formula.names & {"e", "i"}:
+        return None
+    if any(degree(c, n) > 6 for r in rows for c in r for n in formula.names):
+        return None  # a letter under a function, in a denominator or an exponent: not a polynomial
+    call = f"expand({to_text(tree)})"
+    return RoutedCall("symbolic", call, call, CheckKind.PRECALC)
+
+
 def _determinant(formulas, form, ref):
     formula = formulas[int(ref)]
     tree = _numeric(formula)
@@ -916,6 +934,124 @@ def _triangle_area(formulas, form, a, b, c):
     (x1, y1), (x2, y2), (x3, y3) = ([_text(x) for x in p] for p in points)
     call = f"abs(({x2} - {x1})*({y3} - {y1}) - ({x3} - {x1})*({y2} - {y1}))/2"
     return RoutedCall("symbolic", call, f"the triangle's area: {call}", CheckKind.PRECALC)
+
+
+# -- determinants known, the determinant of a product asked --------------------------------------------------------
+
+DET_GIVEN = re.compile(r"^\\det\s*(?:\(\s*)?" + BOLD + r"(?:\s*\))?\s*=\s*(.+)$", re.S)
+FACTOR = re.compile(r"\s*" + r"\\(?:mathbf|vec|bold|boldsymbol)\s*\{\s*([A-Za-z])\s*(?:\^\s*(\{-?\d+\}|\d|T|\{T\}))?\s*\}"
+                    r"\s*(?:\^\s*(\{\s*-?\d+\s*\}|\d|T|\{T\}))?")
+
+
+def _determinant_rule(formulas, form, given, asked_ref):
+    """'If $\\det \\mathbf{A} = 2$ and $\\det \\mathbf{B} = 12,$ then find $\\det (\\mathbf{A} \\mathbf{B}).$': a
+    product of the named matrices, their powers, inverses and transposes. The answer is the determinant of the
+    same product of 2 x 2 models with those determinants (diag(d, 1) and [[1, 1], [0, d]]), which the engine
+    computes and checks numerically; no scalar multiple is read (it would need the size)."""
+    if form.stated:
+        return None
+    dets = {}
+    for ref in re.findall(r"⟨(\d+)⟩", given):
+        m = DET_GIVEN.match(formulas[int(ref)].latex.strip())
+        value = _fraction_value(_formula_of_latex(m.group(2)).tree) if m else None
+        if m is None or value is None or m.group(1) in dets:
+            return None
+        dets[m.group(1)] = value
+    asked = re.fullmatch(r"\s*\\det\s*(?:\\left)?\(\s*(.*?)\s*(?:\\right)?\)\s*", formulas[int(asked_ref)].latex, re.S)
+    if asked is None or not dets:
+        return None
+    factors, position = [], 0
+    body = asked.group(1)
+    while position < len(body):
+        m = FACTOR.match(body, position)
+        if m is None or m.end() == position:
+            return None
+        power = (m.group(2) or m.group(3) or "1").strip("{} ")
+        if m.group(2) and m.group(3) or m.group(1) not in dets:
+            return None
+        power = "1" if power == "T" else power
+        if int(power) < 0 and dets[m.group(1)] == 0 or abs(int(power)) > 100:
+            return None
+        factors.append((m.group(1), int(power)))
+        position = m.end()
+    models = {name: (f"[[{d}, 0], [0, 1]]" if k % 2 == 0 else f"[[1, 1], [0, {d}]]")
+              for k, (name, d) in enumerate(sorted(dets.items()))}
+    product = "*".join(models[name] + (f"^({p})" if p != 1 else "") for name, p in factors)
+    call = f"det({product})"
+    return RoutedCall("symbolic", call, f"the determinant of the product, on 2 x 2 models: {call}", CheckKind.TOOL)
+
+
+# -- the largest value of a cos x + b sin x + c -----------------------------------------------------------------
+
+def _signed_terms(node: Node, sign: int = 1) -> list[tuple[int, Node]]:
+    if isinstance(node, BinOp) and node.op in ("+", "-"):
+        return _signed_terms(node.left, sign) + _signed_terms(node.right, sign if node.op == "+" else -sign)
+    if isinstance(node, Neg):
+        return _signed_terms(node.operand, -sign)
+    return [(sign, node)]
+
+
+def _trig_term(node: Node) -> tuple[str, Node, Node] | None:
+    """c sin X, c cos X, sin X -> (function, c, X); None for anything else."""
+    if isinstance(node, Call) and node.func in ("sin", "cos") and len(node.args) == 1:
+        return node.func, Num(1), node.args[0]
+    if isinstance(node, BinOp) and node.op == "*" and isinstance(node.right, Call) and \
+            node.right.func in ("sin", "cos") and len(node.right.args) == 1:
+        return node.right.func, node.left, node.right.args[0]
+    return None
+
+
+def _extreme_value(formulas, form, which, ref, var_ref=None):
+    """'Find the maximum value of $\\cos x + 2 \\sin x,$ over all angles $x.$': c +- sqrt(a^2 + b^2), confirmed
+    in the route with mpmath (attained at the angle atan2, and no sample of the circle goes beyond it)."""
+    import mpmath
+
+    from ..precalc_checks import Unsupported, evaluate
+
+    formula = formulas[int(ref)]
+    tree = formula.tree
+    if form.stated or tree is None or len(formula.names) != 1 or isinstance(tree, (Relation, Seq)):
+        return None
+    (name,) = formula.names
+    if var_ref is not None and getattr(formulas[int(var_ref)].tree, "name", None) != name:
+        return None
+    coefficient = {"sin": [], "cos": []}
+    constant, argument = [], None
+    for sign, term in _signed_terms(tree):
+        trig = _trig_term(term)
+        if trig is None:
+            if _names(term):
+                return None
+            constant.append(f"{sign}*{_text(term)}")
+            continue
+        func, c, x = trig
+        if _names(c) or argument is not None and x != argument:
+            return None
+        argument = x
+        coefficient[func].append(f"{sign}*{_text(c)}")
+    if argument is None or not (isinstance(argument, Name) or isinstance(argument, BinOp) and argument.op == "*"
+                                and isinstance(argument.left, Num) and argument.left.value != 0
+                                and isinstance(argument.right, Name)):
+        return None  # the argument x or k x runs over all angles
+    a, b, c = (" + ".join(parts) or "0" for parts in (coefficient["cos"], coefficient["sin"], constant))
+    biggest = which.lower() in ("maximum", "largest", "greatest")
+    call = f"({c}) {'+' if biggest else '-'} sqrt(({a})^2 + ({b})^2)"
+    # confirmed numerically: the value is attained, and 3600 angles give nothing beyond it
+    from tools.parsing import parse
+
+    with mpmath.workdps(30):
+        try:
+            value = evaluate(parse(call))
+            av, bv, cv = (evaluate(parse(t)) for t in (a, b, c))
+            samples = [cv + av * mpmath.cos(t) + bv * mpmath.sin(t) for t in mpmath.linspace(0, 2 * mpmath.pi, 3600)]
+            best = cv + av * mpmath.cos(mpmath.atan2(bv, av)) + bv * mpmath.sin(mpmath.atan2(bv, av))
+        except (Unsupported, ZeroDivisionError, ValueError, OverflowError, RecursionError):
+            return None
+        attained = abs((best if biggest else 2 * cv - best) - value) < mpmath.mpf(10) ** -20
+        bounded = all(x <= value + 1e-20 for x in samples) if biggest else all(x >= value - 1e-20 for x in samples)
+    if not (attained and bounded):
+        return None
+    return RoutedCall("symbolic", call, f"the {which.lower()} of {to_text(tree)}: {call}", CheckKind.PRECALC)
 
 
 # -- circles given by an equation ----------------------------------------------------------------------------
@@ -981,11 +1117,17 @@ FAMILIES = [
                 + F + r"$", I), _circle),
     (re.compile(r"^" + ASK + r"\s+the\s+(area)\s+(?:of|enclosed\s+by)\s+the\s+region\s+(?:defined|bounded|enclosed)\s+by\s+"
                 r"the\s+(?:equation|circle|graph\s+of)\s+" + F + r"$", I), _circle),
+    (re.compile(r"^(?:if|given\s+that|suppose(?:\s+that)?)\s+(⟨\d+⟩(?:\s*(?:,\s*and|,|and)\s*⟨\d+⟩)*)\s*,?\s*(?:then\s+)?"
+                + ASK + r"\s+" + F + r"$", I), _determinant_rule),
+    (re.compile(r"^" + ASK + r"\s+the\s+(maximum|minimum|largest|smallest|greatest|least)\s+(?:possible\s+)?value\s+of\s+"
+                + F + r"(?:\s*,?\s+over\s+all\s+(?:angles|real\s+numbers|(?:real\s+)?values\s+of)\s+" + F + r")?$", I),
+     _extreme_value),
     (re.compile(r"^" + ASK + r"\s+the\s+determinant\s+of\s+(?:the\s+matrix\s+)?" + F + r"$", I), _determinant),
     (re.compile(r"^(?:find|what\s+is|determine|compute)\s+the\s+integer\s+" + F + r"\s*,\s*" + F + r"\s*,\s*"
                 r"(?:such\s+that|for\s+which|so\s+that)\s+" + F + r"$", I), _same_value_integer),
     (re.compile(r"^" + ASK + r"\s+the\s+area\s+of\s+the\s+triangle\s+with\s+vertices\s+(?:at\s+)?" + F + r"\s*,?\s*"
                 + F + r"\s*,?\s*and\s+" + F + r"$", I), _triangle_area),
+    (re.compile(r"^(compute|find|evaluate|calculate|simplify|what\s+is)\s+" + F + r"$", I), _letter_determinant),
     (re.compile(r"^(compute|find|evaluate|calculate|what\s+is)\s+" + F + r"$", I), _in_radians),
     (re.compile(r"^(compute|find|evaluate|calculate|simplify|what\s+is)\s+" + F + r"$", I), _product_of_vectors),
     (re.compile(r"^(compute|find|evaluate|calculate|simplify|what\s+is)\s+" + F + r"$", I), _matrix_arithmetic),
