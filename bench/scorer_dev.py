@@ -8,9 +8,10 @@ Two sets, neither used for measuring calx elsewhere:
 
 For each question: the writer (Options(), the default), then the scorer (Options(mode="score")); the scorer's
 chain is re-ranked from the same scores with the other norm ("mean" beside "sum") at no extra model cost.
-The model is loaded before timing. Run with CALX_THREADS=2 on this machine:
+The model is loaded before timing. CALX_THREADS=1 on a shared 2-core machine: with 2 threads llama.cpp's
+spinning workers wait on each other whenever another process holds a core (a batch decode 5-40x slower, measured):
 
-    CALX_THREADS=2 python bench/scorer_dev.py --dev 60 --gen 60 --out bench/results/scorer-dev.json
+    CALX_THREADS=1 python bench/scorer_dev.py --dev 60 --gen 60 --out bench/results/scorer-dev.json
 """
 from __future__ import annotations
 

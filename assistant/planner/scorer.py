@@ -29,6 +29,7 @@ from .numbers import numbers_in, to_fraction
 MIN_NUMBERS, MAX_NUMBERS = 2, 5  # outside this the writer plans (one number: nothing to combine; more: too many)
 OPS = ("+", "-", "*", "/")
 BEAM = 4  # first calls (and then two-call chains) kept at each stage of the search
+_BATCH = 8  # candidates scored between two looks at the clock
 NORMS = ("sum", "mean")  # rank by the summed log-prob, or by the mean per scored token
 _PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")  # an output the model could write back into the next call
 
@@ -124,27 +125,32 @@ class ChainScorer:
         if numbers is None or not hasattr(self.model, "score"):
             return None
         self._calls, self.evaluated = {}, 0
-        firsts = self._stage(prompt, [_Scored(c) for c in self.one_operation(numbers, deadline)], calls=1, result=False)
+        firsts = self._stage(prompt, [_Scored(c) for c in self.one_operation(numbers, deadline)], deadline,
+                             calls=1, result=False)
         ones = _best([s for s in firsts if _passes(question, s.candidate)], self.beam)
-        complete = self._stage(prompt, ones, calls=1, result=True, scored_from=1)
+        complete = self._stage(prompt, ones, deadline, calls=1, result=True, scored_from=1)
         if len(numbers) > 2 and time.perf_counter() < deadline:
             top = _best(firsts, self.beam)  # a first call that fails the checks as an answer may still be a first step
             grown = [_Scored(c, s.logprob, s.tokens) for s in top for c in self.two_operations(s.candidate, numbers, deadline)]
-            seconds = self._stage(prompt, grown, calls=2, result=False, scored_from=1)
+            seconds = self._stage(prompt, grown, deadline, calls=2, result=False, scored_from=1)
             ends = [s for s in seconds if _passes(question, s.candidate)]
-            complete += self._stage(prompt, _best(ends, self.beam), calls=2, result=True, scored_from=2)
+            complete += self._stage(prompt, _best(ends, self.beam), deadline, calls=2, result=True, scored_from=2)
         self.last_scored = complete
         return self._choose(complete)
 
-    def _stage(self, prompt: str, items: list[_Scored], **parts) -> list[_Scored]:
+    def _stage(self, prompt: str, items: list[_Scored], deadline: float, **parts) -> list[_Scored]:
         """Score one more part of each candidate (the pieces `parts` selects), in text order: neighbours share
-        the KV cache."""
+        the KV cache. Past the deadline the rest go unscored (the best of those scored still answers)."""
         items = sorted(items, key=lambda s: s.candidate.text())
-        if not items:
-            return []
-        scores = self.model.score([s.candidate.pieces(prompt, **parts) for s in items])
-        self.evaluated += sum(getattr(score, "evaluated_tokens", 0) for score in scores)
-        return [s.add(score) for s, score in zip(items, scores)]
+        out: list[_Scored] = []
+        for at in range(0, len(items), _BATCH):
+            if time.perf_counter() > deadline:
+                break
+            group = items[at: at + _BATCH]
+            scores = self.model.score([s.candidate.pieces(prompt, **parts) for s in group])
+            self.evaluated += sum(getattr(score, "evaluated_tokens", 0) for score in scores)
+            out += [s.add(score) for s, score in zip(group, scores)]
+        return out
 
     # -- enumeration ---------------------------------------------------------------------------------------
     def one_operation(self, numbers: Sequence[str], deadline: float) -> list[Candidate]:
