@@ -295,3 +295,27 @@ def rational_roots(coeffs: list[Fraction]) -> list[Fraction] | None:
                     if candidate not in roots and sum(c * candidate ** e for e, c in enumerate(ints)) == 0:
                         roots.append(candidate)
     return sorted(roots) if len(roots) == len(coeffs) - 1 else None
+
+
+def complex_value(node: Node, env: dict[str, mpmath.mpc]) -> mpmath.mpc:
+    """A formula in + - * / and whole powers, its letters bound to complex numbers (50 digits)."""
+    if isinstance(node, Num):
+        value = Fraction(node.value)
+        return mpmath.mpf(value.numerator) / value.denominator
+    if isinstance(node, Name):
+        if node.name not in env:
+            raise NotDerived(f"unbound {node.name}")
+        return env[node.name]
+    if isinstance(node, Neg):
+        return -complex_value(node.operand, env)
+    if isinstance(node, BinOp) and node.op in ("+", "-", "*", "/"):
+        a, b = complex_value(node.left, env), complex_value(node.right, env)
+        if node.op == "/" and abs(b) < mpmath.mpf(10) ** -30:
+            raise NotDerived("division by (nearly) zero")
+        return {"+": a + b, "-": a - b, "*": a * b, "/": a / b if b else a}[node.op]
+    if isinstance(node, BinOp) and node.op == "^" and isinstance(node.right, Num):
+        exponent = Fraction(node.right.value)
+        if exponent.denominator != 1 or abs(exponent) > 100:
+            raise NotDerived("power")
+        return complex_value(node.left, env) ** int(exponent)
+    raise NotDerived(type(node).__name__)

@@ -78,6 +78,10 @@ ANSWERED = [
     (r"The quadratic $x^2-3x+9=x+41$ has two solutions. What is the positive difference between these solutions?",
      "12"),
     (r"What is the sum of the two solutions to the equation $54-15x-x^2=0$?", "-15"),
+    # a symmetric formula in a quadratic's two roots (display math read as well)
+    (r"Let $d$ and $e$ denote the solutions of $3x^{2}+5x-2=0$. What is the value of $(d+1)(e+1)$?", "-4/3"),
+    (r"Let $a$ and $b$ be the roots of $x^2 - 4x + 5 = 0.$ Compute \[a^3 + a^4 b^2 + a^2 b^4 + b^3.\]", "154"),
+    (r"Let $p$ and $q$ be the two roots of $x^2 - 3x + 1 = 0$. Find $\frac{1}{p} + \frac{1}{q}$.", "3"),
 ]
 
 
@@ -123,6 +127,10 @@ DECLINED = [
     r"Evaluate the infinite geometric series: $$1 + 2 + 4 + \dots$$",  # diverges
     r"Evaluate the infinite geometric series: $$1 + \frac{1}{2} + \frac{1}{3} + \dots$$",  # not geometric
     r"What is the sum of the two solutions to the equation $x^2 + x + 1 = 0$?",  # not real
+    r"Let $p$ and $q$ be the two roots of $x^2 - 3x + 1 = 0$. Find $p - q$.",  # which root is p matters
+    r"Let $p$ and $q$ be the two roots of $x^2 - 3x + 1 = 0$. Find $p^2 q$.",  # so it does here
+    r"Let $p$ and $q$ be the two roots of $x^2 - 6x + 9 = 0$. Find $p + q$.",  # one root
+    r"Let $p$ and $q$ be the two roots of $x^2 - 3x + 1 = 0$. Find $p + q + r$.",
     r"The third and fifth terms of a geometric sequence are 17 and 39, respectively. What is the seventh term?",
     r"The third and fifth terms of an arithmetic sequence are 17 and 39, respectively. What is the seventh power?",
     r"Find the center of the circle with equation $x^2 - 6x + y^2 + 2y = 9$. Express your answer as a decimal.",

@@ -19,7 +19,7 @@ from fractions import Fraction
 
 import mpmath
 
-from tools.parsing import BinOp, Call, Name, Node, Relation, to_text
+from tools.parsing import BinOp, Call, Name, Neg, Node, Num, Relation, parse, to_text
 from tools.symbolic import rational_poly as rp
 
 from .. import algebra_checks as second
@@ -36,6 +36,7 @@ F = r"⟨(\d+)⟩"
 
 def match(question: str) -> RoutedCall | None:
     # '$$u(x) = \\frac{1}{\\sqrt x}~?$$': the question mark written inside the formula ends the sentence
+    question = re.sub(r"(?<!\\)\\\[|(?<!\\)\\\]", "$$", question)  # \[ ... \] is display math
     question = MATH.sub(_question_mark_outside, question)
     split = split_question(question)
     if split is None:
@@ -462,6 +463,8 @@ def _discriminant(formulas: list[Formula], ref: str) -> RoutedCall | None:
 def agreeing_rational_near(value: mpmath.mpf):
     """A rational answer that must be within 30 digits of a value derived numerically."""
     def relabel(answer: str) -> str | None:
+        if not re.fullmatch(r"-?\d+(?:/\d+)?", answer.strip()):
+            return None
         got = second.numeric_value(answer)
         return answer if got is not None and second.close(got, value) else None
     return relabel
@@ -741,6 +744,9 @@ def _two_sentences(formulas: list[Formula], sentences: list[str]) -> RoutedCall 
     if HAS_TWO.match(sentences[0]) and about:
         ref, how = HAS_TWO.match(sentences[0]).group(1), about.group(1).split()[0].lower()
         return _guarded(_root_difference, formulas, ref) if how == "positive" else _guarded(_vieta, formulas, how, ref)
+    named, wanted = ROOTS_NAMED.match(sentences[0]), ROOTS_ASKED.match(sentences[1])
+    if named and wanted:
+        return _guarded(_in_the_roots, formulas, *named.groups(), wanted.group(1))
     asked = ASKED_TERM.match(sentences[1])
     if considered and asked:
         return _guarded(_nth_term, formulas, asked.group(1), considered.group(1), considered.group(2))
@@ -875,6 +881,59 @@ def _vieta(formulas: list[Formula], how: str, ref: str) -> RoutedCall | None:
         numeric = roots[0] + roots[1] if how.lower() == "sum" else roots[0] * roots[1]
     formula_text = f"-{bracketed(b)}/{bracketed(a)}" if how.lower() == "sum" else f"{bracketed(c)}/{bracketed(a)}"
     return _calculator(formula_text, agreeing_rational_near(numeric))
+
+
+# -- an expression in the roots of a quadratic -------------------------------------------------------------------
+
+ROOTS_NAMED = re.compile(r"^(?:let|suppose(?:\s+that)?|if)\s+" + F + r"\s*,?\s+and\s+" + F + r"\s+(?:be|denote|are)\s+"
+                         r"the\s+(?:two\s+)?(?:roots|solutions|zeros)\s+(?:of|to)\s+(?:the\s+(?:equation|quadratic|"
+                         r"polynomial)\s+)?" + F + r"$", I)
+ROOTS_ASKED = re.compile(r"^(?:then\s+)?(?:" + ASK + r"|simplify)\s+(?:the\s+value\s+of\s+)?" + F + r"$", I)
+
+
+def _in_the_roots(formulas: list[Formula], a_ref: str, b_ref: str, eq_ref: str, asked_ref: str) -> RoutedCall | None:
+    """'Let $d$ and $e$ denote the solutions of $2x^2 + 3x - 5 = 0$. What is $(d - 1)(e - 1)$?': a formula in the two
+    roots, the same whichever root each letter names. The tool works out the formula with the roots put in by the
+    quadratic formula; the second route evaluates it with mpmath's numeric roots, both ways round."""
+    first, other = formulas[int(a_ref)].tree, formulas[int(b_ref)].tree
+    asked = formulas[int(asked_ref)]
+    if not (isinstance(first, Name) and isinstance(other, Name)) or first.name == other.name:
+        return None
+    read = _quadratic(formulas[int(eq_ref)])
+    letters = {first.name, other.name}
+    if read is None or not isinstance(formulas[int(eq_ref)].tree, Relation) or asked.tree is None \
+            or not asked.names <= letters or not asked.names or read[0] in letters:
+        return None
+    _, (c, b, a) = read
+    discriminant = b * b - 4 * a * c
+    if discriminant == 0:
+        return None  # one root, named twice: not two roots
+    roots = second.numeric_roots([c, b, a])
+    with mpmath.workdps(second.DIGITS):
+        one = second.complex_value(asked.tree, {first.name: roots[0], other.name: roots[1]})
+        swapped = second.complex_value(asked.tree, {first.name: roots[1], other.name: roots[0]})
+        if not (second.close(mpmath.re(one), mpmath.re(swapped)) and abs(mpmath.im(one)) < second.TOLERANCE
+                and abs(mpmath.im(swapped)) < second.TOLERANCE and abs(one - swapped) < second.TOLERANCE * max(1, abs(one))):
+            return None  # not symmetric in the roots, or not real: which root is which would matter
+        value = mpmath.re(one)
+    plus = parse(f"(-{bracketed(b)} + sqrt({fraction_text(discriminant)}))/(2*{bracketed(a)})")
+    minus = parse(f"(-{bracketed(b)} - sqrt({fraction_text(discriminant)}))/(2*{bracketed(a)})")
+    put_in = _substituted(asked.tree, {first.name: plus, other.name: minus})
+    return _symbolic(to_text(put_in), agreeing_rational_near(value))
+
+
+def _substituted(node: Node, values: dict[str, Node]) -> Node:
+    """The tree with each named letter replaced by a tree (on the tree, so that a letter e is never read back as
+    Euler's number from text)."""
+    if isinstance(node, Name):
+        return values.get(node.name, node)
+    if isinstance(node, BinOp):
+        return BinOp(node.op, _substituted(node.left, values), _substituted(node.right, values))
+    if isinstance(node, Neg):
+        return Neg(_substituted(node.operand, values))
+    if isinstance(node, Num):
+        return node
+    raise NotDerived(f"{type(node).__name__} in a formula of the roots")
 
 
 # -- the sentence shapes ----------------------------------------------------------------------------------------
