@@ -84,6 +84,9 @@ ANSWERED = [
     (r"If $\det \mathbf{M} = 4,$ then find $\det (\mathbf{M}^{-1}).$", "1/4"),
     (r"Find the maximum value of $3 \cos x + 4 \sin x,$ over all angles $x.$", "5"),
     (r"Find the minimum value of $\sin x + \cos x + 2.$", "2 - sqrt(2)"),
+    (r"What is the period of $y = \cos 4x$?", "pi/2"),
+    (r"What is the period of $y = \tan 3x$?", "pi/3"),
+    (r"Find the phase shift of the graph of $y = 4 \sin \left( 3x - \frac{\pi}{2} \right).$", "pi/6"),
     # vectors and matrices named first
     (r"If $\mathbf{a} = \begin{pmatrix} 2 \\ 0 \\ 1 \end{pmatrix}$ and $\mathbf{b} = \begin{pmatrix} 1 \\ 3 \\ 0 "
      r"\end{pmatrix},$ then find $\mathbf{a} \times \mathbf{b}.$", "Matrix([[-3], [1], [6]])"),
@@ -197,6 +200,10 @@ DECLINED = [
     r"Find the maximum value of $\cos x + 2 \sin x,$ over all angles $y.$",
     # a determinant with a letter under a function
     r"Evaluate $\begin{vmatrix} \cos x & \sin x \\ -\sin x & \cos x \end{vmatrix}.$",
+    # a sum of waves, a square of one
+    r"What is the period of $y = \sin x + \cos 2x$?",
+    r"What is the period of $y = \sin^2 x$?",
+    r"Find the phase shift of the graph of $y = \sin x \cos x.$",
     # a range that is not the principal one: several integers may answer
     r"Find the integer $n,$ $0 \le n \le 360,$ such that $\cos n^\circ = \cos 400^\circ.$",
     r"Find the integer $n,$ $0 \le n \le 180,$ such that $\tan n^\circ = \tan 400^\circ.$",

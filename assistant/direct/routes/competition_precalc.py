@@ -1054,6 +1054,54 @@ def _extreme_value(formulas, form, which, ref, var_ref=None):
     return RoutedCall("symbolic", call, f"the {which.lower()} of {to_text(tree)}: {call}", CheckKind.PRECALC)
 
 
+# -- the period and phase shift of y = A f(B x + C) + D --------------------------------------------------------
+
+PERIODS = {"sin": "2*pi", "cos": "2*pi", "sec": "2*pi", "csc": "2*pi", "tan": "pi", "cot": "pi"}
+
+
+def _wave(formula: Formula) -> tuple[str, Node, str, str] | None:
+    """y = A f(B x + C) + D -> (f, the argument, B, C) as texts, with A and D numbers and B not 0."""
+    tree = formula.tree
+    if tree is None or formula.names != {"x", "y"} or not (isinstance(tree, Relation) and tree.op == "="):
+        return None
+    if not (isinstance(tree.left, Name) and tree.left.name == "y") or "x" not in _names(tree.right):
+        return None
+    waves = []
+    for _, term in _signed_terms(tree.right):
+        if not _names(term):
+            continue
+        call = term.right if isinstance(term, BinOp) and term.op == "*" and not _names(term.left) else term
+        if not (isinstance(call, Call) and call.func in PERIODS and len(call.args) == 1):
+            return None
+        waves.append((call.func, call.args[0]))
+    if len(waves) != 1 or degree(waves[0][1], "x") != 1:
+        return None
+    func, argument = waves[0]
+    at_zero, at_one = (_put(argument, "x", Num(k)) for k in (0, 1))
+    slope, intercept = f"({to_text(at_one)}) - ({to_text(at_zero)})", to_text(at_zero)
+    if _sign(BinOp("-", at_one, at_zero)) in (0, None):
+        return None
+    return func, argument, slope, intercept
+
+
+def _period(formulas, form, ref):
+    wave = _wave(formulas[int(ref)])
+    if form.stated or wave is None:
+        return None
+    func, _, slope, _ = wave
+    call = f"{PERIODS[func]}/abs({slope})"
+    return RoutedCall("symbolic", call, f"the period of {func}: {call}", CheckKind.PRECALC)
+
+
+def _phase_shift(formulas, form, ref):
+    wave = _wave(formulas[int(ref)])
+    if form.stated or wave is None or wave[0] not in ("sin", "cos"):
+        return None
+    _, _, slope, intercept = wave
+    call = f"-({intercept})/({slope})"
+    return RoutedCall("symbolic", call, f"the phase shift: {call}", CheckKind.PRECALC)
+
+
 # -- circles given by an equation ----------------------------------------------------------------------------
 
 def _circle(formulas, form, what, ref):
@@ -1122,6 +1170,9 @@ FAMILIES = [
     (re.compile(r"^" + ASK + r"\s+the\s+(maximum|minimum|largest|smallest|greatest|least)\s+(?:possible\s+)?value\s+of\s+"
                 + F + r"(?:\s*,?\s+over\s+all\s+(?:angles|real\s+numbers|(?:real\s+)?values\s+of)\s+" + F + r")?$", I),
      _extreme_value),
+    (re.compile(r"^(?:what\s+is|find|determine)\s+the\s+period\s+of\s+(?:the\s+graph\s+of\s+)?" + F + r"$", I), _period),
+    (re.compile(r"^(?:what\s+is|find|determine)\s+the\s+phase\s+shift\s+of\s+(?:the\s+graph\s+of\s+)?" + F + r"$", I),
+     _phase_shift),
     (re.compile(r"^" + ASK + r"\s+the\s+determinant\s+of\s+(?:the\s+matrix\s+)?" + F + r"$", I), _determinant),
     (re.compile(r"^(?:find|what\s+is|determine|compute)\s+the\s+integer\s+" + F + r"\s*,\s*" + F + r"\s*,\s*"
                 r"(?:such\s+that|for\s+which|so\s+that)\s+" + F + r"$", I), _same_value_integer),
