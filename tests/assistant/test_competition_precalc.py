@@ -96,6 +96,10 @@ ANSWERED = [
      "Matrix([[0, 6], [0, 6]])"),
     (r"Let $\mathbf{u} = \begin{pmatrix} 2 \\ 1 \end{pmatrix}$ and $\mathbf{v} = \begin{pmatrix} 4 \\ -3 "
      r"\end{pmatrix}.$  Compute $\mathbf{u} \cdot \mathbf{v}.$", "5"),
+    (r"Let $\mathbf{v} = \begin{pmatrix} 1 \\ 3 \end{pmatrix}$ and $\mathbf{w} = \begin{pmatrix} 2 \\ 0 "
+     r"\end{pmatrix}.$  Compute $\operatorname{proj}_{\mathbf{w}} \mathbf{v}.$", "Matrix([[1], [0]])"),
+    (r"For $\mathbf{v} = \begin{pmatrix} 4 \\ 2 \end{pmatrix}$ and $\mathbf{w} = \begin{pmatrix} 0 \\ 5 "
+     r"\end{pmatrix}$, compute $\text{proj}_{\mathbf{w}} \mathbf{v}$.", "Matrix([[0], [2]])"),
     # the integer n with the same trigonometric value
     (r"Find the integer $n,$ $0 \le n \le 180,$ such that $\cos n^\circ = \cos 400^\circ.$", "40"),
     (r"Find the integer $n,$ $-90 \le n \le 90,$ such that $\sin n^\circ = \sin 1000^\circ.$", "-80"),

@@ -73,7 +73,7 @@ def match(question: str) -> RoutedCall | None:
 
 BOLD = r"\\(?:mathbf|vec|bold|boldsymbol)\s*\{\s*([A-Za-z])\s*\}"
 DEFINITION = re.compile(r"^" + BOLD + r"\s*=\s*(\\begin\{pmatrix\}(?:(?!\\begin).)*\\end\{pmatrix\})$", re.S)
-DEFINING_CLAUSE = re.compile(r"^(?:let|if|given(?:\s+that)?|suppose(?:\s+that)?)\s+(⟨\d+⟩(?:\s*(?:,\s*and|,|and)\s*⟨\d+⟩)*)"
+DEFINING_CLAUSE = re.compile(r"^(?:let|if|for|given(?:\s+that)?|suppose(?:\s+that)?)\s+(⟨\d+⟩(?:\s*(?:,\s*and|,|and)\s*⟨\d+⟩)*)"
                              r"\s*(?:[.,;]\s*(?:then\s+)?|\s+then\s+)(\S.*)$", re.S | I)
 
 
@@ -97,11 +97,24 @@ def _with_definitions(prose: str, formulas: list[Formula]) -> RoutedCall | None:
     if any(DEFINITION.match(formulas[int(k)].latex) for k in re.findall(r"⟨(\d+)⟩", rest)):
         return None  # a definition after the question
     try:
-        question = re.sub(r"⟨(\d+)⟩", lambda m: "$" + _substituted(formulas[int(m.group(1))].latex, defined) + "$",
-                          rest)
+        question = re.sub(r"⟨(\d+)⟩", lambda m: _put_back(formulas[int(m.group(1))].latex, defined), rest)
     except KeyError:
         return None  # a name used that was not defined
     return competition.match(question) or match(question)
+
+
+PROJECTION = re.compile(r"^\\(?:operatorname|text|mathrm)\s*\{\s*proj\s*\}\s*_\s*\{?\s*(" + BOLD + r")\s*\}?\s*(" + BOLD
+                        + r")$")
+
+
+def _put_back(latex: str, defined: dict[str, str]) -> str:
+    """A formula of the question with its names replaced; proj_w v written out as the words the route reads."""
+    projection = PROJECTION.match(latex.strip())
+    if projection is not None:
+        onto, vector = projection.group(1), projection.group(3)
+        return (f"the projection of ${_substituted(vector, defined)}$ onto "
+                f"${_substituted(onto, defined)}$")
+    return "$" + _substituted(latex, defined) + "$"
 
 
 def _substituted(latex: str, defined: dict[str, str]) -> str:
