@@ -280,6 +280,20 @@ def _circle_seatings(n: str) -> int:
     return len(seen)
 
 
+def _ring_arrangements(n: str) -> int:
+    """Arrangements on a ring up to turning and flipping: each listed, turned to start at 0 and read the lesser way."""
+    items = int(n)
+    if items > MAX_CIRCLE:
+        return math.factorial(_bounded(items, MAX_FACTORIAL, "items")) // (2 * items)
+    seen = set()
+    for order in permutations(range(items)):
+        start = order.index(0)
+        turned = order[start:] + order[:start]
+        flipped = (turned[0],) + tuple(reversed(turned[1:]))
+        seen.add(min(turned, flipped))
+    return len(seen)
+
+
 def _subsets(n: str) -> int:
     size = _bounded(int(n), 60, "set size")
     return sum(math.comb(size, k) for k in range(size + 1))
@@ -404,6 +418,7 @@ RECOUNTS = [
     (re.compile(rf"num_digits\({D}, {D}\)"), _digits_in_base, "divided by the base until nothing is left"),
     (re.compile(rf"{D}\*\({D} - 3\)/2"), _diagonals, "vertex pairs that are not sides counted"),
     (re.compile(rf"\({D} - 1\)!"), _circle_seatings, "seatings listed up to rotation"),
+    (re.compile(rf"\({D} - 1\)!/2"), _ring_arrangements, "arrangements listed up to turning and flipping"),
     (re.compile(rf"2\^{D}"), _subsets, "subsets counted size by size"),
     (re.compile(rf"{D}!/{D}!"), _ordered_choices, "ordered choices listed"),
     (re.compile(rf"binomial\({D}, 2\)"), _pairs, "pairs listed"),

@@ -130,6 +130,14 @@ ANSWERED = [
     (r"What is the sum of the first 10 odd positive integers?", "100"),
     (r"What is the sum of the first 100 positive integers?", "5050"),
     (r"How many even numbers are greater than 202 and less than 405?", "101"),
+    (r"How many distinct diagonals of a convex heptagon (7-sided polygon) can be drawn?", "14"),
+    (r"In how many ways can 5 different keys be placed on a keychain? (Two arrangements are considered the same if one "
+     r"can be rotated or flipped to be identical to the other.)", "12"),
+    (r"In how many ways can the letters of the word BANANA be arranged?", "60"),
+    (r"In how many ways can I choose a 4-person committee from a club of 9 people?", "126"),
+    (r"How many 3-person committees can be chosen from a group of 8 people?", "56"),
+    (r"My club has 25 members. In how many ways can I choose members to form a 4-person executive committee?", "12650"),
+    (r"What is the sum of the digits of the decimal representation of $2^{2005} \times 5^{2007} \times 3$?", "12"),
 ]
 
 
@@ -197,6 +205,9 @@ DECLINED = [
     r"What is the smallest multiple of 7 less than 100?",
     r"What is the sum of all the odd integers between $301$ and $500$?",  # is 301 in?
     r"What is the sum of the integers from $-30$ to $50$?",  # inclusive not said
+    r"How many distinct diagonals of a convex heptagon (8-sided polygon) can be drawn?",
+    r"In how many ways can 5 different keys be placed on a keychain?",  # turning and flipping not said
+    r"My club has 25 members. In how many ways can I choose a 4-person committee if Alice must be on it?",
 ]
 
 
@@ -226,6 +237,11 @@ def test_the_recount_catches_a_wrong_value():
         "binomial(10, 8)/2^10": Fraction(45, 512),
         "(6 - abs(9 - 7))/36": Fraction(1, 6),
         "(8 + 1)/2": 4,
+        "(5 - 1)!/2": 24,
+        "(-30 + (50))*((50 - (-30))/1 + 1)/2": 800,
+        "crt(4, 5, 6, 7)": 69,
+        "3^5": 125,
+        "binomial(4 + 3 - 1, 3 - 1)": 20,
     }
     for formula, value in wrong.items():
         checks = recount_check(Fraction(value), formula)

@@ -574,6 +574,12 @@ def _base_ten(formulas, ref):
     return _from_base(formulas, ref[1:-1]) if ref.startswith("⟨") else None
 
 
+def _decimal_digit_sum(formulas, ref):
+    from .competition import _digit_function
+
+    return _digit_function("digit_sum")(formulas, ref)
+
+
 def _digit_sum_in_base(formulas, base_ref, ref):
     n, base = _whole(formulas, ref), _whole(formulas, base_ref)
     if n is None or base is None or not 2 <= base <= 36 or not 1 <= n <= 10**100:
@@ -719,6 +725,12 @@ def _people(formulas, ref) -> int | None:
 def _circle(formulas, ref):
     n = _people(formulas, ref)
     return None if n is None or n < 3 else _plan(f"({n} - 1)!")
+
+
+def _ring(formulas, ref):
+    """Keys on a ring, beads on a bracelet: turning and flipping give the same one, (n-1)!/2."""
+    n = _people(formulas, ref)
+    return None if n is None or n < 3 else _plan(f"({n} - 1)!/2")
 
 
 def _row(formulas, ref):
@@ -977,6 +989,8 @@ FAMILIES = [
     (re.compile(ASK + r"\s+the\s+base[- ](?:ten|10)\s+equivalent\s+of\s+" + N, I), _base_ten),
     (re.compile(r"(?:what\s+is\s+" + N + r"\s+in\s+base\s+ten|(?:express|write|convert)\s+" + N + r"\s+(?:as|in|to)\s+"
                 r"(?:a\s+)?base\s+ten(?:\s+integer|\s+number)?)", I), lambda fs, a, b: _base_ten(fs, a or b)),
+    (re.compile(ASK + r"\s+the\s+sum\s+of\s+the\s+digits\s+(?:of|in)\s+the\s+decimal\s+representation\s+of\s+" + N, I),
+     _decimal_digit_sum),
     (re.compile(ASK + r"\s+the\s+sum\s+of\s+the\s+digits\s+(?:of|in)\s+the\s+base[- ]" + COUNT + r"\s+(?:expression|"
                 r"representation)\s+(?:for|of)\s+" + COUNT, I), _digit_sum_in_base),
     (re.compile(ASK + r"\s+the\s+(smallest|least|largest|greatest)\s+" + POS + DIGITS + r"\s+(?:positive\s+)?"
@@ -1024,6 +1038,25 @@ FAMILIES = [
                 + COUNT, I), _in_base),
     (re.compile(r"how\s+many\s+diagonals\s+does\s+a\s+(?:convex\s+)?(?:regular\s+)?(?:(" + "|".join(POLYGONS) +
                 r")|polygon\s+with\s+" + COUNT + r"\s+sides)\s+have", I), _diagonals),
+    (re.compile(r"how\s+many\s+(?:distinct\s+)?diagonals\s+of\s+a\s+(?:convex\s+)?(?:regular\s+)?(" + "|".join(POLYGONS) +
+                r")(?:\s*\(\s*" + COUNT + r"-sided\s+polygon\s*\))?\s+can\s+be\s+drawn", I),
+     lambda fs, name, sides: _diagonals(fs, name, None) if sides is None or POLYGONS[name.lower()] == _whole(fs, sides)
+     else None),
+    (re.compile(r"(?:in\s+)?how\s+many\s+(?:different\s+)?ways\s+can\s+" + COUNT + r"\s+(?:distinct\s+|different\s+)?"
+                r"(?:keys|beads)\s+be\s+(?:placed|put|arranged)\s+on\s+a\s+(?:keychain|key\s+ring|bracelet|necklace)\.\s+"
+                r"two\s+arrangements\s+are\s+considered\s+the\s+same\s+if\s+one\s+can\s+be\s+rotated\s+or\s+flipped\s+to\s+be\s+"
+                r"identical\s+to\s+the\s+other", I), _ring),
+    (re.compile(r"(?:in\s+)?how\s+many\s+(?:different\s+)?ways\s+can\s+the\s+letters\s+(?:of|in)\s+the\s+word\s+" + WORD_ASKED
+                + r"\s+be\s+arranged", I), _letters),
+    (re.compile(r"(?:in\s+)?how\s+many\s+(?:different\s+)?ways\s+can\s+(?:i|we|you)\s+(?:choose|select|pick|form)\s+an?\s+"
+                + COUNT + r"-person\s+(?:committee|team|group)\s+from\s+an?\s+(?:club|group|class|team)\s+of\s+" + COUNT +
+                r"\s+(?:people|members|students)", I), lambda fs, k, n: _choose(fs, k, "members", n, "members")),
+    (re.compile(r"how\s+many\s+(?:different\s+)?" + COUNT + r"-person\s+(?:committees|teams|groups)\s+can\s+be\s+(?:chosen|"
+                r"formed|selected|made)\s+from\s+an?\s+(?:club|group|class|team)\s+of\s+" + COUNT + r"\s+(?:people|members|"
+                r"students)", I), lambda fs, k, n: _choose(fs, k, "members", n, "members")),
+    (re.compile(r"(?:my|our|a)\s+(?:club|class|team)\s+has\s+" + COUNT + r"\s+(?:members|people|students)\.\s+in\s+how\s+many\s+"
+                r"ways\s+can\s+(?:i|we|you)\s+(?:choose|select|pick)\s+(?:members\s+to\s+form\s+)?an?\s+" + COUNT +
+                r"-person\s+(?:executive\s+)?committee", I), lambda fs, n, k: _choose(fs, k, "members", n, "members")),
     (re.compile(r"(?:in\s+)?how\s+many\s+ways\s+can\s+" + COUNT + r"\s+people\s+(?:sit|be\s+seated)\s+around\s+a\s+"
                 r"(?:round|circular)\s+table(?:\s+if|\.)\s+(?:two\s+seatings\s+are\s+considered\s+the\s+same\s+if\s+one\s+"
                 r"is\s+a\s+rotation\s+of\s+the\s+other|seating\s+arrangements\s+which\s+are\s+rotations\s+of\s+each\s+"
