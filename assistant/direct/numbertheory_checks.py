@@ -180,6 +180,42 @@ def _arithmetic_sum(first: str, last: str, last_again: str, first_again: str, st
     return sum(range(a, b + 1, d))
 
 
+def _power_divisors(n: str, _largest: str, e: str) -> int:
+    """Divisors of n that are perfect e-th powers: each divisor tested by stepping roots up from 1."""
+    exponent = int(e)
+
+    def is_power(d: int) -> bool:
+        k = 1
+        while k**exponent < d:
+            k += 1
+        return k**exponent == d
+    return sum(1 for d in _divisors(int(n)) if is_power(d))
+
+
+def _least_common_multiple(listed: str) -> int:
+    """The least positive number all divide, tried as multiples of the largest."""
+    numbers = [int(t) for t in re.findall(r"\d+", listed)]
+    top = max(numbers)
+    for k in range(1, MAX_RANGE + 1):
+        if all(top * k % x == 0 for x in numbers):
+            return top * k
+    raise TooLarge("the lcm is beyond the search")
+
+
+def _gcd_times_lcm(a: str, b: str, a2: str, b2: str) -> int:
+    if (a, b) != (a2, b2):
+        raise TooLarge("two different pairs")
+    return int(a) * int(b)  # gcd(a, b) lcm(a, b) = a b
+
+
+def _gcd_plus_lcm(a: str, b: str, a2: str, b2: str) -> int:
+    if (a, b) != (a2, b2):
+        raise TooLarge("two different pairs")
+    x, y = int(a), int(b)
+    common = max(d for d in _divisors(x) if y % d == 0)
+    return common + x * y // common
+
+
 def _divisor_product(n: str, *_: str) -> int:
     return math.prod(_divisors(int(n)))
 
@@ -396,6 +432,10 @@ RECOUNTS = [
     (re.compile(rf"ceil\({D}/{D}\)\*\2"), _smallest_multiple_from, "numbers tried upward"),
     (re.compile(rf"floor\({D}/{D}\)\*\2"), _largest_multiple_to, "numbers tried downward"),
     (re.compile(rf"num_divisors\({D}\) - num_divisors\(\1/2\)"), _odd_divisors, "odd divisors by trial division"),
+    (re.compile(rf"num_divisors\(iroot\(gcd\({D}, {D}\), {D}\)\)"), _power_divisors, "divisors listed by trial division"),
+    (re.compile(r"lcm\((\d+(?:, \d+)+)\)"), _least_common_multiple, "multiples of the largest tried"),
+    (re.compile(rf"gcd\({D}, {D}\)\*lcm\({D}, {D}\)"), _gcd_times_lcm, "the product of the two numbers"),
+    (re.compile(rf"gcd\({D}, {D}\) \+ lcm\({D}, {D}\)"), _gcd_plus_lcm, "common divisors listed by trial division"),
     (re.compile(rf"num_divisors\({D}\)"), lambda n: len(_divisors(int(n))), "divisors listed by trial division"),
     (re.compile(rf"num_divisors\({D}/{D}\)"), _multiples_among_divisors, "divisors listed by trial division"),
     (re.compile(rf"{D}\^\(num_divisors\(\1\)/2\)|isqrt\({D}\)\^num_divisors\(\2\)"),

@@ -138,6 +138,17 @@ ANSWERED = [
     (r"How many 3-person committees can be chosen from a group of 8 people?", "56"),
     (r"My club has 25 members. In how many ways can I choose members to form a 4-person executive committee?", "12650"),
     (r"What is the sum of the digits of the decimal representation of $2^{2005} \times 5^{2007} \times 3$?", "12"),
+    (r"How many positive factors of 72 are perfect cubes?", "2"),
+    (r"How many perfect squares are factors of 180?", "4"),
+    (r"What is the least positive integer divisible by each of the first eight positive integers?", "840"),
+    (r"Find the product of the greatest common divisor and the least common multiple of $100$ and $120.$", "12000"),
+    (r"What is the sum of the greatest common divisor and the least common multiple of $50$ and $5005$?", "50055"),
+    (r"If we flip 4 fair coins, what is the probability of getting at least 3 heads?", "5/16"),
+    (r"Four fair coins are flipped. What is the probability that exactly 2 of them are heads?", "3/8"),
+    (r"A fair 6-sided die is rolled.  What is the probability that the number rolled is a divisor of 6?", "2/3"),
+    (r"A fair 6-sided die is rolled. What is the probability that the number rolled is greater than 4?", "1/3"),
+    (r"A number is selected at random from 1 through 100, inclusive.  What is the probability that the number is odd?",
+     "1/2"),
 ]
 
 
@@ -208,6 +219,9 @@ DECLINED = [
     r"How many distinct diagonals of a convex heptagon (8-sided polygon) can be drawn?",
     r"In how many ways can 5 different keys be placed on a keychain?",  # turning and flipping not said
     r"My club has 25 members. In how many ways can I choose a 4-person committee if Alice must be on it?",
+    r"A fair 6-sided die is rolled. What is the probability that the number rolled is less than 1?",  # impossible
+    r"A fair 6-sided die is rolled. What is the probability that the number rolled is a divisor of 12?",  # 12 > 6
+    r"If we flip 4 fair coins, what is the probability of getting at least 3 heads in a row?",
 ]
 
 
@@ -242,6 +256,10 @@ def test_the_recount_catches_a_wrong_value():
         "crt(4, 5, 6, 7)": 69,
         "3^5": 125,
         "binomial(4 + 3 - 1, 3 - 1)": 20,
+        "num_divisors(iroot(gcd(180, 36), 2))": 3,
+        "lcm(1, 2, 3, 4, 5, 6, 7, 8)": 420,
+        "gcd(100, 120)*lcm(100, 120)": 1200,
+        "(floor(6/1) - floor(4/1))/6": Fraction(1, 2),
     }
     for formula, value in wrong.items():
         checks = recount_check(Fraction(value), formula)

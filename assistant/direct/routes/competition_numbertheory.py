@@ -398,6 +398,36 @@ def _divisor_count(formulas, ref):
     return None if n is None else RoutedCall("bigint", f"num_divisors({n})", f"num_divisors({n})", CheckKind.COMPETITION)
 
 
+def _power_divisors(formulas, ref, kind):
+    """Divisors of n that are perfect squares (cubes): the divisors of the root of the largest such divisor."""
+    from sympy import factorint
+
+    n, e = _positive(formulas, ref), POWERS[kind.lower()]
+    if n is None or n > 10**12:
+        return None
+    largest = math.prod(p ** (k - k % e) for p, k in factorint(n).items())
+    return _plan(f"num_divisors(iroot(gcd({n}, {largest}), {e}))")
+
+
+FIRSTS = {"positive integers": lambda n: list(range(1, n + 1)), "counting numbers": lambda n: list(range(1, n + 1)),
+          "natural numbers": lambda n: list(range(1, n + 1))}
+
+
+def _lcm_of_first(formulas, n_ref, what):
+    n = _whole(formulas, n_ref)
+    if n is None or not 2 <= n <= 30:
+        return None
+    numbers = FIRSTS[re.sub(r"\s+", " ", what.lower())](n)
+    return _plan(f"lcm({', '.join(map(str, numbers))})")
+
+
+def _gcd_lcm(op: str):
+    def build(formulas, a_ref, b_ref):
+        a, b = _positive(formulas, a_ref), _positive(formulas, b_ref)
+        return None if a is None or b is None else _plan(f"gcd({a}, {b}){op}lcm({a}, {b})")
+    return build
+
+
 def _divisor_product(formulas, ref):
     n = _positive(formulas, ref)
     if n is None or n > 10**9:
@@ -797,28 +827,40 @@ def _letters(formulas, ref):
     return letters(word)
 
 
-PICKED_KINDS = {"a perfect square": "iroot({n}, 2) - iroot(0, 2)", "a perfect cube": "iroot({n}, 3) - iroot(0, 3)",
-                "prime": "prime_pi({n}) - prime_pi(0)", "a prime number": "prime_pi({n}) - prime_pi(0)",
-                "even": "floor({n}/2) - floor(0/2)", "odd": "{n} - (floor({n}/2) - floor(0/2))"}
+KIND = (r"(a\s+perfect\s+square|a\s+perfect\s+cube|prime|a\s+prime\s+number|even|odd|(?:a\s+multiple\s+of|divisible\s+by|"
+        r"a\s+(?:factor|divisor)\s+of|greater\s+than|more\s+than|less\s+than|at\s+least|at\s+most)\s+(?:" + COUNT[1:-1] + r"))")
 
 
-def _picked_from_one_to(formulas, n_ref, kind, k_ref, m_ref):
-    """A whole number picked at random from 1 to n: the count of those of a kind (a multiple of k, a square, a prime,
-    a factor of m) over n; the count is recounted by listing, and the ratio is that count over n."""
+def _count_of_kind(formulas, n: int, kind: str) -> str | None:
+    """How many of 1..n are of the kind, as a formula the recount check lists again (None: not read)."""
+    kind = re.sub(r"\s+", " ", kind.lower()).strip()
+    fixed = {"a perfect square": f"iroot({n}, 2) - iroot(0, 2)", "a perfect cube": f"iroot({n}, 3) - iroot(0, 3)",
+             "prime": f"prime_pi({n}) - prime_pi(0)", "a prime number": f"prime_pi({n}) - prime_pi(0)",
+             "even": _class_count_call(1, n, 0, 2), "odd": _class_count_call(1, n, 1, 2)}
+    if kind in fixed:
+        return fixed[kind]
+    m = re.fullmatch(r"(a multiple of|divisible by|a (?:factor|divisor) of|greater than|more than|less than|at least|"
+                     r"at most) (.+)", kind)
+    k = _whole(formulas, m.group(2)) if m else None
+    if k is None or not 1 <= k <= n:
+        return None
+    how = m.group(1)
+    if how in ("a multiple of", "divisible by"):
+        return f"floor({n}/{k}) - floor(0/{k})" if k >= 2 else None
+    if how.startswith("a "):  # a factor of k, every one of them at most n
+        return f"num_divisors({k})"
+    low, high = {"greater than": (k + 1, n), "more than": (k + 1, n), "less than": (1, k - 1), "at least": (k, n),
+                 "at most": (1, k)}[how]
+    return f"floor({high}/1) - floor({low - 1}/1)" if 1 <= low <= high <= n and (low, high) != (1, n) else None
+
+
+def _picked_from_one_to(formulas, n_ref, kind):
+    """A whole number picked at random from 1 to n (or a fair n-sided die rolled): the count of those of the kind
+    over n; the count is recounted by listing, and the share is that count over n."""
     n = _whole(formulas, n_ref)
     if n is None or not 2 <= n <= 10**5:
         return None
-    if k_ref is not None:
-        k = _whole(formulas, k_ref)
-        count = None if k is None or not 2 <= k <= n else f"floor({n}/{k}) - floor(0/{k})"
-    elif m_ref is not None:
-        m = _whole(formulas, m_ref)
-        count = None if m is None or not 1 <= m <= n else f"num_divisors({m})"
-    else:
-        count = PICKED_KINDS.get(re.sub(r"\s+", " ", kind.lower()))
-        count = count.format(n=n) if count else None
-        if count and count.startswith(f"{n} - "):
-            return None  # "odd" has no recount of its own shape: not given
+    count = _count_of_kind(formulas, n, kind)
     return None if count is None else _plan(f"({count})/{n}")
 
 
@@ -1020,6 +1062,22 @@ FAMILIES = [
                 r"\s+that\s+are\s+also\s+(?:divisors|factors)\s+of\s+" + COUNT, I), _common_divisor_sum),
     (re.compile(r"how\s+many\s+(?:positive\s+)?(?:divisors|factors)\s+does\s+the\s+(?:number|integer)\s+" + COUNT
                 + r"\s+have", I), _divisor_count),
+    (re.compile(r"how\s+many\s+(?:positive\s+)?(?:factors|divisors)\s+of\s+" + COUNT + r"\s+are\s+perfect\s+(squares|cubes)", I),
+     _power_divisors),
+    (re.compile(r"how\s+many\s+of\s+the\s+(?:positive\s+)?(?:factors|divisors)\s+of\s+" + COUNT + r"\s+are\s+perfect\s+"
+                r"(squares|cubes)", I), _power_divisors),
+    (re.compile(r"how\s+many\s+perfect\s+(squares|cubes)\s+are\s+(?:factors|divisors)\s+of\s+" + COUNT, I),
+     lambda fs, kind, n: _power_divisors(fs, n, kind)),
+    (re.compile(ASK + r"\s+the\s+(?:least|smallest)\s+positive\s+integer\s+(?:that\s+is\s+)?divisible\s+by\s+each\s+of\s+the\s+"
+                r"first\s+" + COUNT + r"\s+(positive\s+integers|counting\s+numbers|natural\s+numbers)", I), _lcm_of_first),
+    (re.compile(ASK + r"\s+the\s+(?:least|lowest)\s+common\s+multiple\s+of\s+the\s+first\s+" + COUNT +
+                r"\s+(positive\s+integers|counting\s+numbers|natural\s+numbers)", I), _lcm_of_first),
+    (re.compile(ASK + r"\s+the\s+product\s+of\s+the\s+(?:greatest\s+common\s+(?:divisor|factor))\s+and\s+the\s+least\s+common\s+"
+                r"multiple\s+of\s+" + COUNT + r"\s+and\s+" + COUNT, I), _gcd_lcm("*")),
+    (re.compile(ASK + r"\s+the\s+product\s+of\s+the\s+least\s+common\s+multiple\s+and\s+the\s+greatest\s+common\s+"
+                r"(?:divisor|factor)\s+of\s+" + COUNT + r"\s+and\s+" + COUNT, I), _gcd_lcm("*")),
+    (re.compile(ASK + r"\s+the\s+sum\s+of\s+the\s+(?:greatest\s+common\s+(?:divisor|factor))\s+and\s+the\s+least\s+common\s+"
+                r"multiple\s+of\s+" + COUNT + r"\s+and\s+" + COUNT, I), _gcd_lcm(" + ")),
     (re.compile(r"how\s+many\s+(?:positive\s+)?(odd|even)\s+(?:positive\s+)?(?:divisors|factors)\s+does\s+" + COUNT
                 + r"\s+have", I), _parity_divisors),
     (re.compile(ASK + r"\s+the\s+product\s+of\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:positive\s+)?(?:integer\s+)?"
@@ -1092,6 +1150,12 @@ FAMILIES = [
     (re.compile(r"(?:we|you)\s+flip\s+a\s+fair\s+coin\s+" + COUNT + r"\s+times\.\s+what\s+is\s+the\s+probability\s+that\s+"
                 r"(?:we|you)\s+get\s+(?:heads|tails)\s+in\s+" + HOW + r"\s+" + COUNT + r"\s+of\s+the\s+" + COUNT + r"\s+flips", I),
      _coin),
+    (re.compile(r"(?:if|when)\s+(?:we|i|you)\s+flip\s+" + COUNT + r"\s+fair\s+coins\s*,\s+what\s+is\s+the\s+probability\s+"
+                r"(?:of\s+getting|that\s+(?:we|i|you)\s+get)\s+" + HOW + r"\s+" + COUNT + r"\s+(?:heads|tails)", I),
+     lambda fs, n, how, k: _coin(fs, n, how, k, None)),
+    (re.compile(COUNT + r"\s+fair\s+coins\s+are\s+(?:flipped|tossed)\.\s+what\s+is\s+the\s+probability\s+that\s+" + HOW +
+                r"\s+" + COUNT + r"\s+(?:of\s+them\s+)?(?:are|come\s+up|land|show)\s+(?:heads|tails)", I),
+     lambda fs, n, how, k: _coin(fs, n, how, k, None)),
     (re.compile(r"a\s+fair\s+coin\s+is\s+(?:flipped|tossed)\s+" + COUNT + r"\s+times\.\s+what\s+is\s+the\s+probability\s+"
                 r"that\s+" + HOW + r"\s+" + COUNT + r"\s+of\s+the\s+(?:" + COUNT + r"\s+)?(?:flips|tosses)\s+(?:come\s+up|are|land)\s+"
                 r"(?:heads|tails)", I),
@@ -1101,11 +1165,11 @@ FAMILIES = [
     (re.compile(r"(?:an?\s+)?(?:number|integer|whole\s+number)\s+is\s+(?:selected|chosen|picked)\s+(?:at\s+random|randomly)\s+"
                 r"from\s+(?:the\s+(?:integers|numbers)\s+)?(?:1|one)\s+(?:through|to)\s+" + COUNT + r"\s*,\s*inclusive\.\s+"
                 r"what\s+is\s+the\s+probability\s+that\s+(?:the\s+(?:chosen\s+|selected\s+)?(?:number|integer)|it)\s+is\s+"
-                r"(?:(a\s+perfect\s+square|a\s+perfect\s+cube|prime|a\s+prime\s+number|even)|(?:a\s+multiple\s+of|divisible\s+by)\s+"
-                + COUNT + r"|a\s+(?:factor|divisor)\s+of\s+" + COUNT + r")", I), _picked_from_one_to),
+                + KIND, I), _picked_from_one_to),
     (re.compile(r"what\s+is\s+the\s+probability\s+that\s+a\s+positive\s+integer\s+less\s+than\s+or\s+equal\s+to\s+" + COUNT
-                + r"\s+is\s+a\s+(?:factor|divisor)\s+of\s+" + COUNT, I),
-     lambda fs, n, m: _picked_from_one_to(fs, n, None, None, m)),
+                + r"\s+is\s+" + KIND, I), _picked_from_one_to),
+    (re.compile(r"an?\s+(?:fair\s+)?(?:standard\s+)?(" + COUNT[1:-1] + r")-sided\s+die\s+is\s+(?:rolled|tossed)\.\s+what\s+is\s+"
+                r"the\s+probability\s+that\s+the\s+number\s+(?:rolled|showing|on\s+top)\s+is\s+" + KIND, I), _picked_from_one_to),
     (re.compile(TWO_DICE + r"\s+(even|odd|a\s+prime\s+number|prime|a\s+perfect\s+square)", I),
      lambda fs, kind: _dice_sum(fs, None, None, kind)),
     (re.compile(r"what\s+is\s+the\s+expected\s+value\s+of\s+the\s+roll\s+of\s+a\s+(?:fair\s+)?(?:standard\s+)?(?:(octahedral|cubical|"
