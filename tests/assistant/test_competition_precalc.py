@@ -13,6 +13,8 @@ CYLINDRICAL_FORM = r"Enter your answer in the form $(r,\theta,z),$ where $r > 0$
 SPHERICAL_FORM = (r"Enter your answer in the form $(\rho,\theta,\phi),$ where $\rho > 0,$ $0 \le \theta < 2 \pi,$ "
                   r"and $0 \le \phi \le \pi.$")
 ZERO = "If the inverse does not exist, then enter the zero matrix."
+PLANE_FORM = (r"Enter your answer in the form \[Ax + By + Cz + D = 0,\]where $A,$ $B,$ $C,$ $D$ are integers such "
+              r"that $A > 0$ and $\gcd(|A|,|B|,|C|,|D|) = 1.$")
 
 ANSWERED = [
     # coordinates
@@ -87,6 +89,10 @@ ANSWERED = [
     (r"What is the period of $y = \cos 4x$?", "pi/2"),
     (r"What is the period of $y = \tan 3x$?", "pi/3"),
     (r"Find the phase shift of the graph of $y = 4 \sin \left( 3x - \frac{\pi}{2} \right).$", "pi/6"),
+    (r"Find the equation of the plane containing the points $(1,0,0),$ $(0,2,0),$ and $(0,0,3).$  " + PLANE_FORM,
+     "6*x + 3*y + 2*z - 6 = 0"),
+    (r"Find the equation of the plane which passes through the point $(2,0,-1),$ and which is parallel to the "
+     r"plane $-x + 3y + z = 4.$  " + PLANE_FORM, "x - 3*y - z - 3 = 0"),
     # vectors and matrices named first
     (r"If $\mathbf{a} = \begin{pmatrix} 2 \\ 0 \\ 1 \end{pmatrix}$ and $\mathbf{b} = \begin{pmatrix} 1 \\ 3 \\ 0 "
      r"\end{pmatrix},$ then find $\mathbf{a} \times \mathbf{b}.$", "Matrix([[-3], [1], [6]])"),
@@ -208,6 +214,14 @@ DECLINED = [
     r"What is the period of $y = \sin x + \cos 2x$?",
     r"What is the period of $y = \sin^2 x$?",
     r"Find the phase shift of the graph of $y = \sin x \cos x.$",
+    # three points on a line; no form given; a form with other conditions
+    r"Find the equation of the plane containing the points $(0,0,0),$ $(1,1,1),$ and $(2,2,2).$  " + PLANE_FORM,
+    r"Find the equation of the plane containing the points $(1,0,0),$ $(0,2,0),$ and $(0,0,3).$",
+    r"Find the equation of the plane containing the points $(1,0,0),$ $(0,2,0),$ and $(0,0,3).$  Enter your "
+    r"answer in the form \[Ax + By + Cz + D = 0,\]where $A,$ $B,$ $C,$ $D$ are integers such that $A < 0$ and "
+    r"$\gcd(|A|,|B|,|C|,|D|) = 1.$",
+    # A = 0 where A > 0 is asked
+    r"Find the equation of the plane containing the points $(0,0,1),$ $(1,0,1),$ and $(0,1,1).$  " + PLANE_FORM,
     # a range that is not the principal one: several integers may answer
     r"Find the integer $n,$ $0 \le n \le 360,$ such that $\cos n^\circ = \cos 400^\circ.$",
     r"Find the integer $n,$ $0 \le n \le 180,$ such that $\tan n^\circ = \tan 400^\circ.$",

@@ -36,13 +36,15 @@ class Asked:
     point: str | None = None  # 'Enter your answer in the form $(r,\\theta),$ where ...'
     radians: bool = False  # 'All functions are in radians.'
     rectangular: bool = False  # 'Enter your answer in rectangular form.'
+    plane: bool = False  # 'Enter your answer in the form Ax + By + Cz + D = 0, where ... A > 0 and gcd ... = 1.'
 
     @property
     def stated(self) -> bool:
-        return self.point is not None or self.radians or self.rectangular
+        return self.point is not None or self.radians or self.rectangular or self.plane
 
 
 def match(question: str) -> RoutedCall | None:
+    question = re.sub(r"\\\[(.+?)\\\]", r" $$\1$$ ", question, flags=re.S)  # \[...\] is display math too
     split = split_question(question)
     if split is None:
         return None
@@ -54,12 +56,13 @@ def match(question: str) -> RoutedCall | None:
     points = [s for s in asked if FORM_OF_POINT.match(s)]
     radians = [s for s in asked if RADIANS.match(s)]
     rectangular = [s for s in asked if RECTANGULAR.match(s)]
-    asked = [s for s in asked if s not in points + radians + rectangular]
+    plane = [s for s in asked if _plane_form(s, formulas)]
+    asked = [s for s in asked if s not in points + radians + rectangular + plane]
     if len(asked) != 1 or len(points) > 1:
         return None
     if any(ZERO_MATRIX.match(s) for s in sentences) and not INVERSE_ASKED.search(asked[0]):
         return None  # "enter the zero matrix" belongs to an inverse question only
-    form = Asked(points[0] if points else None, bool(radians), bool(rectangular))
+    form = Asked(points[0] if points else None, bool(radians), bool(rectangular), bool(plane))
     for pattern, build in FAMILIES:
         m = pattern.match(asked[0])
         if m:
@@ -1115,6 +1118,125 @@ def _phase_shift(formulas, form, ref):
     return RoutedCall("symbolic", call, f"the phase shift: {call}", CheckKind.PRECALC)
 
 
+# -- planes ----------------------------------------------------------------------------------------------------
+
+PLANE_FORM = re.compile(r"^enter\s+your\s+answer\s+in\s+the\s+form\s+⟨(\d+)⟩\s*,?\s*where\s+((?:⟨\d+⟩\s*,?\s*(?:and\s+)?)+)"
+                        r"are\s+integers\s+such\s+that\s+⟨(\d+)⟩\s*,?\s*and\s+⟨(\d+)⟩$", I)
+PLANE_LATEX = {"Ax+By+Cz+D=0", "A>0", "\\gcd(|A|,|B|,|C|,|D|)=1"}
+
+
+def _plane_form(sentence: str, formulas: list[Formula]) -> bool:
+    m = PLANE_FORM.match(sentence)
+    if m is None:
+        return False
+    latex = {re.sub(r"\s+|\\[,;!]|\\(?:left|right)", "", formulas[int(k)].latex).rstrip(".,")
+             for k in (m.group(1), m.group(3), m.group(4))}
+    named = [re.sub(r"\s+", "", formulas[int(k)].latex) for k in re.findall(r"⟨(\d+)⟩", m.group(2))]
+    return latex == PLANE_LATEX and named == ["A", "B", "C", "D"]
+
+
+def _plane_through(formulas, form, a, b, c):
+    """The plane through three points: det[[x - x1, y - y1, z - z1], [P2 - P1], [P3 - P1]] = 0, expanded by the
+    engine (checked by cofactor expansion at rational points), then written with integers, A > 0, gcd 1 (the
+    three points confirmed on it with Fractions)."""
+    points = [_point(formulas[int(r)], 3) for r in (a, b, c)]
+    if not form.plane or form.point or form.radians or form.rectangular or any(p is None for p in points):
+        return None
+    values = [[_fraction_value(x) for x in p] for p in points]
+    if any(v is None for p in values for v in p):
+        return None
+    first = [_text(x) for x in points[0]]
+    rows = [[f"{n} - {f}" for n, f in zip(("x", "y", "z"), first)]]
+    rows += [[f"{_text(x)} - {f}" for x, f in zip(p, first)] for p in points[1:]]
+    call = "expand(det([" + ", ".join("[" + ", ".join(r) + "]" for r in rows) + "]))"
+    return RoutedCall("symbolic", call, f"the plane through three points: {call}", CheckKind.PRECALC,
+                      relabel=lambda answer: _plane_equation(answer, values))
+
+
+def _plane_parallel(formulas, form, point_ref, plane_ref):
+    """The plane through a point parallel to a plane: the same normal, n . (P - P0) = 0."""
+    point = _point(formulas[int(point_ref)], 3)
+    plane = formulas[int(plane_ref)]
+    if not form.plane or form.point or point is None or plane.tree is None or plane.names - {"x", "y", "z"}:
+        return None
+    normal = _linear_coefficients(plane.tree)
+    values = [_fraction_value(x) for x in point]
+    if normal is None or any(v is None for v in values) or not any(normal):
+        return None
+    call = "expand(" + " + ".join(f"({n})*({name} - {_text(x)})" for n, name, x in zip(normal, "xyz", point)) + ")"
+    return RoutedCall("symbolic", call, f"the parallel plane through the point: {call}", CheckKind.TOOL,
+                      relabel=lambda answer: _plane_equation(answer, [values], normal))
+
+
+def _linear_coefficients(equation: Node) -> list[Fraction] | None:
+    """a x + b y + c z = d read by putting in points (with Fractions), and confirmed linear at two more."""
+    from ..recompute import Unsupported, recompute
+
+    if not (isinstance(equation, Relation) and equation.op == "="):
+        return None
+
+    def at(x, y, z):
+        values = {"x": x, "y": y, "z": z}
+        side = BinOp("-", equation.left, equation.right)
+        for name, v in values.items():
+            side = _put(side, name, BinOp("/", Num(v.numerator), Num(v.denominator)))
+        return recompute(side)
+
+    try:
+        zero = at(Fraction(0), Fraction(0), Fraction(0))
+        coefficients = [at(*[Fraction(int(i == k)) for i in range(3)]) - zero for k in range(3)]
+        for probe in ((Fraction(3, 7), Fraction(-2), Fraction(5, 3)), (Fraction(11), Fraction(1, 2), Fraction(-9, 4))):
+            if at(*probe) != zero + sum(c * p for c, p in zip(coefficients, probe)):
+                return None
+    except (Unsupported, ZeroDivisionError, ValueError, OverflowError, RecursionError):
+        return None
+    return coefficients
+
+
+def _plane_equation(answer: str, points: list[list[Fraction]], normal: list[Fraction] | None = None) -> str | None:
+    """'4*x + 8*y - 8*z - 36' -> 'x + 2*y - 2*z - 9 = 0' (integers, A > 0, gcd 1), given only when every point
+    lies on it (and its normal is parallel to the one given)."""
+    import math
+
+    from tools.parsing import ParseError, parse
+
+    try:
+        coefficients = _linear_coefficients(Relation("=", parse(answer), Num(0)))
+    except (ParseError, RecursionError):
+        return None
+    if coefficients is None:
+        return None
+    from ..recompute import recompute
+
+    constant = recompute(_put(_put(_put(parse(answer), "x", Num(0)), "y", Num(0)), "z", Num(0)))
+    terms = coefficients + [constant]
+    scale = math.lcm(*(t.denominator for t in terms))
+    integers = [int(t * scale) for t in terms]
+    divisor = math.gcd(*integers)
+    if divisor == 0 or integers[0] == 0:
+        return None  # no plane, or A = 0 where A > 0 was asked
+    integers = [t // divisor * (1 if integers[0] > 0 else -1) for t in integers]
+    a, b, c, d = integers
+    if any(a * p[0] + b * p[1] + c * p[2] + d != 0 for p in points):
+        return None
+    if normal is not None and any(u * normal[j] != v * normal[i] for (i, u), (j, v) in
+                                  [((0, a), (1, b)), ((0, a), (2, c)), ((1, b), (2, c))]):
+        return None  # not parallel to the plane given
+    return _linear_text(integers) + " = 0"
+
+
+def _linear_text(coefficients: list[int]) -> str:
+    parts = []
+    for c, name in zip(coefficients, ("x", "y", "z", "")):
+        if c == 0:
+            continue
+        size = str(abs(c)) if abs(c) != 1 or not name else ""
+        term = f"{size}*{name}" if size and name else size or name
+        parts.append(("- " if c < 0 else "+ ") + term)
+    text = " ".join(parts)
+    return text[2:] if text.startswith("+ ") else "-" + text[2:]
+
+
 # -- circles given by an equation ----------------------------------------------------------------------------
 
 def _circle(formulas, form, what, ref):
@@ -1186,6 +1308,11 @@ FAMILIES = [
     (re.compile(r"^(?:what\s+is|find|determine)\s+the\s+period\s+of\s+(?:the\s+graph\s+of\s+)?" + F + r"$", I), _period),
     (re.compile(r"^(?:what\s+is|find|determine)\s+the\s+phase\s+shift\s+of\s+(?:the\s+graph\s+of\s+)?" + F + r"$", I),
      _phase_shift),
+    (re.compile(r"^" + ASK + r"\s+the\s+equation\s+of\s+the\s+plane\s+(?:containing|passing\s+through|through)\s+"
+                r"(?:the\s+points\s+)?" + F + r"\s*,?\s*" + F + r"\s*,?\s*and\s+" + F + r"$", I), _plane_through),
+    (re.compile(r"^" + ASK + r"\s+the\s+equation\s+of\s+the\s+plane\s+(?:which\s+|that\s+)?(?:passes|passing)\s+through\s+"
+                r"(?:the\s+point\s+)?" + F + r"\s*,?\s*and\s+(?:which\s+|that\s+)?is\s+parallel\s+to\s+the\s+plane\s+" + F
+                + r"$", I), _plane_parallel),
     (re.compile(r"^" + ASK + r"\s+the\s+determinant\s+of\s+(?:the\s+matrix\s+)?" + F + r"$", I), _determinant),
     (re.compile(r"^(?:find|what\s+is|determine|compute)\s+the\s+integer\s+" + F + r"\s*,\s*" + F + r"\s*,\s*"
                 r"(?:such\s+that|for\s+which|so\s+that)\s+" + F + r"$", I), _same_value_integer),
