@@ -319,3 +319,35 @@ def complex_value(node: Node, env: dict[str, mpmath.mpc]) -> mpmath.mpc:
             raise NotDerived("power")
         return complex_value(node.left, env) ** int(exponent)
     raise NotDerived(type(node).__name__)
+
+
+def rational_roots_found(coeffs: list[Fraction]) -> list[Fraction]:
+    """The distinct rational roots, by the rational root test over the integer coefficients (however many of the
+    roots are irrational or complex)."""
+    import math
+
+    coeffs = list(coeffs)
+    while coeffs and coeffs[-1] == 0:
+        coeffs.pop()
+    scale = math.lcm(*(c.denominator for c in coeffs))
+    ints = [int(c * scale) for c in coeffs]
+    found = []
+    if ints and ints[0] == 0:
+        found.append(Fraction(0))
+        ints = ints[next(k for k, c in enumerate(ints) if c):]
+    if len(ints) < 2:
+        return found
+    lead, const = abs(ints[-1]), abs(ints[0])
+    if lead > 10**9 or const > 10**9:
+        raise NotDerived("coefficients too large for the rational root test")
+
+    def divisors(n: int) -> set[int]:
+        small = [d for d in range(1, math.isqrt(n) + 1) if n % d == 0]
+        return set(small + [n // d for d in small])
+
+    for p in divisors(const):
+        for q in divisors(lead):
+            for candidate in (Fraction(p, q), Fraction(-p, q)):
+                if candidate not in found and sum(c * candidate ** e for e, c in enumerate(ints)) == 0:
+                    found.append(candidate)
+    return sorted(found)

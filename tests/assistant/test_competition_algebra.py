@@ -82,6 +82,15 @@ ANSWERED = [
     (r"Let $d$ and $e$ denote the solutions of $3x^{2}+5x-2=0$. What is the value of $(d+1)(e+1)$?", "-4/3"),
     (r"Let $a$ and $b$ be the roots of $x^2 - 4x + 5 = 0.$ Compute \[a^3 + a^4 b^2 + a^2 b^4 + b^3.\]", "154"),
     (r"Let $p$ and $q$ be the two roots of $x^2 - 3x + 1 = 0$. Find $\frac{1}{p} + \frac{1}{q}$.", "3"),
+    (r"Find the roots of $x^3 - 6x^2 + 11x - 6 = 0$.", "1, 2, 3"),
+    (r"Find all the integer roots of $x^3 + 2x^2 - 5x - 6 = 0.$ Enter all the integer roots, separated by commas.",
+     "-3, -1, 2"),
+    (r"Find all rational roots of $2x^3 - x^2 - 4x + 2 = 0$. Enter all the rational roots, separated by commas.",
+     "1/2"),
+    (r"Find the smallest value of $x$ that satisfies the equation $|3x+2|=x+6$.", "-2"),
+    (r"Find all the integer roots of $2x^2 - 3x + 1 = 0.$ Enter all the integer roots, separated by commas.", "1"),
+    (r"If $x^2 - x - 1 = 0$, what is the value of $x^3 - 2x + 1$?", "2"),
+    (r"If $x^2 + 3x - 1 = 0$, what is $x^3 + 3x^2 - x + 4$?", "4"),
 ]
 
 
@@ -131,6 +140,9 @@ DECLINED = [
     r"Let $p$ and $q$ be the two roots of $x^2 - 3x + 1 = 0$. Find $p^2 q$.",  # so it does here
     r"Let $p$ and $q$ be the two roots of $x^2 - 6x + 9 = 0$. Find $p + q$.",  # one root
     r"Let $p$ and $q$ be the two roots of $x^2 - 3x + 1 = 0$. Find $p + q + r$.",
+    r"Find all the integer roots of $2x^2 - 3x + 2 = 0.$ Enter all the integer roots, separated by commas.",  # none
+    r"If $x^2 = 2$, what is $x^3$?",  # 2 sqrt(2) or -2 sqrt(2)
+    r"If $x^2 - 5x + 6 = 0$, what is $x$?",
     r"The third and fifth terms of a geometric sequence are 17 and 39, respectively. What is the seventh term?",
     r"The third and fifth terms of an arithmetic sequence are 17 and 39, respectively. What is the seventh power?",
     r"Find the center of the circle with equation $x^2 - 6x + y^2 + 2y = 9$. Express your answer as a decimal.",

@@ -772,43 +772,52 @@ def _prose_number(text: str, formulas: list[Formula]) -> Fraction | None:
 
 # -- all the roots, listed ------------------------------------------------------------------------------------
 
-ALL_ROOTS = re.compile(r"^(?:find|determine|what\s+are)\s+all\s+(?:of\s+)?(?:the\s+)?(real\s+)?(?:roots|solutions|zeros)\s+"
+ALL_ROOTS = re.compile(r"^(?:find|determine|what\s+are)\s+(?:all\s+(?:of\s+)?)?(?:the\s+)?(real\s+|integer\s+|rational\s+)?"
+                       r"(?:roots|solutions|zeros)\s+"
                        r"(?:of|to)\s+(?:the\s+(?:polynomial|equation)\s+)?" + F + r"$", I)
-LIST_REQUEST = re.compile(r"^(?:enter|list|give)\s+(?:your\s+answer|all\s+(?:of\s+)?the\s+(?:solutions|roots)|the\s+"
-                          r"(?:solutions|roots)|all\s+(?:solutions|roots))(?:\s+as\s+a\s+list\s+of\s+numbers)?\s*,?\s+"
-                          r"separated\s+by\s+commas$", I)
+LIST_REQUEST = re.compile(r"^(?:enter|list|give)\s+(?:your\s+answer|(?:all\s+(?:of\s+)?)?(?:the\s+)?"
+                          r"(?:real\s+|integer\s+|rational\s+)?(?:solutions|roots))(?:\s+as\s+a\s+list\s+of\s+numbers)?"
+                          r"\s*,?\s+separated\s+by\s+commas$", I)
 
 
-def _all_roots(formulas: list[Formula], real: str | None, ref: str) -> RoutedCall | None:
+def _all_roots(formulas: list[Formula], kind: str | None, ref: str) -> RoutedCall | None:
     """'Find all roots of the polynomial $x^3+x^2-4x-4$. Enter your answer as a list of numbers separated by
-    commas.': distinct roots of a polynomial of degree 2 to 4, all real unless only the real ones are asked for;
-    the tool's roots must match mpmath's numeric ones one for one."""
+    commas.': distinct roots of a polynomial of degree 2 to 4, all real unless only the real (or the integer, or the
+    rational) ones are asked for; the tool's roots must match the ones found here one for one (mpmath's numeric
+    roots, or the rational root test)."""
     formula = formulas[int(ref)]
+    kind = (kind or "").strip().lower()
     var = _one_letter(formula)
     poly = polynomial(formula.tree, {var}) if var else None
     coeffs = second.coefficients(poly, var) if poly is not None else None
     if coeffs is None or not 3 <= len(coeffs) <= 5 or rp.distinct_root_count(coeffs) != len(coeffs) - 1:
         return None
-    roots = second.numeric_roots(coeffs)
-    scale = max([abs(r) for r in roots] + [mpmath.mpf(1)])
-    real_ones = [mpmath.re(r) for r in roots if abs(mpmath.im(r)) <= mpmath.mpf(10) ** -20 * scale]
-    if not real_ones or (not real and len(real_ones) != len(roots)):
-        return None
-    if real and second.real_root_count(coeffs) != len(real_ones):
-        return None
+    if kind in ("integer", "rational"):
+        wanted = [r for r in second.rational_roots_found(coeffs) if kind == "rational" or r.denominator == 1]
+        if not wanted:
+            return None
+        expected = [mpmath.mpf(r.numerator) / r.denominator for r in wanted]
+        keep = lambda text: re.fullmatch(r"-?\d+" if kind == "integer" else r"-?\d+(?:/\d+)?", text)  # noqa: E731
+    else:
+        roots = second.numeric_roots(coeffs)
+        scale = max([abs(r) for r in roots] + [mpmath.mpf(1)])
+        expected = [mpmath.re(r) for r in roots if abs(mpmath.im(r)) <= mpmath.mpf(10) ** -20 * scale]
+        if not expected or (not kind and len(expected) != len(roots)):
+            return None
+        if kind and second.real_root_count(coeffs) != len(expected):
+            return None
+        keep = lambda text: not re.search(r"\bI\b", text)  # noqa: E731
     equation = to_text(formula.tree) if isinstance(formula.tree, Relation) else f"{to_text(formula.tree)} = 0"
 
     def relabel(answer: str) -> str | None:
         m = re.fullmatch(r"\{(.*)\}", answer.strip())
         if m is None or "RootOf" in answer:
             return None
-        members = _top_level_split(m.group(1))
-        kept = [x for x in members if not re.search(r"\bI\b", x)]
+        kept = [x for x in _top_level_split(m.group(1)) if keep(x)]
         values = [second.numeric_value(x) for x in kept]
-        if None in values or len(values) != len(real_ones):
+        if None in values or len(values) != len(expected):
             return None
-        left = sorted(values)
-        if not all(second.close(a, b) for a, b in zip(left, sorted(real_ones))):
+        if not all(second.close(a, b) for a, b in zip(sorted(values), sorted(expected))):
             return None
         return ", ".join(x for _, x in sorted(zip(values, kept)))
     return _symbolic(f"solve({equation}, {var})", relabel)
@@ -936,6 +945,29 @@ def _substituted(node: Node, values: dict[str, Node]) -> Node:
     raise NotDerived(f"{type(node).__name__} in a formula of the roots")
 
 
+# -- a polynomial's value where a quadratic vanishes --------------------------------------------------------------
+
+def _value_where_zero(formulas: list[Formula], eq_ref: str, asked_ref: str) -> RoutedCall | None:
+    """'If $x^2 - x - 1 = 0$, what is the value of $x^3 - 2x + 1$?': the same at both roots when the remainder of
+    the division by the quadratic is a constant. The tool puts one root in (the quadratic formula); the second
+    route divides the polynomials over the Fractions."""
+    equation, asked = formulas[int(eq_ref)], formulas[int(asked_ref)]
+    read = _quadratic(equation)
+    if read is None or not isinstance(equation.tree, Relation) or asked.tree is None or isinstance(asked.tree, Relation):
+        return None
+    var, (c, b, a) = read
+    poly = polynomial(asked.tree, {var})
+    asked_coeffs = second.coefficients(poly, var, rp.MAX_POWER) if poly is not None and asked.names == {var} else None
+    if asked_coeffs is None or len(asked_coeffs) < 3 or b * b - 4 * a * c == 0:
+        return None
+    left = rp.remainder(asked_coeffs, [c, b, a])
+    if len(left) > 1:
+        return None  # the value differs from root to root
+    value = left[0] if left else Fraction(0)
+    root = parse(f"(-{bracketed(b)} + sqrt({fraction_text(b * b - 4 * a * c)}))/(2*{bracketed(a)})")
+    return _symbolic(to_text(_substituted(asked.tree, {var: root})), agreeing(value))
+
+
 # -- the sentence shapes ----------------------------------------------------------------------------------------
 
 LINE = r"(?:the\s+)?(?:line|graph)\s+(?:(?:whose\s+equation\s+is|with\s+(?:the\s+)?equation|given\s+by|defined\s+by|" \
@@ -946,6 +978,9 @@ PARABOLA = r"the\s+(?:parabola|graph)\s+(?:(?:whose\s+equation\s+is|with\s+(?:th
            r"defined\s+by|described\s+by|of)\s+)?" + F
 
 FAMILIES = [
+    (re.compile(r"^(?:if|given\s+that|suppose(?:\s+that)?)\s+" + F + r"\s*,?\s*(?:then\s+)?(?:what\s+is|find|determine|"
+                r"compute|evaluate)\s+(?:the\s+value\s+of\s+)?" + F + r"$", I), _value_where_zero),
+    (ALL_ROOTS, _all_roots),
     (re.compile(r"^(?:what\s+is|find|determine|compute|give)\s+the\s+domain\s+of\s+(?:the\s+)?(?:real[- ]valued\s+)?"
                 r"(?:function|expression|graph\s+of)?\s*" + F + r"(?:\s*,?\s+(?:in|using)\s+interval\s+notation)?$", I),
      lambda fs, ref: domain_plan(fs[int(ref)]) if ANSWER_IN_INTERVALS else None),
@@ -965,7 +1000,7 @@ FAMILIES = [
      _absolute_pick),
     (re.compile(r"^" + ASK + r"\s+the\s+(largest|greatest|smallest|least|positive|negative)\s+(?:possible\s+)?"
                 r"(?:value\s+of\s+|solution\s+)?" + F + r"\s+(?:such\s+that|that\s+satisfies|satisfying|for\s+which)\s+"
-                + F + r"$", I), _absolute_pick),
+                r"(?:the\s+equation\s+)?" + F + r"$", I), _absolute_pick),
     (re.compile(r"^" + ASK + r"\s+the\s+(positive\s+difference)\s+between\s+the\s+(?:two\s+)?(?:solutions|roots)\s+"
                 r"(?:of|to)\s+(?:the\s+equation\s+)?()" + F + r"$", I),
      lambda fs, how, _, ref: _absolute_pick(fs, how, None, ref)),
