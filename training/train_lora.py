@@ -150,14 +150,17 @@ def main(argv=None) -> None:
             step += 1
             if step == 10:
                 warm_at = time.time()  # the first steps pay for CUDA's warm-up: they are not the pace
-            if step == 20 and args.max_minutes:
-                # fit the cosine schedule to the time budget instead of cutting it off at full learning rate
-                per_step = (time.time() - warm_at) / 10
+            if step in (20, 60) and args.max_minutes:
+                # fit the cosine schedule to the time budget instead of cutting it off at full learning rate;
+                # fitted again at step 60, because steps 10-20 can still be slow (round four planned 337 steps
+                # from them and used 3 of its 5 minutes: bench/RESULTS.md, "Third round")
+                per_step = (time.time() - warm_at) / (step - 10)
                 affordable = int((args.max_minutes * 60 - (time.time() - start)) / per_step) + step
-                if affordable < total:
-                    print(f"time budget: {affordable} of {total} planned steps", flush=True)
-                    total, stopped_early = affordable, False
-                    planned_cut = True
+                wanted = max(1, int(per_epoch * args.epochs))
+                if min(affordable, wanted) != total:
+                    print(f"time budget: {min(affordable, wanted)} of {wanted} planned steps", flush=True)
+                    total, stopped_early = min(affordable, wanted), False
+                    planned_cut = affordable < wanted
             if step % 25 == 0 or step == total:
                 entry = {"step": step, "epoch": round(step / per_epoch, 3), "loss": round(sum(recent) / len(recent), 4),
                          "lr": lr_at(step - 1), "seconds": round(time.time() - start, 1)}

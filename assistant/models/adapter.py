@@ -16,7 +16,7 @@ from .embedded import file_sha256
 from .errors import ModelUnavailable
 
 ADAPTERS = Path(__file__).parent / "adapters"
-SHIPPED = "calx-planner-2"
+SHIPPED = "calx-planner-3"
 OFF_VALUES = ("0", "off", "no", "none", "false")
 
 

@@ -24,7 +24,7 @@ def test_the_embedded_model_carries_the_adapter_and_its_prompt(monkeypatch):
     monkeypatch.delenv("CALX_ADAPTER", raising=False)
     model = resolve_model()
     assert model.adapter == shipped_adapter() and model.prompt_style == "tuned-plain"
-    assert model.name == "gemma-3-270m-q4_k_m+calx-planner-2"
+    assert model.name == "gemma-3-270m-q4_k_m+calx-planner-3"
 
 
 @pytest.mark.parametrize("how", ["flag", "env"])
@@ -95,8 +95,8 @@ def test_cli_no_adapter_plans_with_the_model_alone():
 def test_doctor_and_models_show_the_adapter():
     models = subprocess.run([sys.executable, "-m", "assistant.cli", "models"], capture_output=True, text=True,
                             timeout=120).stdout
-    assert "* calx-planner-2" in models and "adapter" in models
+    assert "* calx-planner-3" in models and "adapter" in models
     doctor = subprocess.run([sys.executable, "-m", "assistant.cli", "doctor"], capture_output=True, text=True,
                             timeout=300).stdout
-    assert "adapter calx-planner-2" in doctor and "sha256 verified" in doctor
+    assert "adapter calx-planner-3" in doctor and "sha256 verified" in doctor
 
