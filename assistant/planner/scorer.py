@@ -51,6 +51,7 @@ def result_pieces(result: str) -> list[tuple[str, bool]]:
 class Candidate:
     steps: tuple[Step, ...]  # the calculator calls, run
     result: str  # as the last output writes it (before " = around ...")
+    used: tuple[str, ...] = ()  # the question's numbers its calls used (a later call takes the others)
 
     def pieces(self, prompt: str, *, calls: int | None = None, result: bool = True,
                scored_from: int = 0) -> list[tuple[str, bool]]:
@@ -96,10 +97,29 @@ class Ranked:
         return _key(self.logprob, self.tokens, norm)
 
 
+# numbers a question says in words, written as calx's training chains write them: "a fifth of 95" is 95/5,
+# "twice as many" a *2, "half an hour" 30/2 (training/synthetic.py); ordinals ("the third day") are not fractions
+_IMPLIED = (
+    (re.compile(r"\b(?:half|halves|twice|double[sd]?)\b", re.I), "2"),
+    (re.compile(r"\b(?:(?:a|one) third|triple[sd]?|thrice)\b", re.I), "3"),
+    (re.compile(r"\b(?:a|one) (?:quarter|fourth)\b", re.I), "4"),
+    (re.compile(r"\b(?:a|one) fifth\b", re.I), "5"),
+    (re.compile(r"\bdozens?\b", re.I), "12"),
+)
+# "40% off", "25 percent of": the training chains write p% of a as one call, a*p/100
+_PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
+
+
 def candidate_numbers(question: str) -> list[str] | None:
-    """The question's distinct numbers, or None when there are too few or too many to enumerate."""
-    numbers = question_numbers(numbers_in(question), ())
+    """The question's distinct numbers (those it says in words too), or None when there are too few or too
+    many to enumerate."""
+    implied = [value for pattern, value in _IMPLIED if pattern.search(question)]
+    numbers = question_numbers([*numbers_in(question), *implied], ())
     return numbers if MIN_NUMBERS <= len(numbers) <= MAX_NUMBERS else None
+
+
+def percents_in(question: str) -> list[str]:
+    return question_numbers([m.group(1) for m in _PERCENT.finditer(question)], ())
 
 
 class ChainScorer:
@@ -125,8 +145,8 @@ class ChainScorer:
         if numbers is None or not hasattr(self.model, "score"):
             return None
         self._calls, self.evaluated = {}, 0
-        firsts = self._stage(prompt, [_Scored(c) for c in self.one_operation(numbers, deadline)], deadline,
-                             calls=1, result=False)
+        calls = self.one_operation(numbers, deadline) + self.percent_of(numbers, percents_in(question), deadline)
+        firsts = self._stage(prompt, [_Scored(c) for c in calls], deadline, calls=1, result=False)
         ones = _best([s for s in firsts if _passes(question, s.candidate)], self.beam)
         complete = self._stage(prompt, ones, deadline, calls=1, result=True, scored_from=1)
         if len(numbers) > 2 and time.perf_counter() < deadline:
@@ -164,17 +184,26 @@ class ChainScorer:
                         return out
                     step = self._call(f"{a}{op}{b}")
                     if step is not None:
-                        out.append(Candidate((step,), _written(step)))
+                        out.append(Candidate((step,), _written(step), (a, b)))
+        return out
+
+    def percent_of(self, numbers: Sequence[str], percents: Sequence[str], deadline: float) -> list[Candidate]:
+        """`a*p/100` for each percent p and other number a. Only p counts as used: "40% off $270" goes on
+        with 270-108, as the training chains do."""
+        out = []
+        for p in percents:
+            for a in numbers:
+                if a != p and time.perf_counter() < deadline and (step := self._call(f"{a}*{p}/100")) is not None:
+                    out.append(Candidate((step,), _written(step), (p,)))
         return out
 
     def two_operations(self, first: Candidate, numbers: Sequence[str], deadline: float) -> list[Candidate]:
         r = first.result
         if not _PLAIN_NUMBER.fullmatch(r):
             return []  # a fraction or a negative output: the model's chains do not write those back
-        a_b = re.split(r"[-+*/]", first.steps[0].input)
         out = []
         for c in numbers:
-            if c in a_b:
+            if c in first.used:
                 continue  # every number of the question at most once
             for op in OPS:
                 for expr in (f"{r}{op}{c}", f"{c}{op}{r}"):
@@ -182,7 +211,7 @@ class ChainScorer:
                         return out
                     step = self._call(expr)
                     if step is not None:
-                        out.append(Candidate((first.steps[0], step), _written(step)))
+                        out.append(Candidate((first.steps[0], step), _written(step), (*first.used, c)))
         return out
 
     def _call(self, expr: str) -> Step | None:

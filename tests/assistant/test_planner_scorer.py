@@ -4,6 +4,8 @@ The ranking model here is a stand-in with a `score` method; tests/assistant/test
 with the real GGUF."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import tools
@@ -14,7 +16,7 @@ from assistant.planner import Options, Planner
 from assistant.planner.loop import mode_from_env
 from assistant.planner.numbers import to_fraction
 from assistant.planner.prompt import build_tuned_prompt
-from assistant.planner.scorer import BEAM, ChainScorer, candidate_numbers
+from assistant.planner.scorer import BEAM, ChainScorer, candidate_numbers, percents_in
 
 
 MARKUP = {"<gad", "</", "<result"}
@@ -52,6 +54,22 @@ def test_numbers_enumerated_only_between_two_and_five():
     assert candidate_numbers("Ann has 4 pens, Bo has 4 pens and Cy has 1,200 pens.") == ["4", "1200"]
     assert candidate_numbers("Tom has 25 stickers. How many now?") is None
     assert candidate_numbers("1 2 3 4 5 6 apples") is None
+
+
+def test_numbers_said_in_words_and_percents():
+    assert candidate_numbers("Zoe has 95 stickers. She gives a fifth of them to Wes.") == ["95", "5"]
+    assert candidate_numbers("A pie costs 6 dollars. A cake costs twice as much.") == ["6", "2"]
+    assert candidate_numbers("On the third day he read 20 pages.") is None  # an ordinal, not a fraction
+    assert percents_in("A bottle costs $270. It is on sale for 40% off, or 12.5 percent more.") == ["40", "12.5"]
+
+
+def test_percent_calls_are_written_as_training_writes_them_and_keep_the_base_free():
+    scorer = _scorer()
+    firsts = scorer.percent_of(["270", "40"], ["40"], float("inf"))
+    assert [(c.steps[0].input, c.result, c.used) for c in firsts] == [("270*40/100", "108", ("40",))]
+    seconds = scorer.two_operations(firsts[0], ["270", "40"], float("inf"))
+    assert "270-108" in {c.steps[1].input for c in seconds}
+    assert not any("40" in re.split(r"[-+*/]", c.steps[1].input) for c in seconds)
 
 
 def test_one_operation_candidates_exact_set():
