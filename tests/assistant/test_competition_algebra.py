@@ -89,6 +89,14 @@ ANSWERED = [
      "1/2"),
     (r"Find the smallest value of $x$ that satisfies the equation $|3x+2|=x+6$.", "-2"),
     (r"Find all the integer roots of $2x^2 - 3x + 1 = 0.$ Enter all the integer roots, separated by commas.", "1"),
+    (r"Find the remainder when $x^5 + 3x^2 - 7$ is divided by $x^2 - 1$.", "x - 4"),
+    (r"What is the remainder when $x^3$ is divided by $x^2 - 3x + 2$?", "7*x - 6"),
+    (r"The first term of a geometric sequence is 1024, and the 6th term is 243. What is the positive, real value for "
+     r"the 3rd term?", "576"),
+    (r"The second and fourth terms of a geometric sequence are 5 and 45. What is the sixth term?", "405"),
+    (r"What is the smallest real number $x$ in the domain of the function $$g(x) = \sqrt{(x-1)^2-(x-6)^2}~?$$", "7/2"),
+    (r"What is the largest value of $t$ in the domain of $h(t) = \sqrt{4 - 2t}$?", "2"),
+    (r"What real values of $x$ are not in the domain of $f(x)=\frac{1}{x^2-5x+6}$?", "2, 3"),
     (r"If $x^2 - x - 1 = 0$, what is the value of $x^3 - 2x + 1$?", "2"),
     (r"If $x^2 + 3x - 1 = 0$, what is $x^3 + 3x^2 - x + 4$?", "4"),
 ]
@@ -119,7 +127,7 @@ DECLINED = [
     r"What is the vertex of the parabola $x = y^2 - 4y + 7$?",
     r"What is the minimum value of $-x^2 + 8x + 21$?",  # opens downwards: no minimum
     r"What is the minimum value of $x^2 + 8x + 21$ for $x \ge 0$?",  # a condition not read
-    r"Find the remainder when $x^4 + 2$ is divided by $x^2 - 2$.",  # the remainder is a polynomial
+    r"Find the remainder when $x^4 + 2$ is divided by $x^2 - 2$.",  # irrational roots: not by interpolation here
     r"Find the sum of the coefficients of $a x^2 + b x + c$.",  # letters as coefficients
     r"What is the positive difference between the solutions of $x^2 + x + 1 = 0$?",  # not real
     r"What is the positive difference between the solutions of $x^2 - 4x + 4 = 0$?",  # one solution
@@ -141,7 +149,11 @@ DECLINED = [
     r"Let $p$ and $q$ be the two roots of $x^2 - 6x + 9 = 0$. Find $p + q$.",  # one root
     r"Let $p$ and $q$ be the two roots of $x^2 - 3x + 1 = 0$. Find $p + q + r$.",
     r"Find all the integer roots of $2x^2 - 3x + 2 = 0.$ Enter all the integer roots, separated by commas.",  # none
-    r"If $x^2 = 2$, what is $x^3$?",  # 2 sqrt(2) or -2 sqrt(2)
+    r"If $x^2 = 2$, what is $x^3$?",
+    r"Find the remainder when $x^4 + 2$ is divided by $x^2 + 1$.",  # complex roots: not by interpolation here
+    r"The second and fourth terms of a geometric sequence are 5 and 45. What is the fifth term?",  # 135 or -135
+    r"What values of $x$ are not in the domain of $f(x)=\frac{x}{x^2+1}$?",  # none
+    r"What is the smallest real number $x$ in the domain of $f(x) = \frac{1}{x}$?",  # there is none  # 2 sqrt(2) or -2 sqrt(2)
     r"If $x^2 - 5x + 6 = 0$, what is $x$?",
     r"The third and fifth terms of a geometric sequence are 17 and 39, respectively. What is the seventh term?",
     r"The third and fifth terms of an arithmetic sequence are 17 and 39, respectively. What is the seventh power?",

@@ -402,12 +402,41 @@ def _remainder(formulas: list[Formula], p_ref: str, d_ref: str) -> RoutedCall | 
     if p is None or d is None or isinstance(dividend.tree, Relation):
         return None
     pc, dc = second.coefficients(p, var, rp.MAX_POWER), second.coefficients(d, var)
-    if pc is None or dc is None or len(dc) != 2 or dc[1] == 0 or len(pc) < 2:
+    if pc is None or dc is None or len(pc) < 2 or len(dc) < 2:
         return None
+    if len(dc) > 2:
+        return _remainder_by_interpolation(dividend.tree, var, pc, dc)
     root = -dc[0] / dc[1]
     _, remainder = rp.divide_by_root(pc, root)
     call = f"subs({to_text(dividend.tree)}, {var} = {fraction_text(root)})"
     return _symbolic(call, agreeing(remainder))
+
+
+def _remainder_by_interpolation(tree: Node, var: str, dividend: list[Fraction], divisor: list[Fraction]):
+    """A divisor of degree 2 or 3 with distinct rational roots: the remainder is the polynomial of lower degree
+    through the dividend's values at those roots (Lagrange's form, expanded by the tool); the second route is long
+    division over the Fractions."""
+    if len(divisor) > 4 or len(dividend) < len(divisor):
+        return None
+    roots = second.rational_roots(divisor)
+    if roots is None or len(roots) != len(divisor) - 1:
+        return None
+    expected = rp.remainder(dividend, divisor)
+    terms = []
+    for r in roots:
+        value = to_text(_substituted(tree, {var: parse(bracketed(r))}))
+        basis = "*".join(f"({var} - {bracketed(o)})/({bracketed(r)} - {bracketed(o)})" for o in roots if o != r)
+        terms.append(f"({value})*{basis}")
+    call = f"expand({' + '.join(terms)})"
+
+    def relabel(answer: str) -> str | None:
+        try:
+            got = polynomial(parse(answer), {var})
+        except Exception:  # an answer the parser cannot read is not this polynomial
+            return None
+        want = {((var, k),) if k else (): c for k, c in enumerate(expected) if c}
+        return answer if got is not None and got == want else None
+    return _symbolic(call, relabel)
 
 
 def _coefficient_sum(formulas: list[Formula], ref: str) -> RoutedCall | None:
@@ -717,14 +746,46 @@ def _from_two_terms(formulas: list[Formula], n1: str, n2: str, v1: str, v2: str,
     return _calculator(formula, agreeing(second.term_by_steps(rule, r)))
 
 
+def _from_two_geometric(formulas, n1, n2, v1, v2, asked, positive) -> RoutedCall | None:
+    """'The first term of a geometric sequence is 729, and the 7th term is 64. What is the positive, real value for
+    the 5th term?': every rational ratio r with r^(q - p) = b/a is tried; the term asked must come out the same for
+    all of them (or be the one positive value, where the question asks for that)."""
+    positions = [_position(n, formulas) for n in (n1, n2, asked)]
+    values = [_prose_number(v, formulas) for v in (v1, v2)]
+    if None in positions or None in values or positions[0] >= positions[1] or 0 in values:
+        return None
+    (p, q, r), (a, b) = positions, values
+    if q - p > 12 or abs(r - p) > 60:
+        return None
+    gap = q - p
+    ratios = [x for x in second.rational_roots_found([-(b / a)] + [Fraction(0)] * (gap - 1) + [Fraction(1)])]
+    if not ratios:
+        return None  # no rational ratio (or the terms do not fit one): not read
+    answers = {a * x ** (r - p) for x in ratios}
+    if positive:
+        answers = {v for v in answers if v > 0}
+    if len(answers) != 1:
+        return None
+    (value,) = answers
+    ratio = next(x for x in ratios if a * x ** (r - p) == value)
+    # the second route: the sequence stepped from the p-th term by the ratio reaches b at q and the value at r
+    rule = second.Progression(a, ratio, True)
+    if second.term_by_steps(rule, q - p + 1) != b or second.term_by_steps(rule, abs(r - p) + 1) != (
+            value if r >= p else a * a / value):
+        return None
+    formula = f"{bracketed(a)}*{bracketed(ratio)}^({r} - {p})"
+    return _calculator(formula, agreeing(value))
+
+
 NUMBER_WORD = r"(⟨\d+⟩|-?\d+)"
 TWO_TERMS = [
-    re.compile(r"^the\s+" + ORDINAL + r"\s+and\s+" + ORDINAL + r"\s+terms\s+of\s+an\s+arithmetic\s+sequence\s+are\s+"
-               + NUMBER_WORD + r"\s+and\s+" + NUMBER_WORD + r"(?:\s*,\s*respectively)?$", I),
-    re.compile(r"^the\s+" + ORDINAL + r"\s+term\s+of\s+an\s+arithmetic\s+sequence\s+is\s+" + NUMBER_WORD
+    re.compile(r"^the\s+" + ORDINAL + r"\s+and\s+" + ORDINAL + r"\s+terms\s+of\s+an?\s+(arithmetic|geometric)\s+"
+               r"sequence\s+are\s+" + NUMBER_WORD + r"\s+and\s+" + NUMBER_WORD + r"(?:\s*,\s*respectively)?$", I),
+    re.compile(r"^the\s+" + ORDINAL + r"\s+term\s+of\s+an?\s+(arithmetic|geometric)\s+sequence\s+is\s+" + NUMBER_WORD
                + r"\s*,?\s+and\s+the\s+" + ORDINAL + r"\s+term\s+is\s+" + NUMBER_WORD + r"$", I),
 ]
-ASKED_TERM = re.compile(r"^(?:" + ASK + r"\s+the|" + ASK + r"\s+its)\s+" + ORDINAL
+ASKED_TERM = re.compile(r"^(?:" + ASK + r"\s+the|" + ASK + r"\s+its)\s+(?:(positive)\s*,?\s+(?:real\s+)?value\s+"
+                        r"(?:for|of)\s+the\s+)?" + ORDINAL
                         + r"\s+term(?:\s+(?:of|in)\s+(?:the|this)\s+(?:same\s+)?sequence)?$", I)
 
 
@@ -749,15 +810,22 @@ def _two_sentences(formulas: list[Formula], sentences: list[str]) -> RoutedCall 
         return _guarded(_in_the_roots, formulas, *named.groups(), wanted.group(1))
     asked = ASKED_TERM.match(sentences[1])
     if considered and asked:
-        return _guarded(_nth_term, formulas, asked.group(1), considered.group(1), considered.group(2))
+        if asked.group(1):
+            return None
+        return _guarded(_nth_term, formulas, asked.group(2), considered.group(1), considered.group(2))
     if asked is None:
         return None
     for k, pattern in enumerate(TWO_TERMS):
         m = pattern.match(sentences[0])
         if m:
-            n1, n2, v1, v2 = m.groups() if k == 0 else (m.group(1), m.group(3), m.group(2), m.group(4))
+            n1, n2, kind, v1, v2 = m.groups() if k == 0 else (m.group(1), m.group(4), m.group(2), m.group(3),
+                                                                 m.group(5))
             try:
-                return _from_two_terms(formulas, n1, n2, v1, v2, asked.group(1))
+                if kind.lower() == "geometric":
+                    return _from_two_geometric(formulas, n1, n2, v1, v2, asked.group(2), asked.group(1))
+                if asked.group(1):
+                    return None
+                return _from_two_terms(formulas, n1, n2, v1, v2, asked.group(2))
             except NotDerived:
                 return None
     return None
@@ -978,6 +1046,13 @@ PARABOLA = r"the\s+(?:parabola|graph)\s+(?:(?:whose\s+equation\s+is|with\s+(?:th
            r"defined\s+by|described\s+by|of)\s+)?" + F
 
 FAMILIES = [
+    (re.compile(r"^" + ASK + r"\s+the\s+(smallest|least|largest|greatest)\s+(?:real\s+)?(?:number|value\s+of)\s+" + F
+                + r"\s+(?:that\s+is\s+)?in\s+the\s+domain\s+of\s+(?:the\s+)?(?:function\s+)?" + F + r"$", I),
+     lambda fs, which, _, ref: domain_plan(fs[int(ref)], {"least": "smallest", "greatest": "largest"}.get(
+         which.lower(), which.lower()))),
+    (re.compile(r"^what\s+(?:real\s+)?values?\s+of\s+" + F + r"\s+(?:are|is)\s+not\s+in\s+the\s+domain\s+of\s+"
+                r"(?:the\s+function\s+)?" + F + r"$", I),
+     lambda fs, _, ref: domain_plan(fs[int(ref)], "excluded")),
     (re.compile(r"^(?:if|given\s+that|suppose(?:\s+that)?)\s+" + F + r"\s*,?\s*(?:then\s+)?(?:what\s+is|find|determine|"
                 r"compute|evaluate)\s+(?:the\s+value\s+of\s+)?" + F + r"$", I), _value_where_zero),
     (ALL_ROOTS, _all_roots),

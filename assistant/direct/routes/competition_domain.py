@@ -49,7 +49,9 @@ class Piece:
     high_closed: bool
 
 
-def domain_plan(formula: Formula) -> RoutedCall | None:
+def domain_plan(formula: Formula, pick: str | None = None) -> RoutedCall | None:
+    """The domain in interval notation; with `pick` ('smallest', 'largest' or 'excluded') a number read off it
+    instead: its least or greatest member, or the real numbers left out of it (when only finitely many are)."""
     named = re.match(r"\s*([A-Za-z])\s*\(\s*[A-Za-z]\s*\)\s*=", formula.latex)
     if named:  # f(x) = ...: f is a function here, not a factor
         formula = read_formula(formula.latex, frozenset({named.group(1)}))
@@ -83,7 +85,31 @@ def domain_plan(formula: Formula) -> RoutedCall | None:
     call = f"solve({', '.join(c.as_inequality() for c in conditions)}, {var})"
     samples = _samples(points)
     expected = {x: any(_inside(p, x) for p in pieces) for x in samples}
-    return RoutedCall("symbolic", call, call, CheckKind.TOOL, relabel=_agrees_at(expected, var, _latex(pieces)))
+    answer = _latex(pieces) if pick is None else _picked(pieces, pick)
+    if answer is None:
+        return None
+    return RoutedCall("symbolic", call, call, CheckKind.TOOL, relabel=_agrees_at(expected, var, answer))
+
+
+def _picked(pieces: list[Piece], pick: str) -> str | None:
+    if pick == "smallest":
+        first = pieces[0]
+        return _plain(first.low) if first.low is not None and first.low_closed else None
+    if pick == "largest":
+        last = pieces[-1]
+        return _plain(last.high) if last.high is not None and last.high_closed else None
+    if pick == "excluded":
+        if pieces[0].low is not None or pieces[-1].high is not None:
+            return None
+        gaps = [(a.high, b.low) for a, b in zip(pieces, pieces[1:])]
+        if any(high != low or a_closed for (high, low), a_closed in zip(gaps, (p.high_closed for p in pieces))):
+            return None  # a whole interval left out, not single numbers
+        return ", ".join(_plain(high) for high, _ in gaps) or None
+    return None
+
+
+def _plain(x: Fraction) -> str:
+    return str(x.numerator) if x.denominator == 1 else f"{x.numerator}/{x.denominator}"
 
 
 # -- conditions from the formula ---------------------------------------------------------------------------------
