@@ -104,7 +104,8 @@ class Planner:
         start = time.perf_counter()
         deadline = start + self.budgets.wall_seconds
         was_loaded = getattr(self.model, "loaded", True)  # a GGUF loads on its first completion
-        if self.options.mode == "score" and self._tuned:
+        # the candidates are written as the "tuned-plain" adapter writes chains (no thought lines)
+        if self.options.mode == "score" and getattr(self.model, "prompt_style", None) == "tuned-plain":
             scored = yield from self._scored_chain(question, deadline)
             if scored is not None:
                 answer = self._settle(question, [scored[0]])

@@ -204,3 +204,11 @@ def test_cli_flags_exist():
 
     assert "--planner-mode" in CliRunner().invoke(ask, ["--help"]).output
     assert "--planner-mode" in CliRunner().invoke(run_command, ["--help"]).output
+
+
+@pytest.mark.parametrize("style", ["fewshot", "tuned"])
+def test_score_mode_needs_the_plain_adapter(style):
+    model = RankingModel()
+    model.prompt_style = style  # chains with thought lines, or a model that never saw the format: write
+    answer = Planner(model, options=Options(mode="score")).ask("Tom has 25 stickers and buys 17 more. How many now?")
+    assert not model.seen and model.completions >= 1 and answer.answer == "14"
