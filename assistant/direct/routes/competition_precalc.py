@@ -1237,6 +1237,102 @@ def _linear_text(coefficients: list[int]) -> str:
     return text[2:] if text.startswith("+ ") else "-" + text[2:]
 
 
+def _plane_parts(formula: Formula) -> tuple[list[Fraction], Fraction] | None:
+    """a x + b y + c z + d = 0 as ([a, b, c], d), read with Fractions; None for anything that is not a plane."""
+    if formula.tree is None or formula.names - {"x", "y", "z"} or not formula.names:
+        return None
+    normal = _linear_coefficients(formula.tree)
+    if normal is None or not any(normal):
+        return None
+    from ..recompute import recompute
+
+    side = BinOp("-", formula.tree.left, formula.tree.right)
+    for name in "xyz":
+        side = _put(side, name, Num(0))
+    return normal, recompute(side)
+
+
+def _point_plane_distance(formulas, form, point_ref, plane_ref):
+    """|a x0 + b y0 + c z0 + d| / |n|; the foot of the perpendicular is confirmed on the plane with Fractions."""
+    point = _point(formulas[int(point_ref)], 3)
+    plane = _plane_parts(formulas[int(plane_ref)])
+    if form.stated or point is None or plane is None:
+        return None
+    values = [_fraction_value(x) for x in point]
+    if any(v is None for v in values):
+        return None
+    (a, b, c), d = plane
+    value = a * values[0] + b * values[1] + c * values[2] + d
+    squares = a * a + b * b + c * c
+    foot = [v - value / squares * n for v, n in zip(values, (a, b, c))]
+    if a * foot[0] + b * foot[1] + c * foot[2] + d != 0:
+        return None
+    call = f"abs({value})/sqrt({squares})"
+    return RoutedCall("symbolic", call, f"the distance to the plane: {call}", CheckKind.PRECALC)
+
+
+def _planes_distance(formulas, form, first, second):
+    """Two parallel planes: the distance from a point of the first to the second."""
+    one, two = _plane_parts(formulas[int(first)]), _plane_parts(formulas[int(second)])
+    if form.stated or one is None or two is None:
+        return None
+    (n1, d1), (n2, d2) = one, two
+    if any(n1[i] * n2[j] != n1[j] * n2[i] for i in range(3) for j in range(3)):
+        return None  # not parallel: they meet
+    k = next(i for i in range(3) if n1[i] != 0)
+    point = [Fraction(0)] * 3
+    point[k] = -d1 / n1[k]  # a point of the first plane
+    value = sum(n * p for n, p in zip(n2, point)) + d2
+    call = f"abs({value})/sqrt({sum(n * n for n in n2)})"
+    return RoutedCall("symbolic", call, f"the distance between the planes: {call}", CheckKind.PRECALC)
+
+
+def _exponential_angle(formulas, form, z_ref, shape_ref, theta_ref):
+    """'When $1 - i \\sqrt{3}$ is converted to the exponential form $re^{i \\theta}$, what is $\\theta$?': the
+    angle in [0, 2 pi), as in polar coordinates (the point converted back is checked)."""
+    z = formulas[int(z_ref)]
+    shape = re.sub(r"\s+", "", formulas[int(shape_ref)].latex)
+    theta = re.sub(r"\s+", "", formulas[int(theta_ref)].latex)
+    if form.stated or z.tree is None or z.names or theta != "\\theta" or shape not in ("re^{i\\theta}", "re^{\\thetai}"):
+        return None
+    x, y = _put(z.tree, "i", Num(0)), _put(BinOp("-", z.tree, _put(z.tree, "i", Num(0))), "i", Num(1))
+    if not _linear_in_i(z.tree):
+        return None
+    items = _from_rectangular([x, y], "polar")
+    if items is None:
+        return None
+    call = "(" + ", ".join(items) + ")"
+    return RoutedCall("symbolic", call, f"{to_text(z.tree)} as r e^(i theta): {call}", CheckKind.PRECALC,
+                      relabel=_second_of_pair)
+
+
+def _linear_in_i(tree: Node) -> bool:
+    """a + b i with a and b real: i appears only to the first power, as a factor of a term."""
+    return degree(tree, "i") <= 1 and _real_value(_put(tree, "i", Num(0))) is not None and \
+        _real_value(_put(BinOp("-", tree, _put(tree, "i", Num(0))), "i", Num(1))) is not None
+
+
+def _second_of_pair(answer: str) -> str | None:
+    pair = _as_tuple(answer)
+    if pair is None:
+        return None
+    parts = pair[1:-1].split(", ")
+    return parts[1] if len(parts) == 2 else None
+
+
+def _triangle_area_3d(formulas, form, a, b, c):
+    """A triangle in space: half the length of the cross product of two sides."""
+    points = [_point(formulas[int(r)], 3) for r in (a, b, c)]
+    if form.stated or any(p is None for p in points) or any(_real_value(x) is None for p in points for x in p):
+        return None
+    p, q, r = ([_text(x) for x in pt] for pt in points)
+    u = [f"({q[i]} - {p[i]})" for i in range(3)]
+    v = [f"({r[i]} - {p[i]})" for i in range(3)]
+    cross = [f"{u[1]}*{v[2]} - {u[2]}*{v[1]}", f"{u[2]}*{v[0]} - {u[0]}*{v[2]}", f"{u[0]}*{v[1]} - {u[1]}*{v[0]}"]
+    call = "sqrt(" + " + ".join(f"({c})^2" for c in cross) + ")/2"
+    return RoutedCall("symbolic", call, f"the triangle's area: {call}", CheckKind.PRECALC)
+
+
 # -- circles given by an equation ----------------------------------------------------------------------------
 
 def _circle(formulas, form, what, ref):
@@ -1313,11 +1409,19 @@ FAMILIES = [
     (re.compile(r"^" + ASK + r"\s+the\s+equation\s+of\s+the\s+plane\s+(?:which\s+|that\s+)?(?:passes|passing)\s+through\s+"
                 r"(?:the\s+point\s+)?" + F + r"\s*,?\s*and\s+(?:which\s+|that\s+)?is\s+parallel\s+to\s+the\s+plane\s+" + F
                 + r"$", I), _plane_parallel),
+    (re.compile(r"^" + ASK + r"\s+the\s+distance\s+(?:from|between)\s+the\s+point\s+" + F + r"\s+(?:to|and)\s+the\s+plane\s+"
+                + F + r"$", I), _point_plane_distance),
+    (re.compile(r"^" + ASK + r"\s+the\s+distance\s+between\s+the\s+(?:parallel\s+)?planes\s+" + F + r"\s*,?\s+and\s+" + F
+                + r"$", I), _planes_distance),
+    (re.compile(r"^when\s+" + F + r"\s+is\s+converted\s+to\s+the\s+exponential\s+form\s+" + F + r"\s*,\s*what\s+is\s+"
+                + F + r"$", I), _exponential_angle),
     (re.compile(r"^" + ASK + r"\s+the\s+determinant\s+of\s+(?:the\s+matrix\s+)?" + F + r"$", I), _determinant),
     (re.compile(r"^(?:find|what\s+is|determine|compute)\s+the\s+integer\s+" + F + r"\s*,\s*" + F + r"\s*,\s*"
                 r"(?:such\s+that|for\s+which|so\s+that)\s+" + F + r"$", I), _same_value_integer),
     (re.compile(r"^" + ASK + r"\s+the\s+area\s+of\s+the\s+triangle\s+with\s+vertices\s+(?:at\s+)?" + F + r"\s*,?\s*"
                 + F + r"\s*,?\s*and\s+" + F + r"$", I), _triangle_area),
+    (re.compile(r"^" + ASK + r"\s+the\s+area\s+of\s+the\s+triangle\s+with\s+vertices\s+(?:at\s+)?" + F + r"\s*,?\s*"
+                + F + r"\s*,?\s*and\s+" + F + r"$", I), _triangle_area_3d),
     (re.compile(r"^(compute|find|evaluate|calculate|simplify|what\s+is)\s+" + F + r"$", I), _letter_determinant),
     (re.compile(r"^(compute|find|evaluate|calculate|what\s+is)\s+" + F + r"$", I), _in_radians),
     (re.compile(r"^(compute|find|evaluate|calculate|simplify|what\s+is)\s+" + F + r"$", I), _product_of_vectors),
