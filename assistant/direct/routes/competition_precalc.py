@@ -279,10 +279,17 @@ def _to_rectangular(point: list[Node], source: str) -> list[str] | None:
 def _as_tuple(answer: str) -> str | None:
     """'[2, pi/3]' as the tool lists it -> '(2, pi/3)'; an answer still holding a function call is not exact
     enough to give (atan2 left unevaluated, say)."""
-    m = re.fullmatch(r"\[(.*)\]", answer.strip())
-    if m is None or re.search(r"[\[\]]|\b(?:atan2|acos|asin|atan|cos|sin|Mod)\b", m.group(1)):
+    from tools.parsing import ParseError, parse
+
+    m = re.fullmatch(r"\[(.*)\]|\((.*)\)", answer.strip())
+    inner = m and (m.group(1) if m.group(1) is not None else m.group(2))
+    if m is None or re.search(r"[\[\]]|\b(?:atan2|acos|asin|atan|cos|sin|Mod)\b", inner):
         return None
-    return f"({m.group(1)})"
+    try:
+        tuple_read = parse(f"({inner})")
+    except (ParseError, RecursionError):
+        return None
+    return f"({inner})" if isinstance(tuple_read, Seq) and len(tuple_read.items) >= 2 else None
 
 
 # -- vectors and matrices ----------------------------------------------------------------------------------------
