@@ -149,6 +149,14 @@ ANSWERED = [
     (r"A fair 6-sided die is rolled. What is the probability that the number rolled is greater than 4?", "1/3"),
     (r"A number is selected at random from 1 through 100, inclusive.  What is the probability that the number is odd?",
      "1/2"),
+    (r"Find the difference between $1000_7$ and $666_7$ in base $7$.", "1_{7}"),
+    (r"Add $4_6 + 14_6.$ Express your answer in base $6.$", "22_{6}"),
+    (r"Find the product of $218_9 \cdot 5_9$.  Express your answer in base 9.", "1204_{9}"),
+    (r"Find the sum of $111_4+323_4+132_4$. Express your answer in base $4$.", "1232_{4}"),
+    (r"What is the base-10 integer 515 when expressed in base 6?", "2215_{6}"),
+    (r"What is the units digit of $\frac{20 \cdot 21 \cdot 22 \cdot 23 \cdot 24 \cdot 25}{1000}$?", "2"),
+    (r"How many integers between 100 and 300 have both 11 and 8 as factors?", "2"),
+    (r"How many integers between 200 and 250 are multiples of 7?", "7"),
 ]
 
 
@@ -222,6 +230,11 @@ DECLINED = [
     r"A fair 6-sided die is rolled. What is the probability that the number rolled is less than 1?",  # impossible
     r"A fair 6-sided die is rolled. What is the probability that the number rolled is a divisor of 12?",  # 12 > 6
     r"If we flip 4 fair coins, what is the probability of getting at least 3 heads in a row?",
+    r"Find the difference between $666_7$ and $1000_7$ in base $7$.",  # negative
+    r"Find the difference between $1000$ and $666$ in base $7$.",  # no number written in a base: another question
+    r"Find the sum of $111_4+323_4+x$. Express your answer in base $4$.",
+    r"What is the units digit of $\frac{21}{2}$?",
+    r"How many integers between 100 and 300 have both 11 and 8 as digits?",
 ]
 
 

@@ -47,7 +47,9 @@ def match(question: str) -> RoutedCall | None:
         return plan
     places, sentences = decimal_form(sentences)
     plan = _family_plan(sentences, formulas) if places is not None else None
-    return None if plan is None else _exact_decimal(plan, places)
+    if plan is not None:
+        return _exact_decimal(plan, places)
+    return _base_arithmetic(sentences, formulas) if places is None else None
 
 
 def _family_plan(sentences: list[str], formulas: list[Formula]) -> RoutedCall | None:
@@ -217,12 +219,12 @@ def _multiples_call(low: int, high: int, moduli: list[int]) -> str:
     return f"floor({high}/{k}) - floor({low - 1}/{k})"
 
 
-def _multiples_between(formulas, k_ref, low_ref, high_ref, inclusive):
-    k, ends = _whole(formulas, k_ref), _ends(formulas, low_ref, high_ref, inclusive)
-    if k is None or ends is None or not 1 <= k <= MAX_RANGE:
+def _multiples_between(formulas, listed, low_ref, high_ref, inclusive):
+    moduli, ends = _moduli(formulas, listed), _ends(formulas, low_ref, high_ref, inclusive)
+    if ends is None or any(k is None or not 1 <= k <= MAX_RANGE for k in moduli):
         return None
-    bounds = _range_bounds(ends, lambda x: x % k == 0)
-    return None if bounds is None or bounds[0] < 1 else _plan(_multiples_call(*bounds, [k]))
+    bounds = _range_bounds(ends, lambda x: all(x % k == 0 for k in moduli))
+    return None if bounds is None or bounds[0] < 1 else _plan(_multiples_call(*bounds, moduli))
 
 
 def _moduli(formulas, listed: str) -> list[int | None]:
@@ -716,7 +718,82 @@ def _remainders(formulas, listed):
     return _plan(f"crt({', '.join(f'{r}, {m}' for r, m in read)})")
 
 
+def _units_of_value(formulas, ref):
+    """The units digit of a formula whose value is a whole number though not built as one (a product over 1000)."""
+    from tools.parsing import to_text
+
+    from ..recompute import Unsupported, recompute
+
+    formula = formula_of(formulas, ref)
+    if formula is None or formula.tree is None or formula.names:
+        return None
+    try:
+        value = recompute(formula.tree)
+    except (Unsupported, ZeroDivisionError, OverflowError, ValueError):
+        return None
+    if value.denominator != 1:
+        return None
+    call = f"abs({to_text(formula.tree)}) mod 10"
+    return RoutedCall("calculator", call, call, CheckKind.PLACE_VALUE)
+
+
 # -- bases ----------------------------------------------------------------------------------------------------------
+
+BASE_SHAPES = [
+    (re.compile(r"(?:add|subtract|multiply|compute|evaluate|calculate|find|simplify|what\s+is)\s+" + F, I), "{0}"),
+    (re.compile(r"(?:find|what\s+is|compute)\s+the\s+(?:sum|product|difference)\s+(?:of\s+)?" + F, I), "{0}"),
+    (re.compile(r"(?:find|what\s+is|compute)\s+the\s+sum\s+of\s+" + F + r"\s+and\s+" + F, I), "({0}) + ({1})"),
+    (re.compile(r"(?:find|what\s+is|compute)\s+the\s+product\s+of\s+" + F + r"\s+and\s+" + F, I), "({0})*({1})"),
+    (re.compile(r"(?:find|what\s+is|compute)\s+the\s+difference\s+(?:between|of)\s+" + F + r"\s+and\s+" + F, I),
+     "({0}) - ({1})"),
+]
+IN_BASE = re.compile(r"(.+?)\s*,?\s+(?:in|to)\s+base\s+" + N, I)
+
+
+def _base_arithmetic(sentences: list[str], formulas: list[Formula]) -> RoutedCall | None:
+    """'Find the difference between $1000_7$ and $666_7$ in base $7$.', 'Add $4_6 + 14_6$. Express your answer in base
+    6.': whole numbers written in a base, combined, and the answer written in the base asked for (its digits read
+    back by the check)."""
+    from tools.parsing import parse, to_text
+
+    from ..recompute import Unsupported, recompute
+    from .competition_forms import BASE_SENTENCE, _small_int, in_base
+
+    base, asked = None, []
+    for sentence in sentences:
+        m = BASE_SENTENCE.match(sentence)
+        if m:
+            base = _small_int(formulas, m.group(1))
+            if base is None:
+                return None
+        elif sentence and not FORM.match(sentence):
+            asked.append(sentence)
+    if len(asked) != 1:
+        return None
+    text, m = asked[0], IN_BASE.fullmatch(asked[0])
+    if m is not None:
+        if base is not None:
+            return None
+        text, base = m.group(1), _small_int(formulas, m.group(2))
+    if base is None:
+        return None
+    for pattern, shape in BASE_SHAPES:
+        found = pattern.fullmatch(text)
+        if found is None:
+            continue
+        read = [formulas[int(r)] for r in found.groups()]
+        if not any(f.based for f in read) or any(f.tree is None or f.names or not integral(f.tree) for f in read):
+            return None
+        call = shape.format(*(to_text(f.tree) for f in read))
+        try:
+            value = recompute(parse(call))
+        except (Unsupported, ZeroDivisionError, OverflowError, ValueError):
+            return None
+        if value < 0 or value.denominator != 1:
+            return None
+        return in_base(RoutedCall("calculator", call, call, CheckKind.ARITHMETIC), base)
+    return None
+
 
 def _digits_in_base(formulas, ref, base_ref):
     n, base = _whole(formulas, ref), _whole(formulas, base_ref)
@@ -968,6 +1045,9 @@ FAMILIES = [
      _power_named),
     (re.compile(r"how\s+many\s+(?:positive\s+)?multiples\s+of\s+" + COUNT + r"\s+are\s+(?:there\s+)?" + BETWEEN, I),
      _multiples_between),
+    (re.compile(r"how\s+many\s+" + POS + NUMS + r"\s+(?:are\s+there\s+)?" + BETWEEN + r"\s+(?:are\s+" + DIVISIBLE + r"|have\s+"
+                r"(?:both\s+)?((?:" + COUNT[1:-1] + r")\s+and\s+(?:" + COUNT[1:-1] + r"))\s+as\s+(?:factors|divisors))", I),
+     lambda fs, low, high, inclusive, listed, pair: _multiples_between(fs, listed or pair, low, high, inclusive)),
     (re.compile(r"how\s+many\s+" + POS + DIGITS + r"\s+" + POS + NUMS + r"\s+are\s+" + DIVISIBLE, I),
      _digits_divisible),
     (re.compile(r"how\s+many\s+" + POS + DIGITS + r"\s+multiples\s+of\s+" + COUNT + r"\s+are\s+there", I),
@@ -1092,6 +1172,9 @@ FAMILIES = [
                 r"\s+in)\s+base\s+" + COUNT, I), _digits_in_base),
     (re.compile(r"how\s+many\s+digits\s+are\s+(?:there\s+)?in\s+the\s+base[- ]" + COUNT + r"\s+representation\s+of\s+"
                 + COUNT, I), lambda fs, b, n: _digits_in_base(fs, n, b)),
+    (re.compile(r"what\s+is\s+the\s+base[- ](?:10|ten)\s+(?:integer|number)\s+" + COUNT + r"\s+when\s+(?:it\s+is\s+)?"
+                r"(?:expressed|written)\s+in\s+base\s+" + COUNT, I), lambda fs, n, b: _in_base(fs, b, n)),
+    (re.compile(ASK + r"\s+the\s+(?:units|ones)\s+digit\s+(?:of|in)\s+" + N, I), _units_of_value),
     (re.compile(ASK + r"\s+the\s+base[- ]" + COUNT + r"\s+representation\s+of\s+(?:the\s+(?:base[- ](?:ten|\d+)\s+)?number\s+)?"
                 + COUNT, I), _in_base),
     (re.compile(r"how\s+many\s+diagonals\s+does\s+a\s+(?:convex\s+)?(?:regular\s+)?(?:(" + "|".join(POLYGONS) +
