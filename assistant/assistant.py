@@ -5,9 +5,10 @@ import threading
 import time
 from typing import Callable, Iterator
 
+from tools.base import DEFAULT_TIMEOUT as DEFAULT_TOOL_TIMEOUT  # the one default (tools/base.py)
+
 from .answer import Answer, AnswerError, AnswerEvent, Event, ToolCallEvent, ToolResultEvent, enforce_contract
 
-DEFAULT_TOOL_TIMEOUT = 10.0
 MAX_QUESTION_CHARS = 100_000  # the tools take a little more: a route wraps the question in its call
 
 

@@ -12,6 +12,8 @@ import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
+from tools.base import DEFAULT_TIMEOUT
+
 if TYPE_CHECKING:
     from .answer import Answer
 
@@ -42,7 +44,7 @@ class AskOptions:
     model: str | None = None
     server: str | None = None
     no_model: bool = False
-    timeout: float = 10.0
+    timeout: float = DEFAULT_TIMEOUT
     no_adapter: bool = False
     planner_mode: str | None = None  # "write" | "score" (assistant/planner/scorer.py); None: CALX_PLANNER_MODE
 

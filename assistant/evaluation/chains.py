@@ -12,6 +12,8 @@ from fractions import Fraction
 from pathlib import Path
 from typing import IO, Iterator
 
+from tools.base import DEFAULT_TIMEOUT
+
 from .grading import numbers_match
 from .numbers import Number, read_number
 from .readers import json_records
@@ -86,7 +88,7 @@ def _records(path: Path, skipped: list[tuple[str, str]]) -> Iterator[tuple[str, 
     return json_records(path, lambda where, why: skipped.append((where, why)))
 
 
-def validate_file(path: Path, timeout: float = 10.0) -> ValidationReport:
+def validate_file(path: Path, timeout: float = DEFAULT_TIMEOUT) -> ValidationReport:
     import tools
 
     report = ValidationReport()
@@ -124,7 +126,7 @@ class ConversionStats:
     skipped: int = 0
 
 
-def convert_gsm8k(path: Path, sink: IO[str], error_sink: IO[str] | None, timeout: float = 10.0) -> ConversionStats:
+def convert_gsm8k(path: Path, sink: IO[str], error_sink: IO[str] | None, timeout: float = DEFAULT_TIMEOUT) -> ConversionStats:
     """One Calc-X record per GSM8K line: {question, chain (markup), result, annotation_errors}."""
     stats = ConversionStats()
     skipped: list[tuple[str, str]] = []

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import click
+from tools.base import DEFAULT_TIMEOUT
 
 from ..terminal_text import terminal_safe  # benchmark files are untrusted text
 
@@ -40,7 +41,7 @@ def eval_command() -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Run folder (default: eval-runs/NAME).")
 @click.option("--fresh", is_flag=True, help="Discard a previous run in the folder instead of resuming it.")
 @click.option("--tolerance", type=float, default=1e-4, show_default=True, help="Relative tolerance for decimals.")
-@click.option("--timeout", type=float, default=10.0, show_default=True, help="Seconds per tool call.")
+@click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True, help="Seconds per tool call.")
 @click.option("--wall", type=float, help="Planner wall-clock budget per question, seconds (default: the planner's).")
 @click.option("--planner-mode", type=click.Choice(["write", "score"]),
               help="score: the adapter ranks enumerated one- and two-operation chains (default: write, or CALX_PLANNER_MODE).")
@@ -128,7 +129,7 @@ def chains_command() -> None:
 
 @chains_command.command("validate")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--timeout", type=float, default=10.0, show_default=True)
+@click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON line per differing gadget call.")
 def validate_command(file, timeout, as_json) -> None:
     """Re-run every gadget call of the Calc-X chains in FILE; report outputs that differ. Exit 1 if any."""
@@ -153,7 +154,7 @@ def validate_command(file, timeout, as_json) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the Calc-X chains (JSONL) here; default: standard output.")
 @click.option("--errors", type=click.Path(dir_okay=False, path_type=Path), help="Write annotation errors (JSONL) here.")
-@click.option("--timeout", type=float, default=10.0, show_default=True)
+@click.option("--timeout", type=float, default=DEFAULT_TIMEOUT, show_default=True)
 def from_gsm8k_command(file, output, errors, timeout) -> None:
     """Turn GSM8K <<expr=value>> annotations into Calc-X chains, recomputing every output with our calculator."""
     from .chains import convert_gsm8k

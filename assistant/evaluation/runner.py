@@ -19,6 +19,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from tools.base import DEFAULT_TIMEOUT
+
 from .grading import DEFAULT_REL_TOL, grade
 from .items import Dataset, Item
 from .progress import Progress
@@ -42,7 +44,7 @@ class RunConfig:
     seed: int = 0
     workers: int = 1
     rel_tol: float = DEFAULT_REL_TOL
-    tool_timeout: float = 10.0
+    tool_timeout: float = DEFAULT_TIMEOUT
     wall_seconds: float | None = None
     planner_mode: str | None = None  # None: the planner's own (CALX_PLANNER_MODE, else "write")
 

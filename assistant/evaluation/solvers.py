@@ -8,6 +8,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
+from tools.base import DEFAULT_TIMEOUT
+
 # Modes: "tools" = the full assistant; "direct" = the direct route only (no model);
 # "no-tools" = `--ablate tools`: the same model answers with no tools and no direct route.
 MODES = ("tools", "direct", "no-tools")
@@ -21,7 +23,7 @@ class SolverSpec:
     mode: str = "tools"
     model: str | None = None
     server: str | None = None
-    tool_timeout: float = 10.0
+    tool_timeout: float = DEFAULT_TIMEOUT
     wall_seconds: float | None = None  # the planner's per-question wall-clock budget; None: its default
     planner_mode: str | None = None  # "write" | "score" (Options.mode); None: the planner's (CALX_PLANNER_MODE)
 
