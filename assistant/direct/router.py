@@ -42,6 +42,7 @@ def run_plan(question: str, plan: RoutedCall, timeout: float) -> Answer:
         return answer
     _fill_from_result(answer, result)
     answer.checks.extend(_result_checks(result))
+    answer.checks.extend(_shown_decimal_check(answer.answer, result))
     # the checks re-read what the tool read: plan.input (the printed reading of a 50,000-term sum, with its
     # spaces, is longer than the parser's input limit)
     answer.checks.extend(checks_for(plan.kind, result.value, plan.input, answer.answer))
@@ -88,6 +89,21 @@ def _fill_from_result(answer: Answer, result: tools.ToolResult) -> None:
     answer.decimal = extra.get("decimal")
     answer.latex = extra.get("latex") or _latex(answer.answer)
     answer.pretty = extra.get("pretty") or answer.answer
+
+
+def _shown_decimal_check(shown: str | None, result: tools.ToolResult) -> list[Check]:
+    """An exact rational shown as a decimal (1.5 + 0.25 = 1.75) is read back with Python Fractions: the digits
+    must be the value itself, not a rounding of it."""
+    from fractions import Fraction
+
+    from .decimal_text import DECIMAL_TEXT, decimal_value
+
+    value = result.value
+    match = DECIMAL_TEXT.match(shown or "")
+    if not (result.extra.get("exact") and match and "." in shown and hasattr(value, "denominator")):
+        return []
+    same = decimal_value(match) == Fraction(int(value.numerator), int(value.denominator))
+    return [Check("the decimal shown is the exact value", same, f"{shown} read back as a fraction")]
 
 
 def _exact_text(result: tools.ToolResult) -> str:

@@ -40,7 +40,7 @@ ASSISTANT = Assistant(use_planner=False)
     ("square root of 144", "12"),
     ("20 factorial", "2432902008176640000"),
     ("Divide 10 by 4.", "5/2"),
-    ("subtract 3.5 from 10", "13/2"),  # exact; its decimal 6.5 rides beside it
+    ("subtract 3.5 from 10", "6.5"),  # decimals in, decimals out: exactly 13/2, which rides beside it
     ("What is the sum of 1/2 and 1/3?", "5/6"),
     ("Add together 17 and -4", "13"),
     ("the product of 12 and 12", "144"),

@@ -7,8 +7,8 @@ from ..base import DEFAULT_TIMEOUT, ToolFailure, ToolResult, guarded
 from ..budget import time_budget
 from ..parsing import ParseError, TooDeepError, parse, to_text
 from .evaluator import Digits, Evaluator
-from .formatting import approx, calcx, exact_text
-from .values import MPC, MPFR
+from .formatting import approx, calcx, exact_text, terminating_decimal
+from .values import MPC, MPFR, MPQ
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class Calculation:
     exact: bool
     decimal: str | None  # a decimal rendering, when one is meaningful
     answer: str | None = None  # set when the asked-for form is not the exact value (N(pi, 50), fraction(0.5))
+    pretty: str | None = None  # for people, where it says more than the answer: 1.75 = 7/4
 
 
 def calculate(text: str, precision_bits: int = 128, timeout: float = DEFAULT_TIMEOUT) -> Calculation:
@@ -40,6 +41,11 @@ def calculate(text: str, precision_bits: int = 128, timeout: float = DEFAULT_TIM
     exact = not isinstance(value, (MPFR, MPC))
     output = calcx(value, understood, evaluator.decimal_input)
     decimal = None if not _is_number(value) or _is_integer(value) or _is_gaussian_integer(value) else approx(value)
+    # decimals in, decimals out: 1.5 + 0.25 is 1.75 (exactly; its fraction 7/4 goes beside it), where the
+    # expansion ends; 0.1 + 1/3 stays 13/30 with its decimal beside it
+    shown = terminating_decimal(value) if evaluator.decimal_input and isinstance(value, MPQ) else None
+    if shown is not None:
+        return Calculation(value, understood, output, exact, shown, shown, f"{shown} = {exact_text(value)}")
     return Calculation(value, understood, output, exact, decimal)
 
 
@@ -81,6 +87,8 @@ def calc_extra(calc: Calculation) -> dict:
     extra = {"understood": calc.understood, "exact": calc.exact, "decimal": calc.decimal}
     if calc.answer is not None:
         extra["answer"] = calc.answer
+    if calc.pretty is not None:
+        extra["pretty"] = calc.pretty
     return extra
 
 

@@ -52,6 +52,34 @@ def exact_text(v) -> str:
     raise TypeError(type(v))
 
 
+MAX_DECIMAL_CHARS = 100  # a longer exact decimal stays a fraction (0.5^1000 has 1,000 places)
+
+
+def terminating_decimal(q) -> str | None:
+    """The exact decimal a rational writes when its expansion ends: 7/4 is 1.75, -1/800 is -0.00125; None for
+    1/3, for an integer, or beyond MAX_DECIMAL_CHARS."""
+    q = mpq(q)
+    den = q.denominator
+    if den == 1:
+        return None
+    twos, fives = _multiplicity(den, 2), _multiplicity(den, 5)
+    if den != mpz(2) ** twos * mpz(5) ** fives or max(twos, fives) > MAX_DECIMAL_CHARS:
+        return None
+    places = max(twos, fives)
+    scaled = abs(q.numerator) * mpz(10) ** places // den  # exact: den divides 10^places
+    digits = str(scaled).rjust(places + 1, "0")
+    text = ("-" if q < 0 else "") + digits[:-places] + "." + digits[-places:]
+    return text if len(text) <= MAX_DECIMAL_CHARS else None
+
+
+def _multiplicity(n, p: int) -> int:
+    count = 0
+    while n % p == 0:
+        n //= p
+        count += 1
+    return count
+
+
 def _imaginary(im) -> str:
     im = abs(im)
     if im == 1:
@@ -133,4 +161,4 @@ def calcx(v, understood: str, decimal_input: bool) -> str:
     return str(v)
 
 
-__all__ = ["approx", "exact_text", "elide", "calcx", "mpq"]
+__all__ = ["approx", "exact_text", "elide", "calcx", "mpq", "terminating_decimal"]
