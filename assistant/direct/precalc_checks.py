@@ -63,13 +63,40 @@ def _answer_tree(text: str) -> Node:
 
 
 def _values(tree: Node) -> list:
-    """The entries of a tuple, vector or matrix (row by row), or the one value, as mpmath numbers."""
+    """The entries of a tuple, vector or matrix (row by row), or the one value, as mpmath numbers; a formula of
+    matrices (sums, products, integer powers) is multiplied out with mpmath matrices."""
     if isinstance(tree, Seq):
         out = []
         for item in tree.items:
             out.extend(_values(item) if isinstance(item, Seq) else [evaluate(item)])
         return out
+    if any(isinstance(n, Seq) for n in subtrees(tree)):
+        m = _matrix_value(tree)
+        return [m[i, j] for i in range(m.rows) for j in range(m.cols)]
     return [evaluate(tree)]
+
+
+def _matrix_value(node: Node):
+    import mpmath
+
+    if isinstance(node, Seq):
+        return mpmath.matrix([[evaluate(c) for c in r.items] for r in node.items])
+    if isinstance(node, Neg):
+        return -_matrix_value(node.operand)
+    if not isinstance(node, BinOp):
+        raise Unsupported(f"{type(node).__name__} in a matrix formula")
+    has = [any(isinstance(n, Seq) for n in subtrees(side)) for side in (node.left, node.right)]
+    left = _matrix_value(node.left) if has[0] else evaluate(node.left)
+    right = _matrix_value(node.right) if has[1] else evaluate(node.right)
+    if node.op in ("+", "-") and all(has):
+        return left + right if node.op == "+" else left - right
+    if node.op == "*":
+        return left * right
+    if node.op == "/" and not has[1]:
+        return left / right
+    if node.op == "^" and has[0] and not has[1] and right == int(right) and abs(right) <= MAX_EXPONENT:
+        return left ** int(right)
+    raise Unsupported(f"the operator {node.op} in a matrix formula")
 
 
 def _close(a, b) -> bool:

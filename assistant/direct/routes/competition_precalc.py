@@ -323,18 +323,30 @@ def _matrix_arithmetic(formulas, form, verb, ref):
     formula = formulas[int(ref)]
     tree = formula.tree
     if form.stated or tree is None or formula.names or not has_matrix_value(tree) or \
-            _top_level_matrix_product(formula.latex) or not _rational_entries(tree):
+            _top_level_matrix_product(formula.latex):
         return None
+    rational = _rational_entries(tree)
     if isinstance(tree, Seq) and _matrix(tree) is not None:
         return None  # a matrix alone: nothing to compute
-    if any(isinstance(n, Call) for n in subtrees(tree)) or not _well_formed(tree) or _shape(tree) in (None, ()):
+    if not _well_formed(tree) or _shape(tree) in (None, ()) or _entry_count(tree) > MAX_ENTRIES:
         return None
-    if not _inverses_exist(tree):
+    if any(isinstance(n, Call) and n.func == "det" for n in subtrees(tree)):
         return None
-    if _entry_count(tree) > MAX_ENTRIES:
+    if rational:
+        if not _inverses_exist(tree):
+            return None
+        call = to_text(tree)
+        return RoutedCall("symbolic", call, call, CheckKind.TOOL)
+    # radicals or trigonometric values: no inverse (its existence is not settled here); the engine's own
+    # recomputation does not read them, this route's check multiplies out with mpmath
+    if any(isinstance(n, BinOp) and n.op == "^" and (isinstance(n.right, Neg) or _negative_number(n.right))
+           for n in subtrees(tree)):
+        return None
+    if any(_real_value(n) is None for n in subtrees(tree) if _matrix(n) is not None
+           for row in _matrix(n) for n in row):
         return None
     call = to_text(tree)
-    return RoutedCall("symbolic", call, call, CheckKind.TOOL)
+    return RoutedCall("symbolic", call, call, CheckKind.PRECALC)
 
 
 def _well_formed(tree: Node) -> bool:
@@ -622,6 +634,26 @@ def _angle_between(formulas, form, a, b):
     call = f"acos(({dot})/(sqrt({_squares(u)})*sqrt({_squares(v)})))*180/pi"
     return RoutedCall("symbolic", call, f"the angle in degrees: {call}", CheckKind.PRECALC,
                       relabel=_without_functions)
+
+
+def _rotation(formulas, form, ref, direction):
+    """The matrix rotating the plane about the origin by an angle (counter-clockwise; clockwise turns the other
+    way): [[cos t, -sin t], [sin t, cos t]], its entries re-evaluated with mpmath."""
+    tree = _numeric(formulas[int(ref)])
+    if form.stated or tree is None or isinstance(tree, Seq) or _real_value(tree) is None:
+        return None
+    t = _text(tree) if direction.lower().startswith("counter") else f"(-{_text(tree)})"
+    call = f"[[cos({t}), -sin({t})], [sin({t}), cos({t})]]"
+    return RoutedCall("symbolic", call, f"the rotation by {to_text(tree)}: {call}", CheckKind.PRECALC)
+
+
+def _dilation(formulas, form, ref):
+    tree = _numeric(formulas[int(ref)])
+    if form.stated or tree is None or isinstance(tree, Seq) or _fraction_value(tree) is None:
+        return None
+    k = _text(tree)
+    call = f"[[{k}, 0], [0, {k}]]"
+    return RoutedCall("symbolic", call, f"the dilation by {to_text(tree)}: {call}", CheckKind.TOOL)
 
 
 def _cosine_between(formulas, form, a, b):
@@ -1375,6 +1407,10 @@ FAMILIES = [
                 + F + r"$", I), _projection),
     (re.compile(r"^" + ASK + r"\s+the\s+matrix\s+that\s+corresponds\s+to\s+(projecting\s+onto|reflecting\s+over)"
                 r"\s+the\s+vector\s+" + F + r"$", I), _line_matrix),
+    (re.compile(r"^" + ASK + r"\s+the\s+matrix\s+that\s+corresponds\s+to\s+rotating\s+about\s+the\s+origin\s+by\s+an\s+angle\s+"
+                r"of\s+" + F + r"\s+(counter-?\s*clockwise|clockwise)$", I), _rotation),
+    (re.compile(r"^" + ASK + r"\s+the\s+matrix\s+that\s+corresponds\s+to\s+a\s+dilation\s+centered\s+at\s+the\s+origin\s+"
+                r"with\s+scale\s+factor\s+" + F + r"$", I), _dilation),
     (re.compile(r"^" + ASK + r"\s+the\s+angle\s+between\s+" + VECTORS + F + r"\s+and\s+" + F
                 + r"\s*,\s*in\s+degrees$", I), _angle_between),
     (re.compile(r"^" + ASK + r"\s+the\s+cosine\s+of\s+the\s+angle\s+between\s+" + VECTORS + F + r"\s+and\s+" + F
@@ -1394,7 +1430,7 @@ FAMILIES = [
      _rectangular_form),
     (re.compile(r"^(compute|evaluate|find|simplify|calculate|what\s+is)\s+" + F + r"$", I),
      lambda fs, form, verb, ref: _rectangular_form(fs, form, ref, verb)),
-    (re.compile(r"^convert\s+" + F + r"\s+radians\s+to\s+degrees$", I), _to_degrees),
+    (re.compile(r"^convert\s+" + F + r"\s+(?:radians\s+)?to\s+degrees$", I), _to_degrees),
     (re.compile(r"^convert\s+" + F + r"\s+to\s+radians$", I), _to_radians),
     (re.compile(r"^" + ASK + r"\s+the\s+(?:" + F + r"\s+)?matrix\s+" + F + r"\s*,?\s+(?:such\s+that|for\s+which|so\s+that|if)\s+"
                 + F + r"(?:\s*,?\s+and\s+" + F + r")?$", I), _unknown_matrix),
