@@ -9,10 +9,11 @@ import sympy as sp
 
 import tools
 from tools.parsing import parse
-from tools.symbolic import letter_checks, ordering_checks, rational_poly as rp
-from tools.symbolic.letter_ops import Listed
-from tools.symbolic.operations import Outcome
+from tools.symbolic import rational_poly as rp
+from tools.symbolic.letter_solve_ops import Listed
+from tools.symbolic.operation import Outcome
 from tools.symbolic.ordering_ops import Shown
+from tools.symbolic.registry import CHECKS
 
 T = 30.0
 
@@ -72,16 +73,16 @@ def _passed(checks) -> bool:
 def test_root_checks_catch_a_wrong_or_missing_root():
     node = parse("x**3 - x = 0")
     good = Outcome("solve_for", Listed((sp.Integer(-1), sp.Integer(0), sp.Integer(1))), {"nodes": [node], "var": "x"})
-    assert _passed(letter_checks.CHECKS["solve_for"](good))
+    assert _passed(CHECKS["solve_for"](good))
     missing = Outcome("solve_for", Listed((sp.Integer(0), sp.Integer(1))), {"nodes": [node], "var": "x"})
-    assert not _passed(letter_checks.CHECKS["solve_for"](missing))
+    assert not _passed(CHECKS["solve_for"](missing))
     wrong = Outcome("solve_for", Listed((sp.Integer(-1), sp.Integer(0), sp.Integer(2))), {"nodes": [node], "var": "x"})
-    assert not _passed(letter_checks.CHECKS["solve_for"](wrong))
+    assert not _passed(CHECKS["solve_for"](wrong))
 
 
 def test_root_checks_catch_a_wrong_or_missing_surd():
     node = parse("x**3 - 2*x = 0")
-    check = letter_checks.CHECKS["solve_for"]
+    check = CHECKS["solve_for"]
     root2 = sp.sqrt(2)
     good = Listed((-root2, sp.Integer(0), root2))
     assert _passed(check(Outcome("solve_for", good, {"nodes": [node], "var": "x"})))
@@ -94,41 +95,41 @@ def test_root_checks_catch_a_wrong_or_missing_surd():
 def test_system_check_catches_a_wrong_solution():
     nodes = [parse("a + b = 3"), parse("a - b = 1")]
     right = {"a": sp.Integer(2), "b": sp.Integer(1)}
-    assert _passed(letter_checks.CHECKS["solve_for"](
+    assert _passed(CHECKS["solve_for"](
         Outcome("solve_for", Listed((sp.Integer(2),)), {"nodes": nodes, "var": "a", "solution": right})))
     wrong = {"a": sp.Integer(3), "b": sp.Integer(0)}
-    assert not _passed(letter_checks.CHECKS["solve_for"](
+    assert not _passed(CHECKS["solve_for"](
         Outcome("solve_for", Listed((sp.Integer(3),)), {"nodes": nodes, "var": "a", "solution": wrong})))
 
 
 def test_rewrite_and_derivative_checks_catch_a_wrong_result():
     x, i = sp.symbols("x i")
     node = parse("(x + i)**2")
-    check = letter_checks.CHECKS["expand_letters"]
+    check = CHECKS["expand_letters"]
     assert _passed(check(Outcome("expand_letters", x**2 + 2*i*x + i**2, {"node": node})))
     # the imaginary-unit reading of the same input: a different polynomial in the letter i
     assert not _passed(check(Outcome("expand_letters", x**2 + 2*i*x - 1, {"node": node})))
     inputs = {"node": parse("x**3*i"), "var": "x", "order": 2}
-    assert _passed(letter_checks.CHECKS["diff_letters"](Outcome("diff_letters", 6*i*x, inputs)))
-    assert not _passed(letter_checks.CHECKS["diff_letters"](Outcome("diff_letters", -6*x, inputs)))
+    assert _passed(CHECKS["diff_letters"](Outcome("diff_letters", 6*i*x, inputs)))
+    assert not _passed(CHECKS["diff_letters"](Outcome("diff_letters", -6*x, inputs)))
     at = {"node": parse("x**3*i"), "var": "x", "order": 2, "point": Fraction(1, 2)}
-    assert _passed(letter_checks.CHECKS["diff_at"](Outcome("diff_at", 3*i, at)))
-    assert not _passed(letter_checks.CHECKS["diff_at"](Outcome("diff_at", 3*i + 1, at)))
+    assert _passed(CHECKS["diff_at"](Outcome("diff_at", 3*i, at)))
+    assert not _passed(CHECKS["diff_at"](Outcome("diff_at", 3*i + 1, at)))
 
 
 def test_sequence_checks_catch_a_wrong_term():
     terms = [Fraction(v) for v in (1, 4, 9, 16)]
-    assert _passed(letter_checks.CHECKS["next_term"](Outcome("next_term", sp.Integer(25), {"terms": terms})))
-    assert not _passed(letter_checks.CHECKS["next_term"](Outcome("next_term", sp.Integer(24), {"terms": terms})))
+    assert _passed(CHECKS["next_term"](Outcome("next_term", sp.Integer(25), {"terms": terms})))
+    assert not _passed(CHECKS["next_term"](Outcome("next_term", sp.Integer(24), {"terms": terms})))
     n = sp.Symbol("n")
     inputs = {"terms": terms, "var": "n"}
-    assert _passed(letter_checks.CHECKS["nth_term"](Outcome("nth_term", n**2, inputs)))
-    assert not _passed(letter_checks.CHECKS["nth_term"](Outcome("nth_term", n**2 + 1, inputs)))
+    assert _passed(CHECKS["nth_term"](Outcome("nth_term", n**2, inputs)))
+    assert not _passed(CHECKS["nth_term"](Outcome("nth_term", n**2 + 1, inputs)))
 
 
 def test_term_at_check_catches_a_wrong_term():
     terms = [Fraction(v) for v in (2, 5, 10, 17)]
-    check = letter_checks.CHECKS["term_at"]
+    check = CHECKS["term_at"]
     assert _passed(check(Outcome("term_at", sp.Integer(10001), {"terms": terms, "position": 100})))
     assert not _passed(check(Outcome("term_at", sp.Integer(10000), {"terms": terms, "position": 100})))
 
@@ -136,25 +137,25 @@ def test_term_at_check_catches_a_wrong_term():
 def test_power_check_catches_a_wrong_exponent():
     inputs = {"node": parse("(z**3/z**(1/2))**2"), "var": "z"}
     z = sp.Symbol("z")
-    assert _passed(letter_checks.CHECKS["power_simplify"](Outcome("power_simplify", z**5, inputs)))
-    assert not _passed(letter_checks.CHECKS["power_simplify"](Outcome("power_simplify", z**6, inputs)))
+    assert _passed(CHECKS["power_simplify"](Outcome("power_simplify", z**5, inputs)))
+    assert not _passed(CHECKS["power_simplify"](Outcome("power_simplify", z**6, inputs)))
 
 
 def test_ordering_checks_catch_a_wrong_pick():
     items = [("a", parse("1/3")), ("b", parse("0.3")), ("c", parse("1/4"))]
-    assert _passed(ordering_checks.CHECKS["kth_largest"](
+    assert _passed(CHECKS["kth_largest"](
         Outcome("kth_largest", Shown("b"), {"items": items, "k": 2, "chosen": "b"})))
-    assert not _passed(ordering_checks.CHECKS["kth_largest"](
+    assert not _passed(CHECKS["kth_largest"](
         Outcome("kth_largest", Shown("c"), {"items": items, "k": 2, "chosen": "c"})))
-    assert not _passed(ordering_checks.CHECKS["nearest_to"](
+    assert not _passed(CHECKS["nearest_to"](
         Outcome("nearest_to", Shown("c"), {"items": items, "target": parse("0.31"), "chosen": "c"})))
-    assert not _passed(ordering_checks.CHECKS["sort_ascending"](
+    assert not _passed(CHECKS["sort_ascending"](
         Outcome("sort_ascending", Shown("a, b, c"), {"items": items, "order": ["a", "b", "c"], "descending": False})))
     relation = parse("1/3 > 0.333")
-    assert not _passed(ordering_checks.CHECKS["truth_of"](
+    assert not _passed(CHECKS["truth_of"](
         Outcome("truth_of", Shown("False"), {"node": relation, "holds": False})))
     wrong = parse("1/3 < 0.333")
-    assert not _passed(ordering_checks.CHECKS["compare_numbers"](
+    assert not _passed(CHECKS["compare_numbers"](
         Outcome("compare_numbers", Shown("1/3 < 0.333"), {"node": wrong, "holds": True})))
 
 

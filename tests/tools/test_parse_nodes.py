@@ -81,7 +81,8 @@ def test_every_engine_declines_a_node_type_it_has_no_rule_for():
     from tools.base import ToolFailure
     from tools.calculator.evaluator import Evaluator
     from tools.rewrite.terms import from_tree
-    from tools.symbolic.checks import _fraction_eval, _mp_eval
+    from tools.symbolic.algebra_ops import _fraction_eval
+    from tools.symbolic.matrix_ops import _mp_eval
     from tools.symbolic.convert import Converter
     from tools.symbolic.fast import NotHere, fast_expand, to_symengine
 

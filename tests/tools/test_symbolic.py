@@ -8,8 +8,8 @@ import pytest
 import sympy as sp
 
 import tools
-from tools.symbolic.checks import run_checks
-from tools.symbolic.operations import Outcome
+from tools.symbolic.operation import Outcome
+from tools.symbolic.registry import run_checks
 
 x, y = sp.symbols("x y")
 

@@ -8,17 +8,10 @@ import sympy as sp
 from sympy.core.cache import clear_cache
 
 from ..base import ToolFailure
-from .checks import CHECKS, run_checks
 from .deadline import Expired, limit, reset_interrupted_state
-from .operations import OPERATIONS, execute
-from . import letter_checks, letter_ops, ordering_checks, ordering_ops
 from .protocol import Reply, Request
+from .registry import execute, run_checks
 from .render import answer_text, decimal_text, eigenvalue_words, latex_text, pretty_text, solution_words
-
-# operations kept in modules of their own, registered here (the one place that imports operations and checks
-# both) so that neither operations.py nor checks.py imports them back
-OPERATIONS.update(letter_ops.OPERATIONS | ordering_ops.OPERATIONS)
-CHECKS.update(letter_checks.CHECKS | ordering_checks.CHECKS)
 
 CHECK_SHARE = 0.15  # of the budget, kept back for the checks (most take milliseconds)
 MAX_ANSWER_CHARS = 1_000_000

@@ -1,7 +1,7 @@
 """Exact ordering of numbers: the k-th largest or smallest, the nearest to a target, a sorted list, and whether
 a comparison holds. Items are numbers as written (0.2, -7/3) or labelled options (`b = 0.2`); an answer names
-the option's label, or shows the number the way the question wrote it. SymPy Rationals compare here; the checks
-(ordering_checks.py) compare again with Python Fractions.
+the option's label, or shows the number the way the question wrote it. SymPy Rationals compare here; each
+operation's check compares again with Python Fractions (rational_poly.py).
 
     kth_largest(k, x1, ..., xn)   kth_smallest(k, ...)   nearest_to(target, x1, ...)
     sort_ascending(x1, ...)       sort_descending(...)   truth_of(a < b)   (< <= > >= = !=)
@@ -10,13 +10,15 @@ the option's label, or shows the number the way the question wrote it. SymPy Rat
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 
 import sympy as sp
 
 from ..base import ToolFailure
 from ..parsing import Name, Node, Relation, to_text
-from .letter_ops import letters_to_sympy
-from .operations import Outcome
+from . import rational_poly as rp
+from .letters import letters_to_sympy
+from .operation import CheckResult, Operation, Outcome
 
 MAX_ITEMS = 100
 
@@ -127,8 +129,65 @@ def compare_numbers(ctx, args) -> Outcome:
                    {"node": Relation(op, a.node, b.node), "holds": True})
 
 
-OPERATIONS = {
-    "kth_largest": _kth(True), "kth_smallest": _kth(False), "nearest_to": nearest_to,
-    "sort_ascending": _sort(False), "sort_descending": _sort(True), "truth_of": truth_of,
-    "compare_numbers": compare_numbers,
-}
+# -- checks: every comparison made again with Python Fractions --------------------------------------
+# The k-th largest is recounted (exactly k - 1 values above it, none equal), the nearest compared with every
+# other distance, a sorted list checked pair by pair and as a rearrangement of the input, a comparison decided
+# again.
+
+def _value(node) -> Fraction:
+    value = rp.constant_value(rp.from_tree(node))
+    if value is None:
+        raise ValueError("not a number")
+    return value
+
+
+def _values(outcome) -> dict[str, Fraction]:
+    return {shown: _value(node) for shown, node in outcome.inputs["items"]}
+
+
+def _kth_check(largest: bool):
+    def check(outcome):
+        values, k = _values(outcome), outcome.inputs["k"]
+        chosen = values[outcome.inputs["chosen"]]
+        beyond = sum(1 for v in values.values() if (v > chosen if largest else v < chosen))
+        equal = sum(1 for v in values.values() if v == chosen)
+        word = "larger" if largest else "smaller"
+        return [CheckResult("rank recounted", beyond == k - 1 and equal == 1,
+                            f"{beyond} value(s) {word}, {equal - 1} equal (Python Fractions)")]
+    return check
+
+
+def _nearest_check(outcome):
+    values, target = _values(outcome), _value(outcome.inputs["target"])
+    chosen = outcome.inputs["chosen"]
+    best = abs(values[chosen] - target)
+    nearer = all(abs(v - target) > best for shown, v in values.items() if shown != chosen)
+    return [CheckResult("every other distance is larger", nearer, f"distance {best} (Python Fractions)")]
+
+
+def _sort_check(outcome):
+    values, order = _values(outcome), outcome.inputs["order"]
+    ranked = [values[s] for s in order]
+    pairs = zip(ranked, ranked[1:])
+    ordered = all(a >= b for a, b in pairs) if outcome.inputs["descending"] else all(a <= b for a, b in pairs)
+    same = sorted(order) == sorted(shown for shown, _ in outcome.inputs["items"])  # a rearrangement, repeats kept
+    return [CheckResult("each neighbour in order", ordered and same,
+                        f"{len(order)} values compared pairwise (Python Fractions)")]
+
+
+def _truth_check(outcome):
+    node = outcome.inputs["node"]
+    again = bool(RELATIONS[node.op](_value(node.left), _value(node.right)))
+    return [CheckResult("comparison decided again", again == outcome.inputs["holds"], "with Python Fractions")]
+
+
+OPERATIONS = (
+    Operation("kth_largest", _kth(True), {"kth_largest": _kth_check(True)}, ("kth_largest(3, 0.7, 2/3, -1, 0.65)",)),
+    Operation("kth_smallest", _kth(False), {"kth_smallest": _kth_check(False)},
+              ("kth_smallest(2, p = 1/5, q = 0.19, r = -3)",)),
+    Operation("nearest_to", nearest_to, {"nearest_to": _nearest_check}, ("nearest_to(2, 1.8, 2.25, -2)",)),
+    Operation("sort_ascending", _sort(False), {"sort_ascending": _sort_check}, ("sort_ascending(0.5, -2/7, 3)",)),
+    Operation("sort_descending", _sort(True), {"sort_descending": _sort_check}, ("sort_descending(4, -0.1, 5/3)",)),
+    Operation("truth_of", truth_of, {"truth_of": _truth_check}, ("truth_of(2/9 < 0.22)",)),
+    Operation("compare_numbers", compare_numbers, {"compare_numbers": _truth_check}, ("compare_numbers(0.75, 3/4)",)),
+)

@@ -1,6 +1,6 @@
 """Polynomials with Python Fraction coefficients, read straight from a parse tree: no SymPy anywhere.
 
-The letter operations (letter_ops.py) compute with SymPy; their checks (letter_checks.py) recompute with this
+The letter, sequence and ordering operations (letters.py) compute with SymPy; their checks recompute with this
 small engine, so that a check never shares the code path it checks. Every name is a variable here (`i` and `e`
 are letters, as in "Solve 3*i = 6 for i"), and only + - * / ^ with numbers are read: a division by a
 polynomial, a fractional power or a function is refused with NotPolynomial.
