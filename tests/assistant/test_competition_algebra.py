@@ -97,6 +97,16 @@ ANSWERED = [
     (r"What is the smallest real number $x$ in the domain of the function $$g(x) = \sqrt{(x-1)^2-(x-6)^2}~?$$", "7/2"),
     (r"What is the largest value of $t$ in the domain of $h(t) = \sqrt{4 - 2t}$?", "2"),
     (r"What real values of $x$ are not in the domain of $f(x)=\frac{1}{x^2-5x+6}$?", "2, 3"),
+    # conics
+    (r"Find the distance between the foci of the ellipse \[x^2 + 9y^2 = 36.\]", "8*sqrt(2)"),
+    (r"Find the distance between the foci of the hyperbola $x^2 - 2x - 3y^2 - 12y = 20.$", "4*sqrt(3)"),
+    (r"Find the distance between the vertices of the hyperbola \[\frac{x^2}{50} - \frac{y^2}{14} = 1.\]",
+     "10*sqrt(2)"),
+    (r"Find the center of the hyperbola $9x^2 - 36x - 16y^2 - 32y - 124 = 0.$", "(2, -1)"),
+    (r"Find the center of the ellipse $x^2 + 4y^2 - 2x + 8y = 11$.", "(1, -1)"),
+    (r"Find the focus of the parabola $y = 2x^2 + 1.$", "(0, 9/8)"),
+    (r"Find the equation of the directrix of the parabola $y = -4x^2 + 5.$", "y = 81/16"),
+    (r"Find the focus of the parabola $x = \frac{1}{8} y^2.$", "(2, 0)"),
     (r"If $x^2 - x - 1 = 0$, what is the value of $x^3 - 2x + 1$?", "2"),
     (r"If $x^2 + 3x - 1 = 0$, what is $x^3 + 3x^2 - x + 4$?", "4"),
 ]
@@ -150,6 +160,11 @@ DECLINED = [
     r"Let $p$ and $q$ be the two roots of $x^2 - 3x + 1 = 0$. Find $p + q + r$.",
     r"Find all the integer roots of $2x^2 - 3x + 2 = 0.$ Enter all the integer roots, separated by commas.",  # none
     r"If $x^2 = 2$, what is $x^3$?",
+    r"Find the distance between the foci of the ellipse $x^2 + y^2 = 4$.",  # a circle
+    r"Find the distance between the foci of the ellipse $x^2 - 4y^2 = 4$.",  # a hyperbola
+    r"Find the distance between the foci of the hyperbola $x^2 + xy - y^2 = 4$.",  # turned: not read
+    r"Find the focus of the parabola $y^2 = 4x^2 + 1$.",
+    r"Find the distance between the vertices of the ellipse $x^2 + 4y^2 = 4$.",  # four vertices
     r"Find the remainder when $x^4 + 2$ is divided by $x^2 + 1$.",  # complex roots: not by interpolation here
     r"The second and fourth terms of a geometric sequence are 5 and 45. What is the fifth term?",  # 135 or -135
     r"What values of $x$ are not in the domain of $f(x)=\frac{x}{x^2+1}$?",  # none

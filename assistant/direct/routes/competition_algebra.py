@@ -26,6 +26,7 @@ from .. import algebra_checks as second
 from ..algebra_checks import NotDerived, agreeing, bracketed, fraction_text, polynomial
 from ..plan import CheckKind, RoutedCall
 from .competition import _sentences
+from . import competition_conics as conics
 from .competition_domain import domain_plan
 from .competition_reading import FORM, MATH, Formula, read_formula, split_question
 
@@ -1046,6 +1047,16 @@ PARABOLA = r"the\s+(?:parabola|graph)\s+(?:(?:whose\s+equation\s+is|with\s+(?:th
            r"defined\s+by|described\s+by|of)\s+)?" + F
 
 FAMILIES = [
+    (re.compile(r"^" + ASK + r"\s+the\s+distance\s+between\s+the\s+(foci|vertices)\s+of\s+the\s+(ellipse|hyperbola)\s*"
+                r"(?:(?:given\s+by|with\s+(?:the\s+)?equation|whose\s+equation\s+is)\s+)?" + F + r"$", I),
+     lambda fs, what, kind, ref: conics.foci_distance(fs[int(ref)], kind.lower(), what.lower())
+     if (what.lower(), kind.lower()) != ("vertices", "ellipse") else None),
+    (re.compile(r"^" + ASK + r"\s+the\s+(?:coordinates\s+of\s+the\s+)?(?:center|centre)\s+of\s+the\s+(ellipse|hyperbola)\s*"
+                r"(?:(?:given\s+by|with\s+(?:the\s+)?equation|whose\s+equation\s+is)\s+)?" + F + PAIR + r"$", I),
+     lambda fs, kind, ref: conics.centre(fs[int(ref)], kind.lower())),
+    (re.compile(r"^" + ASK + r"\s+the\s+(focus|equation\s+of\s+the\s+directrix)\s+of\s+the\s+parabola\s*"
+                r"(?:(?:given\s+by|with\s+(?:the\s+)?equation|whose\s+equation\s+is)\s+)?" + F + r"$", I),
+     lambda fs, what, ref: conics.focus_or_directrix(fs[int(ref)], "focus" if what.lower() == "focus" else "directrix")),
     (re.compile(r"^" + ASK + r"\s+the\s+(smallest|least|largest|greatest)\s+(?:real\s+)?(?:number|value\s+of)\s+" + F
                 + r"\s+(?:that\s+is\s+)?in\s+the\s+domain\s+of\s+(?:the\s+)?(?:function\s+)?" + F + r"$", I),
      lambda fs, which, _, ref: domain_plan(fs[int(ref)], {"least": "smallest", "greatest": "largest"}.get(
