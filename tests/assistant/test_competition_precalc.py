@@ -276,6 +276,8 @@ DECLINED = [
     r"\end{pmatrix}.$  Find the vector $\mathbf{v}$ such that $\mathbf{v} \cdot \mathbf{a} = 1.$",
     # a rectangular form that does not come out exactly
     r"Compute $(3 \cos 10^\circ + 2i \sin 10^\circ)^3.$  Enter your answer in rectangular form.",
+    # a cube root of a complex number is no a + bi the engine writes
+    r"Compute $(1 + i)^{1/3}.$  Enter your answer in rectangular form.",
     # 'in radians' with degrees in the formula
     r"Compute $\arcsin (\sin 30^\circ).$  All functions are in radians.",
     # e used as a letter

@@ -860,10 +860,40 @@ def _de_moivre(tree: Node) -> tuple[Node, Node] | None:
 
 
 def _rectangular_text(answer: str) -> str | None:
-    """a + bi with exact a and b: no trigonometric function or exponential may be left in it."""
+    """a + bi with exact real a and b: no trigonometric function or exponential left in it, and i only as a
+    factor of one term ((1 + I)**(1/3) or (-1)**(1/3) is not rectangular form)."""
+    from tools.parsing import ParseError, parse
+
     if re.search(r"\b(?:cos|sin|tan|exp|E|atan|Mod|re|im)\b|\[", answer):
         return None
-    return answer
+    try:
+        tree = parse(answer)
+    except (ParseError, RecursionError):
+        return None
+    imaginary = 0
+    for _, term in _signed_terms(tree):
+        factors = _all_factors(term)
+        units = [f for f in factors if isinstance(f, Name) and f.name in ("I", "i")]
+        rest = [f for f in factors if not (isinstance(f, Name) and f.name in ("I", "i"))]
+        if len(units) > 1 or any(_real_value(f) is None or _holds_i(f) for f in rest):
+            return None
+        imaginary += len(units)
+    return answer if imaginary <= 1 else None
+
+
+def _all_factors(node: Node) -> list[Node]:
+    """The factors of a product, numerators and denominators alike (a denominator stays whole)."""
+    if isinstance(node, BinOp) and node.op == "*":
+        return _all_factors(node.left) + _all_factors(node.right)
+    if isinstance(node, BinOp) and node.op == "/":
+        return _all_factors(node.left) + [node.right]
+    if isinstance(node, Neg):
+        return _all_factors(node.operand)
+    return [node]
+
+
+def _holds_i(node: Node) -> bool:
+    return any(isinstance(n, Name) and n.name in ("I", "i") for n in subtrees(node))
 
 
 def _to_degrees(formulas, form, ref):
