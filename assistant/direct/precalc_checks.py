@@ -70,7 +70,7 @@ def _values(tree: Node) -> list:
         for item in tree.items:
             out.extend(_values(item) if isinstance(item, Seq) else [evaluate(item)])
         return out
-    if any(isinstance(n, Seq) for n in subtrees(tree)):
+    if not isinstance(tree, Call) and any(isinstance(n, Seq) for n in subtrees(tree)):
         m = _matrix_value(tree)
         return [m[i, j] for i in range(m.rows) for j in range(m.cols)]
     return [evaluate(tree)]
@@ -155,6 +155,8 @@ def _binop(node: BinOp):
 def _call(node: Call):
     import mpmath
 
+    if node.func == "det" and len(node.args) == 1 and isinstance(node.args[0], Seq):
+        return mpmath.det(_matrix_value(node.args[0]))
     args = [evaluate(a) for a in node.args]
     if node.func == "atan2" and len(args) == 2:
         return mpmath.atan2(_real(args[0]), _real(args[1]))

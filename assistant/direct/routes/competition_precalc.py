@@ -730,6 +730,17 @@ def _parallelogram(formulas, form, a, b):
     return RoutedCall("symbolic", call, f"the parallelogram's area: {call}", CheckKind.PRECALC)
 
 
+def _parallelepiped(formulas, form, a, b, c):
+    """The volume of the parallelepiped three vectors span: |det| of the matrix with them as rows."""
+    columns = [_column(formulas[int(r)]) for r in (a, b, c)]
+    if form.stated or any(v is None or len(v) != 3 for v in columns):
+        return None
+    if any(_real_value(x) is None for v in columns for x in v):
+        return None
+    call = "abs(det([" + ", ".join("[" + ", ".join(_text(x) for x in v) + "]" for v in columns) + "]))"
+    return RoutedCall("symbolic", call, f"the parallelepiped's volume: {call}", CheckKind.PRECALC)
+
+
 def _magnitude(formulas, form, ref):
     v = _column(formulas[int(ref)])
     if form.stated or v is None or any(_real_value(c) is None for c in v):
@@ -1451,6 +1462,8 @@ FAMILIES = [
                 + VECTORS + F + r"\s+and\s+" + F + r"\s+are\s+(?:orthogonal|perpendicular)$", I), _orthogonal),
     (re.compile(r"^" + ASK + r"\s+the\s+area\s+of\s+the\s+parallelogram\s+(?:generated|spanned|determined|formed)\s+by\s+"
                 + VECTORS + F + r"\s+and\s+" + F + r"$", I), _parallelogram),
+    (re.compile(r"^" + ASK + r"\s+the\s+volume\s+of\s+the\s+parallelepiped\s+(?:generated|spanned|determined|formed)\s+by\s+"
+                + VECTORS + F + r"\s*,\s*" + F + r"\s*,?\s*and\s+" + F + r"$", I), _parallelepiped),
     (re.compile(r"^" + ASK + r"\s+the\s+(?:magnitude|length|norm)\s+of\s+(?:the\s+)?(?:vector\s+)?" + F + r"$", I),
      _magnitude),
     (re.compile(r"^" + ASK + r"\s+the\s+midpoint\s+of\s+the\s+(?:line\s+)?segment\s+(?:with\s+endpoints\s+(?:at\s+)?|"
