@@ -216,6 +216,41 @@ def _gcd_plus_lcm(a: str, b: str, a2: str, b2: str) -> int:
     return common + x * y // common
 
 
+def _mean_of_multiples(low: str, k: str, high: str) -> Fraction:
+    found = [x for x in range(int(low), _bounded(int(high), 10**7, "range end") + 1) if x % int(k) == 0]
+    return Fraction(sum(found), len(found))
+
+
+def _nth_odd(n: str) -> int:
+    """The n-th odd positive integer, found by counting odd numbers up."""
+    count, x = 0, 0
+    target = _bounded(int(n), MAX_RANGE, "place")
+    while count < target:
+        x += 1
+        count += x % 2
+    return x
+
+
+def _nth_even(n: str) -> int:
+    count, x = 0, 0
+    target = _bounded(int(n), MAX_RANGE, "place")
+    while count < target:
+        x += 1
+        count += x % 2 == 0
+    return x
+
+
+DIGIT_SETS = {("5", "5"): set("13579"), ("4", "4"): set("2357"), ("4", "5"): set("02468")}
+
+
+def _digit_kind(first: str, other: str, d: str) -> int:
+    """d-digit numbers whose digits all lie in the set, listed (the first digit is never 0 in a d-digit number)."""
+    allowed, digits = DIGIT_SETS.get((first, other)), _bounded(int(d), 6, "digits")
+    if allowed is None:
+        raise TooLarge("no digit set")
+    return sum(1 for x in range(10 ** (digits - 1), 10**digits) if set(str(x)) <= allowed)
+
+
 def _divisor_product(n: str, *_: str) -> int:
     return math.prod(_divisors(int(n)))
 
@@ -432,6 +467,10 @@ RECOUNTS = [
     (re.compile(rf"ceil\({D}/{D}\)\*\2"), _smallest_multiple_from, "numbers tried upward"),
     (re.compile(rf"floor\({D}/{D}\)\*\2"), _largest_multiple_to, "numbers tried downward"),
     (re.compile(rf"num_divisors\({D}\) - num_divisors\(\1/2\)"), _odd_divisors, "odd divisors by trial division"),
+    (re.compile(rf"\(ceil\({D}/{D}\)\*\2 \+ floor\({D}/\2\)\*\2\)/2"), _mean_of_multiples, "multiples listed and averaged"),
+    (re.compile(rf"2\*{D} - 1"), _nth_odd, "odd numbers counted up"),
+    (re.compile(rf"2\*{D} - 0"), _nth_even, "even numbers counted up"),
+    (re.compile(rf"{D}\*{D}\^\({D} - 1\)"), _digit_kind, "numbers listed digit by digit"),
     (re.compile(rf"num_divisors\(iroot\(gcd\({D}, {D}\), {D}\)\)"), _power_divisors, "divisors listed by trial division"),
     (re.compile(r"lcm\((\d+(?:, \d+)+)\)"), _least_common_multiple, "multiples of the largest tried"),
     (re.compile(rf"gcd\({D}, {D}\)\*lcm\({D}, {D}\)"), _gcd_times_lcm, "the product of the two numbers"),

@@ -157,6 +157,15 @@ ANSWERED = [
     (r"What is the units digit of $\frac{20 \cdot 21 \cdot 22 \cdot 23 \cdot 24 \cdot 25}{1000}$?", "2"),
     (r"How many integers between 100 and 300 have both 11 and 8 as factors?", "2"),
     (r"How many integers between 200 and 250 are multiples of 7?", "7"),
+    (r"What is the arithmetic mean of all positive two-digit multiples of 7?", "56"),
+    (r"What is the sum of all of the multiples of 3 between 100 and 200?", "4950"),
+    (r"What is the sum of all positive multiples of 7 less than 100?", "735"),
+    (r"What is the sum of all positive two-digit multiples of 9?", "585"),
+    (r"What is the $87^{\mathrm{th}}$ odd positive integer?", "173"),
+    (r"How many distinct three-digit positive integers have only odd digits?", "125"),
+    (r"How many positive three-digit integers are there in which each of the three digits is prime?", "64"),
+    (r"How many four-digit numbers have only even digits?", "500"),
+    (r"Find $(10110_2 + 10_2) \div 10_2$. Express your answer in base 2.", "1100_{2}"),
 ]
 
 
@@ -235,6 +244,9 @@ DECLINED = [
     r"Find the sum of $111_4+323_4+x$. Express your answer in base $4$.",
     r"What is the units digit of $\frac{21}{2}$?",
     r"How many integers between 100 and 300 have both 11 and 8 as digits?",
+    r"What is the sum of all of the multiples of 3 between 99 and 200?",  # is 99 in?
+    r"Find $10110_2 \div 100_2$. Express your answer in base 2.",  # not whole
+    r"How many three-digit positive integers have only odd digits and are divisible by 5?",
 ]
 
 
@@ -273,6 +285,9 @@ def test_the_recount_catches_a_wrong_value():
         "lcm(1, 2, 3, 4, 5, 6, 7, 8)": 420,
         "gcd(100, 120)*lcm(100, 120)": 1200,
         "(floor(6/1) - floor(4/1))/6": Fraction(1, 2),
+        "(ceil(10/7)*7 + floor(99/7)*7)/2": 55,
+        "2*87 - 1": 175,
+        "4*5^(4 - 1)": 625,
     }
     for formula, value in wrong.items():
         checks = recount_check(Fraction(value), formula)

@@ -366,6 +366,62 @@ def _place_digit(formulas, place, ref):
     return RoutedCall("calculator", call, call, CheckKind.PLACE_VALUE)
 
 
+def _digits_range(digits) -> tuple[int, int] | None:
+    d = _digit_count(digits)
+    return None if d is None else (10 ** (d - 1), 10**d - 1)
+
+
+def _multiples_in(low: int, high: int, k: int) -> tuple[int, int] | None:
+    first, last = -(-low // k) * k, high // k * k
+    return (first, last) if first <= last else None
+
+
+def _mean_of_multiples(formulas, digits, k_ref):
+    """The mean of all positive d-digit multiples of k: the first and last multiple, halved."""
+    bounds, k = _digits_range(digits), _whole(formulas, k_ref)
+    if bounds is None or k is None or not 2 <= k <= MAX_RANGE or _multiples_in(*bounds, k) is None:
+        return None
+    low, high = bounds
+    return _plan(f"(ceil({low}/{k})*{k} + floor({high}/{k})*{k})/2")
+
+
+def _sum_of_multiples(formulas, k_ref, low, high, inclusive=True, counted=None):
+    """first + ... + last over the multiples of k in [low, high]: the terms added one by one by the check."""
+    k = _whole(formulas, k_ref)
+    if k is None or not 2 <= k <= MAX_RANGE or low is None or high is None or low > high:
+        return None
+    if not inclusive and (low % k == 0 or high % k == 0):
+        return None
+    if not inclusive:
+        low, high = low + 1, high - 1
+    found = _multiples_in(low, high, k)
+    if found is None or (found[1] - found[0]) // k > MAX_RANGE:
+        return None
+    first, last = found
+    return _plan(f"({first} + ({last}))*(({last} - ({first}))/{k} + 1)/2")
+
+
+def _nth_of_parity(formulas, place_ref, parity):
+    place_text = re.sub(r"⟨(\d+)⟩", lambda r: formulas[int(r.group(1))].latex, place_ref)
+    m = ORDINAL.fullmatch(place_text.strip())
+    if m is None or not 1 <= int(m.group(1)) <= MAX_RANGE:
+        return None
+    n = int(m.group(1))
+    return _plan(f"2*{n} - 1" if parity.lower() == "odd" else f"2*{n} - 0")
+
+
+DIGIT_KINDS = {"odd": (5, 5), "prime": (4, 4), "even": (4, 5)}  # choices for the first digit, for each other digit
+
+
+def _digit_kind_count(formulas, digits, kind):
+    """d-digit positive integers whose every digit is odd (prime, even): the first digit cannot be 0."""
+    d = _digit_count(digits)
+    if d is None or d > 9:
+        return None
+    first, other = DIGIT_KINDS[kind.lower()]
+    return _plan(f"{first}*{other}^({d} - 1)")
+
+
 # -- divisors -------------------------------------------------------------------------------------------------------
 
 def _positive(formulas, ref) -> int | None:
@@ -757,7 +813,8 @@ def _base_arithmetic(sentences: list[str], formulas: list[Formula]) -> RoutedCal
     from tools.parsing import parse, to_text
 
     from ..recompute import Unsupported, recompute
-    from .competition_forms import BASE_SENTENCE, _small_int, in_base
+    from .competition_forms import BASE_SENTENCE, _small_int
+    from .competition_shapes import rational_only, well_posed
 
     base, asked = None, []
     for sentence in sentences:
@@ -782,16 +839,17 @@ def _base_arithmetic(sentences: list[str], formulas: list[Formula]) -> RoutedCal
         if found is None:
             continue
         read = [formulas[int(r)] for r in found.groups()]
-        if not any(f.based for f in read) or any(f.tree is None or f.names or not integral(f.tree) for f in read):
+        if not any(f.based for f in read) or any(f.tree is None or f.names or not rational_only(f.tree) for f in read):
             return None
         call = shape.format(*(to_text(f.tree) for f in read))
         try:
             value = recompute(parse(call))
         except (Unsupported, ZeroDivisionError, OverflowError, ValueError):
             return None
-        if value < 0 or value.denominator != 1:
+        if value < 0 or value.denominator != 1 or not well_posed(parse(call)):
             return None
-        return in_base(RoutedCall("calculator", call, call, CheckKind.ARITHMETIC), base)
+        written = f"to_base({call}, {base})"  # a quotient may be whole: its digits are read back all the same
+        return RoutedCall("bigint", written, written, CheckKind.BASE, relabel=lambda digits: f"{digits}_{{{base}}}")
     return None
 
 
@@ -1158,6 +1216,23 @@ FAMILIES = [
                 r"(?:divisor|factor)\s+of\s+" + COUNT + r"\s+and\s+" + COUNT, I), _gcd_lcm("*")),
     (re.compile(ASK + r"\s+the\s+sum\s+of\s+the\s+(?:greatest\s+common\s+(?:divisor|factor))\s+and\s+the\s+least\s+common\s+"
                 r"multiple\s+of\s+" + COUNT + r"\s+and\s+" + COUNT, I), _gcd_lcm(" + ")),
+    (re.compile(ASK + r"\s+the\s+(?:arithmetic\s+)?(?:mean|average)\s+of\s+all\s+(?:of\s+)?(?:the\s+)?positive\s+" + DIGITS +
+                r"\s+multiples\s+of\s+" + COUNT, I), _mean_of_multiples),
+    (re.compile(ASK + r"\s+the\s+sum\s+of\s+all\s+(?:of\s+)?(?:the\s+)?(?:positive\s+)?" + DIGITS + r"\s+(?:positive\s+)?"
+                r"multiples\s+of\s+" + COUNT, I),
+     lambda fs, d, k: _sum_of_multiples(fs, k, *(_digits_range(d) or (None, None)))),
+    (re.compile(ASK + r"\s+the\s+sum\s+of\s+all\s+(?:of\s+)?(?:the\s+)?(?:positive\s+)?multiples\s+of\s+" + COUNT +
+                r"\s+between\s+" + COUNT + r"\s+and\s+" + COUNT + r"(\s*,\s*inclusive)?", I),
+     lambda fs, k, a, b, inc: _sum_of_multiples(fs, k, _whole(fs, a), _whole(fs, b), bool(inc))),
+    (re.compile(ASK + r"\s+the\s+sum\s+of\s+all\s+(?:of\s+)?(?:the\s+)?positive\s+multiples\s+of\s+" + COUNT +
+                r"\s+(?:that\s+are\s+)?less\s+than\s+" + COUNT, I),
+     lambda fs, k, n: _sum_of_multiples(fs, k, 1, (_whole(fs, n) or 0) - 1)),
+    (re.compile(ASK + r"\s+the\s+(" + PLACE + r")\s+(odd|even)\s+positive\s+integer", I), _nth_of_parity),
+    (re.compile(ASK + r"\s+the\s+(" + PLACE + r")\s+positive\s+(odd|even)\s+integer", I), _nth_of_parity),
+    (re.compile(r"how\s+many\s+(?:distinct\s+|different\s+)?(?:positive\s+)?" + DIGITS + r"\s+(?:positive\s+)?(?:integers|numbers)\s+"
+                r"have\s+only\s+(odd|even)\s+digits", I), _digit_kind_count),
+    (re.compile(r"how\s+many\s+(?:positive\s+)?" + DIGITS + r"\s+(?:positive\s+)?(?:integers|numbers)\s+are\s+there\s+in\s+which\s+"
+                r"each\s+of\s+the\s+(?:" + COUNT[1:-1] + r")\s+digits\s+is\s+(prime)", I), _digit_kind_count),
     (re.compile(r"how\s+many\s+(?:positive\s+)?(odd|even)\s+(?:positive\s+)?(?:divisors|factors)\s+does\s+" + COUNT
                 + r"\s+have", I), _parity_divisors),
     (re.compile(ASK + r"\s+the\s+product\s+of\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:positive\s+)?(?:integer\s+)?"
