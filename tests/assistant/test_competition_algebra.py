@@ -107,6 +107,12 @@ ANSWERED = [
     (r"Find the focus of the parabola $y = 2x^2 + 1.$", "(0, 9/8)"),
     (r"Find the equation of the directrix of the parabola $y = -4x^2 + 5.$", "y = 81/16"),
     (r"Find the focus of the parabola $x = \frac{1}{8} y^2.$", "(2, 0)"),
+    # piecewise definitions
+    (r"Let \[g(x) = \begin{cases} 2x + 1 &\text{if }x<2, \\ 9-x&\text{if }x\ge 2. \end{cases} \]Find $g(4)$.", "5"),
+    (r"Let \[f(x) = \left\{ \begin{array}{cl} x^2 &\text{ if }x>3, \\ x+1 &\text{ if } -3 \le x \le 3, \\ 0 &\text{ if } "
+     r"x <-3. \end{array} \right.\]Find $f(-4)+f(1)+f(4)$.", "18"),
+    (r"Let \[h(n) = \begin{cases} 3n+1 & \text{if }n\text{ is odd} \\ \dfrac{n}{2} & \text{if }n\text{ is even} "
+     r"\end{cases}.\]What is $h(h(h(5)))$?", "4"),
     (r"If $x^2 - x - 1 = 0$, what is the value of $x^3 - 2x + 1$?", "2"),
     (r"If $x^2 + 3x - 1 = 0$, what is $x^3 + 3x^2 - x + 4$?", "4"),
 ]
@@ -160,6 +166,10 @@ DECLINED = [
     r"Let $p$ and $q$ be the two roots of $x^2 - 3x + 1 = 0$. Find $p + q + r$.",
     r"Find all the integer roots of $2x^2 - 3x + 2 = 0.$ Enter all the integer roots, separated by commas.",  # none
     r"If $x^2 = 2$, what is $x^3$?",
+    r"Let \[f(x) = \begin{cases} 2x &\text{if }x<1, \\ x-3&\text{if }x\ge 0. \end{cases} \]Find $f(0.5)$.",  # overlap
+    r"Let \[f(x) = \begin{cases} 2x &\text{if }x<1, \\ x-3&\text{if }x> 1. \end{cases} \]Find $f(1)$.",  # a gap
+    r"Let \[f(x) = \begin{cases} ax &\text{if }x<1, \\ x-3&\text{if }x\ge 1. \end{cases} \]Find $f(0)$.",  # a letter
+    r"Let \[f(x) = \begin{cases} 2x &\text{if }x\text{ is prime}, \\ x&\text{otherwise}. \end{cases} \]Find $f(3)$.",
     r"Find the distance between the foci of the ellipse $x^2 + y^2 = 4$.",  # a circle
     r"Find the distance between the foci of the ellipse $x^2 - 4y^2 = 4$.",  # a hyperbola
     r"Find the distance between the foci of the hyperbola $x^2 + xy - y^2 = 4$.",  # turned: not read

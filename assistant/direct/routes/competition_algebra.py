@@ -27,6 +27,7 @@ from ..algebra_checks import NotDerived, agreeing, bracketed, fraction_text, pol
 from ..plan import CheckKind, RoutedCall
 from .competition import _sentences
 from . import competition_conics as conics
+from . import competition_piecewise as piecewise
 from .competition_domain import domain_plan
 from .competition_reading import FORM, MATH, Formula, read_formula, split_question
 
@@ -806,7 +807,10 @@ def _two_sentences(formulas: list[Formula], sentences: list[str]) -> RoutedCall 
     if HAS_TWO.match(sentences[0]) and about:
         ref, how = HAS_TWO.match(sentences[0]).group(1), about.group(1).split()[0].lower()
         return _guarded(_root_difference, formulas, ref) if how == "positive" else _guarded(_vieta, formulas, how, ref)
-    named, wanted = ROOTS_NAMED.match(sentences[0]), ROOTS_ASKED.match(sentences[1])
+    defined, wanted = PIECEWISE.match(sentences[0]), ROOTS_ASKED.match(sentences[1])
+    if defined and wanted:
+        return _guarded(piecewise.evaluate, formulas[int(defined.group(1))], formulas[int(wanted.group(1))])
+    named = ROOTS_NAMED.match(sentences[0])
     if named and wanted:
         return _guarded(_in_the_roots, formulas, *named.groups(), wanted.group(1))
     asked = ASKED_TERM.match(sentences[1])
@@ -966,6 +970,7 @@ def _vieta(formulas: list[Formula], how: str, ref: str) -> RoutedCall | None:
 ROOTS_NAMED = re.compile(r"^(?:let|suppose(?:\s+that)?|if)\s+" + F + r"\s*,?\s+and\s+" + F + r"\s+(?:be|denote|are)\s+"
                          r"the\s+(?:two\s+)?(?:roots|solutions|zeros)\s+(?:of|to)\s+(?:the\s+(?:equation|quadratic|"
                          r"polynomial)\s+)?" + F + r"$", I)
+PIECEWISE = re.compile(r"^(?:let|define|suppose|if|given)\s+" + F + r"$", I)
 ROOTS_ASKED = re.compile(r"^(?:then\s+)?(?:" + ASK + r"|simplify)\s+(?:the\s+value\s+of\s+)?" + F + r"$", I)
 
 
@@ -1047,6 +1052,9 @@ PARABOLA = r"the\s+(?:parabola|graph)\s+(?:(?:whose\s+equation\s+is|with\s+(?:th
            r"defined\s+by|described\s+by|of)\s+)?" + F
 
 FAMILIES = [
+    (re.compile(r"^(?:let|define|suppose|if|given)\s+" + F + r"\s*[,.]?\s*(?:then\s+)?(?:" + ASK
+                + r")\s+(?:the\s+value\s+of\s+)?" + F + r"$", I),
+     lambda fs, d, q: piecewise.evaluate(fs[int(d)], fs[int(q)]) if "\\begin" in fs[int(d)].latex else None),
     (re.compile(r"^" + ASK + r"\s+the\s+distance\s+between\s+the\s+(foci|vertices)\s+of\s+the\s+(ellipse|hyperbola)\s*"
                 r"(?:(?:given\s+by|with\s+(?:the\s+)?equation|whose\s+equation\s+is)\s+)?" + F + r"$", I),
      lambda fs, what, kind, ref: conics.foci_distance(fs[int(ref)], kind.lower(), what.lower())
