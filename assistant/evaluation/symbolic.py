@@ -60,12 +60,21 @@ def read(text: str) -> Reading:
     return Reading(builder.build(tree), builder.decimal)
 
 
-def _vector(tree):
-    """The entries of a one-column or one-row Matrix([[...]]), else None."""
-    if not (isinstance(tree, Call) and tree.func == "Matrix" and len(tree.args) == 1):
+def _matrix_literal(tree):
+    """The rows of Matrix([[...], ...]) or of [[...], ...] (how calx writes a matrix), else None."""
+    if isinstance(tree, Call) and tree.func == "Matrix" and len(tree.args) == 1:
+        tree = tree.args[0]
+    if not (isinstance(tree, Seq) and tree.bracket == "[" and tree.items):
         return None
-    rows = tree.args[0]
-    if not (isinstance(rows, Seq) and rows.items and all(isinstance(r, Seq) for r in rows.items)):
+    if not all(isinstance(r, Seq) and r.bracket == "[" for r in tree.items):
+        return None
+    return tree
+
+
+def _vector(tree):
+    """The entries of a one-column or one-row matrix, else None."""
+    rows = _matrix_literal(tree)
+    if rows is None:
         return None
     if all(len(r.items) == 1 for r in rows.items):
         return tuple(r.items[0] for r in rows.items)
@@ -75,11 +84,9 @@ def _vector(tree):
 
 
 def _matrix_rows(tree):
-    """The rows of a Matrix([[...], [...]]) of at least 2 rows and 2 columns, all of one length; else None."""
-    if not (isinstance(tree, Call) and tree.func == "Matrix" and len(tree.args) == 1):
-        return None
-    rows = tree.args[0]
-    if not (isinstance(rows, Seq) and len(rows.items) >= 2 and all(isinstance(r, Seq) for r in rows.items)):
+    """The rows of a matrix of at least 2 rows and 2 columns, all of one length; else None."""
+    rows = _matrix_literal(tree)
+    if rows is None or len(rows.items) < 2:
         return None
     widths = {len(r.items) for r in rows.items}
     if len(widths) != 1 or widths.pop() < 2 or any(isinstance(c, Seq) for r in rows.items for c in r.items):

@@ -81,8 +81,8 @@ def equivalent(kind: str, answer: str, expected: str, context: dict | None = Non
         want = read(expected)
         return len(got) == len(want) and all(any(
             set(map(str, g)) == set(map(str, w)) and all(same_value(g[k], w[k]) for k in w) for g in got) for w in want)
-    if kind == "matrix":
-        want = read(expected)
+    if kind == "matrix":  # calx writes a matrix as its rows in brackets: [[1, 2], [3, 4]]
+        got, want = sp.Matrix(got), sp.Matrix(read(expected))
         return got.shape == want.shape and all(same_value(a, b) for a, b in zip(got, want))
     if kind == "series":
         want = read(expected)

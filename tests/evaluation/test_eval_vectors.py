@@ -19,6 +19,7 @@ def test_a_square_matrix_is_compared_only_with_a_matrix_of_its_shape():
     assert not equivalent(read("(1, 2, 3, 4)"), square, 0.0)
 
 
-def test_a_nested_list_is_still_not_compared():
+def test_rows_in_brackets_are_the_matrix_calx_writes_and_a_ragged_list_is_still_not_compared():
+    assert read("[[1, 2], [3, 4]]").shape == (2, 2)
     with pytest.raises(Unreadable):
-        read("[[1, 2], [3, 4]]")
+        read("[[1, 2], [3]]")

@@ -15,8 +15,8 @@ def answer_text(value) -> str:
         return "{" + ", ".join(f"{answer_text(k)}: {answer_text(v)}" for k, v in value.items()) + "}"
     if isinstance(value, list):
         return "[" + ", ".join(answer_text(v) for v in value) + "]"
-    if isinstance(value, sp.MatrixBase):  # sstr spreads a Matrix over lines; the answer is one line
-        return "Matrix([" + ", ".join("[" + ", ".join(sp.sstr(x) for x in row) + "]" for row in value.tolist()) + "])"
+    if isinstance(value, sp.MatrixBase):  # rows in brackets, as people type a matrix (and calx reads one back)
+        return "[" + ", ".join("[" + ", ".join(sp.sstr(x) for x in row) + "]" for row in value.tolist()) + "]"
     if isinstance(value, tuple):
         return "(" + ", ".join(answer_text(v) for v in value) + ("," if len(value) == 1 else "") + ")"
     return sp.sstr(value)
