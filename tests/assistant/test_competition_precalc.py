@@ -126,6 +126,8 @@ ANSWERED = [
     (r"Compute $(3 \cos 15^\circ + 3i \sin 15^\circ)^4.$  Enter your answer in rectangular form.",
      "81/2 + 81*sqrt(3)*I/2"),
     (r"Compute $e^{3 \pi i/2}.$  Enter your answer in rectangular form.", "-I"),
+    (r"Compute $(1 + \sqrt{3} i)^3.$  Enter your answer in rectangular form.", "-8"),
+    (r"Compute $(2 - i)^2.$  Enter your answer in rectangular form.", "3 - 4*I"),
     (r"Compute $\arccos (\cos 5).$  All functions are in radians.", "-5 + 2*pi"),
     (r"Convert $2 e^{\pi i/3}$ to rectangular form.", "1 + sqrt(3)*I"),
     (r"Convert $\frac{7 \pi}{6}$ radians to degrees.", "210"),

@@ -827,7 +827,7 @@ def _rectangular_form(formulas, form, ref, verb=None):
         r, theta = (_text(p) for p in parts)
         call = f"{r}*cos({theta}) + {r}*sin({theta})*i"
     else:
-        call = to_text(tree)
+        call = f"expand({to_text(tree)})"  # multiplied out: (1 - sqrt(3) i)^8 as -128 - 128 sqrt(3) i
     return RoutedCall("symbolic", call, f"{to_text(tree)} in rectangular form: {call}", CheckKind.PRECALC,
                       relabel=_rectangular_text)
 
