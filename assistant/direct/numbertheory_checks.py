@@ -251,6 +251,17 @@ def _digit_kind(first: str, other: str, d: str) -> int:
     return sum(1 for x in range(10 ** (digits - 1), 10**digits) if set(str(x)) <= allowed)
 
 
+def _even_divisor_counts(top: str, top_again: str) -> int:
+    """Numbers 1..top with an even number of divisors, each one's divisors counted by trial division."""
+    if top != top_again:
+        raise TooLarge("two different ranges")
+    return sum(1 for x in range(1, _bounded(int(top), 10**4, "range") + 1) if len(_divisors(x)) % 2 == 0)
+
+
+def _squares_summed(n: str, *_: str) -> int:
+    return sum(k * k for k in range(1, _bounded(int(n), MAX_RANGE, "terms") + 1))
+
+
 def _divisor_product(n: str, *_: str) -> int:
     return math.prod(_divisors(int(n)))
 
@@ -471,6 +482,8 @@ RECOUNTS = [
     (re.compile(rf"2\*{D} - 1"), _nth_odd, "odd numbers counted up"),
     (re.compile(rf"2\*{D} - 0"), _nth_even, "even numbers counted up"),
     (re.compile(rf"{D}\*{D}\^\({D} - 1\)"), _digit_kind, "numbers listed digit by digit"),
+    (re.compile(rf"{D} - \(iroot\({D}, 2\) - iroot\(0, 2\)\)"), _even_divisor_counts, "divisors of each number counted"),
+    (re.compile(rf"{D}\*\(\1 \+ 1\)\*\(2\*\1 \+ 1\)/6"), _squares_summed, "squares added one by one"),
     (re.compile(rf"num_divisors\(iroot\(gcd\({D}, {D}\), {D}\)\)"), _power_divisors, "divisors listed by trial division"),
     (re.compile(r"lcm\((\d+(?:, \d+)+)\)"), _least_common_multiple, "multiples of the largest tried"),
     (re.compile(rf"gcd\({D}, {D}\)\*lcm\({D}, {D}\)"), _gcd_times_lcm, "the product of the two numbers"),

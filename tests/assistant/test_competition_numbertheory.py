@@ -166,6 +166,14 @@ ANSWERED = [
     (r"How many positive three-digit integers are there in which each of the three digits is prime?", "64"),
     (r"How many four-digit numbers have only even digits?", "500"),
     (r"Find $(10110_2 + 10_2) \div 10_2$. Express your answer in base 2.", "1100_{2}"),
+    (r"What is the greatest three-digit number that is one more than a multiple of 9 and three more than a multiple "
+     r"of 5?", "973"),
+    (r"What is the smallest four-digit integer that leaves a remainder of 2 when divided by 5 and a remainder of 3 "
+     r"when divided by 7?", "1032"),
+    (r"How many positive integers less than 60 have an even number of positive divisors?", "52"),
+    (r"How many positive integers less than 103 have an odd number of positive divisors?", "10"),
+    (r"What is the sum of the even, positive integers less than 62?", "930"),
+    (r"What is the sum of the squares of the first 10 positive integers?", "385"),
 ]
 
 
@@ -247,6 +255,8 @@ DECLINED = [
     r"What is the sum of all of the multiples of 3 between 99 and 200?",  # is 99 in?
     r"Find $10110_2 \div 100_2$. Express your answer in base 2.",  # not whole
     r"How many three-digit positive integers have only odd digits and are divisible by 5?",
+    r"What is the greatest three-digit number that is one more than a multiple of 6 and two more than a multiple of 4?",
+    r"How many positive integers less than 60 have exactly 3 positive divisors?",
 ]
 
 
@@ -288,6 +298,8 @@ def test_the_recount_catches_a_wrong_value():
         "(ceil(10/7)*7 + floor(99/7)*7)/2": 55,
         "2*87 - 1": 175,
         "4*5^(4 - 1)": 625,
+        "59 - (iroot(59, 2) - iroot(0, 2))": 51,
+        "10*(10 + 1)*(2*10 + 1)/6": 386,
     }
     for formula, value in wrong.items():
         checks = recount_check(Fraction(value), formula)

@@ -335,6 +335,11 @@ def _range_sum(formulas, a_ref, b_ref, parity, inclusive=True):
     return _plan(f"({a} + ({b}))*(({b} - ({a}))/{step} + 1)/2")
 
 
+def _sum_of_squares(formulas, n_ref):
+    n = _whole(formulas, n_ref)
+    return None if n is None or not 1 <= n <= MAX_RANGE else _plan(f"{n}*({n} + 1)*(2*{n} + 1)/6")
+
+
 def _first_sum(formulas, n_ref, parity):
     n = _whole(formulas, n_ref)
     if n is None or not 1 <= n <= MAX_RANGE:
@@ -484,6 +489,17 @@ def _gcd_lcm(op: str):
         a, b = _positive(formulas, a_ref), _positive(formulas, b_ref)
         return None if a is None or b is None else _plan(f"gcd({a}, {b}){op}lcm({a}, {b})")
     return build
+
+
+def _odd_divisor_counts(formulas, parity, high_ref, or_equal):
+    """'How many positive integers less than 60 have an even number of positive divisors?': only squares have an odd
+    number; the check counts the divisors of every number instead."""
+    high = _whole(formulas, high_ref)
+    if high is None or not 2 <= high <= 10**4:
+        return None
+    top = high if or_equal else high - 1
+    squares = f"iroot({top}, 2) - iroot(0, 2)"
+    return _plan(squares if parity.lower() == "odd" else f"{top} - ({squares})")
 
 
 def _divisor_product(formulas, ref):
@@ -744,9 +760,9 @@ def _residue_class(formulas, text: str) -> tuple[int, int] | None:
     return (r % modulus, modulus) if 2 <= modulus <= MAX_MODULUS else None
 
 
-def _extreme_in_class(formulas, which, digits, residue):
+def _extreme_in_class(formulas, which, digits, residue, found=None):
     """The smallest or largest d-digit integer congruent to r mod m."""
-    d, found = _digit_count(digits), _residue_class(formulas, residue)
+    d, found = _digit_count(digits), found or _residue_class(formulas, residue)
     if d is None or found is None:
         return None
     r, m = found
@@ -754,6 +770,21 @@ def _extreme_in_class(formulas, which, digits, residue):
     if which.lower() in ("smallest", "least"):
         return _plan(f"ceil(({low} - {r})/{m})*{m} + {r}") if low + m <= high else None
     return _plan(f"floor(({high} - {r})/{m})*{m} + {r}") if high - m >= low else None
+
+
+def _extreme_with_remainders(formulas, which, digits, listed):
+    """'the greatest three-digit number that is one more than a multiple of 9 and three more than a multiple of 5', or
+    that leaves remainders: the one class mod the lcm (crt, here by trying each residue), then its extreme member."""
+    pairs = re.findall(r"(?:remainder\s+of\s+" + COUNT + r"\s+when\s+(?:it\s+is\s+)?divided\s+by\s+" + COUNT + r"|"
+                       + COUNT + r"\s+more\s+than\s+a\s+multiple\s+of\s+" + COUNT + r")", listed, I)
+    read = [(_whole(formulas, a or c), _whole(formulas, b or d)) for a, b, c, d in pairs]
+    if not read or any(r is None or m is None or not 0 <= r < m for r, m in read):
+        return None
+    modulus = math.lcm(*(m for _, m in read))
+    if modulus > MAX_MODULUS:
+        return None
+    fits = [x for x in range(modulus) if all(x % m == r for r, m in read)]
+    return _extreme_in_class(formulas, which, digits, None, (fits[0], modulus)) if len(fits) == 1 else None
 
 
 REMAINDER = (r"(?:leaves|has|gives)\s+a\s+remainder\s+of\s+" + COUNT + r"\s+when\s+(?:it\s+is\s+)?divided\s+by\s+"
@@ -1176,6 +1207,12 @@ FAMILIES = [
     (re.compile(ASK + r"\s+the\s+(smallest|least|largest|greatest)\s+" + POS + DIGITS + r"\s+(?:positive\s+)?"
                 r"(?:integer|number|whole\s+number)\s+(?:that\s+is\s+|which\s+is\s+)?(?:congruent|equivalent)\s+to\s+"
                 r"(.+?)", I), _extreme_in_class),
+    (re.compile(ASK + r"\s+the\s+(smallest|least|largest|greatest)\s+" + POS + DIGITS + r"\s+(?:positive\s+)?"
+                r"(?:integer|number|whole\s+number)\s+(?:that|which)\s+((?:is\s+)?(?:" + COUNT[1:-1] + r")\s+more\s+than\s+a\s+"
+                r"multiple\s+of\s+(?:" + COUNT[1:-1] + r")(?:\s*,?\s+and\s+(?:is\s+)?(?:" + COUNT[1:-1] + r")\s+more\s+than\s+a\s+"
+                r"multiple\s+of\s+(?:" + COUNT[1:-1] + r"))*|(?:leaves|has|gives)\s+a\s+remainder\s+of\s+(?:" + COUNT[1:-1] +
+                r")\s+when\s+divided\s+by\s+(?:" + COUNT[1:-1] + r")(?:\s*,?\s+and\s+a\s+remainder\s+of\s+(?:" + COUNT[1:-1] +
+                r")\s+when\s+divided\s+by\s+(?:" + COUNT[1:-1] + r"))*)", I), _extreme_with_remainders),
     (re.compile(ASK + r"\s+the\s+(?:smallest|least)\s+(?:positive\s+integer|positive\s+number|whole\s+number)\s+"
                 r"(?:that|which)\s+(" + REMAINDER + r"(?:\s*,\s*(?:and\s+)?a\s+remainder\s+of\s+" + COUNT + r"\s+when\s+"
                 r"(?:it\s+is\s+)?divided\s+by\s+" + COUNT + r"|\s*,?\s+and\s+a\s+remainder\s+of\s+" + COUNT + r"\s+when\s+"
@@ -1233,6 +1270,13 @@ FAMILIES = [
                 r"have\s+only\s+(odd|even)\s+digits", I), _digit_kind_count),
     (re.compile(r"how\s+many\s+(?:positive\s+)?" + DIGITS + r"\s+(?:positive\s+)?(?:integers|numbers)\s+are\s+there\s+in\s+which\s+"
                 r"each\s+of\s+the\s+(?:" + COUNT[1:-1] + r")\s+digits\s+is\s+(prime)", I), _digit_kind_count),
+    (re.compile(r"how\s+many\s+positive\s+integers\s+less\s+than\s+(or\s+equal\s+to\s+)?" + COUNT + r"\s+have\s+an\s+(odd|even)\s+"
+                r"number\s+of\s+positive\s+(?:divisors|factors)", I),
+     lambda fs, eq, high, parity: _odd_divisor_counts(fs, parity, high, eq)),
+    (re.compile(ASK + r"\s+the\s+sum\s+of\s+(?:all\s+)?the\s+(odd|even)\s*,?\s+positive\s+integers\s+less\s+than\s+" + COUNT, I),
+     lambda fs, parity, n: _range_sum(fs, "1", str((_whole(fs, n) or 2) - 1), parity)),
+    (re.compile(ASK + r"\s+the\s+sum\s+of\s+the\s+squares\s+of\s+the\s+first\s+" + COUNT + r"\s+positive\s+integers", I),
+     _sum_of_squares),
     (re.compile(r"how\s+many\s+(?:positive\s+)?(odd|even)\s+(?:positive\s+)?(?:divisors|factors)\s+does\s+" + COUNT
                 + r"\s+have", I), _parity_divisors),
     (re.compile(ASK + r"\s+the\s+product\s+of\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:positive\s+)?(?:integer\s+)?"
