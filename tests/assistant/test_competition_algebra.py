@@ -113,6 +113,13 @@ ANSWERED = [
      r"x <-3. \end{array} \right.\]Find $f(-4)+f(1)+f(4)$.", "18"),
     (r"Let \[h(n) = \begin{cases} 3n+1 & \text{if }n\text{ is odd} \\ \dfrac{n}{2} & \text{if }n\text{ is even} "
      r"\end{cases}.\]What is $h(h(h(5)))$?", "4"),
+    # systems, undefined points, a line through a point
+    (r"If $3x + y = 7$ and $x + 3y = 5$, what is $x^2 + 2xy + y^2$?", "9"),
+    (r"If $a + b = 8$ and $ab = 15$, what is the value of $a^2 + b^2$?", "34"),
+    (r"If $x+y=\frac{5}{9}$ and $x-y=\frac{1}{9}$, what is the value of $x^2-y^2$?", "5/81"),
+    (r"What is the sum of all values of $y$ for which the expression $\frac{y-2}{y^2+3y-10}$ is undefined?", "-3"),
+    (r"For what value of $x$ is the expression $\frac{x+1}{x^2-8x+16}$ not defined?", "4"),
+    (r"For what value of $k$ does the line $kx + 2y = 10$ contain the point $(3, -1)$?", "4"),
     (r"If $x^2 - x - 1 = 0$, what is the value of $x^3 - 2x + 1$?", "2"),
     (r"If $x^2 + 3x - 1 = 0$, what is $x^3 + 3x^2 - x + 4$?", "4"),
 ]
@@ -166,6 +173,11 @@ DECLINED = [
     r"Let $p$ and $q$ be the two roots of $x^2 - 3x + 1 = 0$. Find $p + q + r$.",
     r"Find all the integer roots of $2x^2 - 3x + 2 = 0.$ Enter all the integer roots, separated by commas.",  # none
     r"If $x^2 = 2$, what is $x^3$?",
+    r"If $a + b = 8$ and $ab = 15$, what is the value of $a - b$?",  # 2 or -2
+    r"If $2x + 4y = 6$ and $x + 2y = 3$, what is $x y$?",  # not one solution
+    r"For what value of $x$ is the expression $\frac{1}{x^2-4}$ not defined?",  # 2 and -2
+    r"What is the sum of all values of $y$ for which the expression $\frac{1}{y^2-2}$ is undefined?",  # irrational
+    r"For what value of $k$ does the line $k^2x + 2y = 10$ contain the point $(3, -1)$?",
     r"Let \[f(x) = \begin{cases} 2x &\text{if }x<1, \\ x-3&\text{if }x\ge 0. \end{cases} \]Find $f(0.5)$.",  # overlap
     r"Let \[f(x) = \begin{cases} 2x &\text{if }x<1, \\ x-3&\text{if }x> 1. \end{cases} \]Find $f(1)$.",  # a gap
     r"Let \[f(x) = \begin{cases} ax &\text{if }x<1, \\ x-3&\text{if }x\ge 1. \end{cases} \]Find $f(0)$.",  # a letter

@@ -19,7 +19,7 @@ from fractions import Fraction
 
 import mpmath
 
-from tools.parsing import BinOp, Call, Name, Neg, Node, Num, Relation, parse, to_text
+from tools.parsing import BinOp, Call, Name, Neg, Node, Num, Relation, Seq, parse, to_text
 from tools.symbolic import rational_poly as rp
 
 from .. import algebra_checks as second
@@ -28,6 +28,7 @@ from ..plan import CheckKind, RoutedCall
 from .competition import _sentences
 from . import competition_conics as conics
 from . import competition_piecewise as piecewise
+from .competition_piecewise import exact_value as piecewise_exact
 from .competition_domain import domain_plan
 from .competition_reading import FORM, MATH, Formula, read_formula, split_question
 
@@ -988,21 +989,88 @@ def _in_the_roots(formulas: list[Formula], a_ref: str, b_ref: str, eq_ref: str, 
             or not asked.names <= letters or not asked.names or read[0] in letters:
         return None
     _, (c, b, a) = read
+    return _symmetric_in_roots(first.name, other.name, asked.tree, c, b, a)
+
+
+def _symmetric_in_roots(first: str, other: str, asked: Node, c: Fraction, b: Fraction, a: Fraction):
+    """A formula in the two roots of a x^2 + b x + c, the same whichever root each letter names."""
     discriminant = b * b - 4 * a * c
     if discriminant == 0:
         return None  # one root, named twice: not two roots
     roots = second.numeric_roots([c, b, a])
     with mpmath.workdps(second.DIGITS):
-        one = second.complex_value(asked.tree, {first.name: roots[0], other.name: roots[1]})
-        swapped = second.complex_value(asked.tree, {first.name: roots[1], other.name: roots[0]})
+        one = second.complex_value(asked, {first: roots[0], other: roots[1]})
+        swapped = second.complex_value(asked, {first: roots[1], other: roots[0]})
         if not (second.close(mpmath.re(one), mpmath.re(swapped)) and abs(mpmath.im(one)) < second.TOLERANCE
                 and abs(mpmath.im(swapped)) < second.TOLERANCE and abs(one - swapped) < second.TOLERANCE * max(1, abs(one))):
             return None  # not symmetric in the roots, or not real: which root is which would matter
         value = mpmath.re(one)
     plus = parse(f"(-{bracketed(b)} + sqrt({fraction_text(discriminant)}))/(2*{bracketed(a)})")
     minus = parse(f"(-{bracketed(b)} - sqrt({fraction_text(discriminant)}))/(2*{bracketed(a)})")
-    put_in = _substituted(asked.tree, {first.name: plus, other.name: minus})
+    put_in = _substituted(asked, {first: plus, other: minus})
     return _symbolic(to_text(put_in), agreeing_rational_near(value))
+
+
+def _system_value(formulas: list[Formula], first_ref: str, more: str, asked_ref: str) -> RoutedCall | None:
+    """'If $2x + y = 4$ and $x + 2y = 5$, what is $5x^2 + 8xy + 5y^2$?' (two linear equations: the tool solves, the
+    second route eliminates over the Fractions, and the formula is evaluated at the one solution), or 'If $x + y = 10$
+    and $xy = 21$, what is $x^2 + y^2$?' (the letters are the two roots of t^2 - 10t + 21)."""
+    refs = [int(first_ref)] + [int(r) for r in re.findall(r"⟨(\d+)⟩", more)]
+    asked = formulas[int(asked_ref)]
+    if len(refs) != 2 or asked.tree is None or isinstance(asked.tree, (Relation, Seq)):
+        return None
+    equations = [formulas[r] for r in refs]
+    letters = equations[0].names | equations[1].names
+    if len(letters) != 2 or not asked.names or not asked.names <= letters:
+        return None
+    if any(not isinstance(e.tree, Relation) or e.tree.op != "=" for e in equations):
+        return None
+    polys = [polynomial(e.tree, letters) for e in equations]
+    if None in polys:
+        return None
+    u, v = sorted(letters)
+    rows = rp.linear_rows(polys, [u, v])
+    if rows is not None:
+        return _linear_system_value(equations, polys, rows, u, v, asked.tree)
+    return _sum_and_product(polys, u, v, asked.tree)
+
+
+def _linear_system_value(equations, polys, rows, u, v, asked: Node) -> RoutedCall | None:
+    det = rp.determinant(rows)
+    if det == 0:
+        return None
+    constants = [-p.get((), Fraction(0)) for p in polys]
+    (a, b), (c, d) = rows
+    x = (constants[0] * d - b * constants[1]) / det  # Cramer's rule
+    y = (a * constants[1] - constants[0] * c) / det
+    if any(rp.evaluate(p, {u: x, v: y}) != 0 for p in polys):
+        return None
+    try:
+        value = piecewise_exact(asked, {u: x, v: y})
+    except (NotDerived, ZeroDivisionError):
+        return None
+    call = f"solve({to_text(equations[0].tree)}, {to_text(equations[1].tree)}, {u}, {v})"
+
+    def relabel(answer: str) -> str | None:
+        m = re.fullmatch(r"\{\s*(\w+)\s*:\s*(-?\d+(?:/\d+)?)\s*,\s*(\w+)\s*:\s*(-?\d+(?:/\d+)?)\s*\}", answer.strip())
+        if m is None or (m.group(1), m.group(3)) != (u, v) or (Fraction(m.group(2)), Fraction(m.group(4))) != (x, y):
+            return None
+        return fraction_text(value)
+    return _symbolic(call, relabel)
+
+
+def _sum_and_product(polys, u, v, asked: Node) -> RoutedCall | None:
+    """u + v = s (any multiple of it) and u v = p (likewise): u and v are the roots of t^2 - s t + p."""
+    total = product = None
+    for p in polys:
+        keys = set(p) - {()}
+        if keys == {((u, 1),), ((v, 1),)} and p[((u, 1),)] == p[((v, 1),)]:
+            total = -p.get((), Fraction(0)) / p[((u, 1),)]
+        elif keys == {((u, 1), (v, 1))}:
+            product = -p.get((), Fraction(0)) / p[((u, 1), (v, 1))]
+    if total is None or product is None:
+        return None
+    return _symmetric_in_roots(u, v, asked, product, -total, Fraction(1))
 
 
 def _substituted(node: Node, values: dict[str, Node]) -> Node:
@@ -1042,6 +1110,86 @@ def _value_where_zero(formulas: list[Formula], eq_ref: str, asked_ref: str) -> R
     return _symbolic(to_text(_substituted(asked.tree, {var: root})), agreeing(value))
 
 
+# -- where an expression is undefined -------------------------------------------------------------------------
+
+def _undefined_at(formulas: list[Formula], how: str, var_ref: str | None, ref: str) -> RoutedCall | None:
+    """'What is the sum of all values of $y$ for which the expression $\\frac{y+6}{y^2-5y+4}$ is undefined?': the real
+    zeros of the denominator (all of them rational here), their sum, product, or the one value."""
+    formula = formulas[int(ref)]
+    read = _fraction_of_polynomials(formula)
+    if read is None:
+        return None
+    var, _, bottom = read
+    if var_ref is not None and not (isinstance(formulas[int(var_ref)].tree, Name)
+                                    and formulas[int(var_ref)].tree.name == var):
+        return None
+    if len(bottom) > 5:
+        return None
+    zeros = second.rational_roots_found(bottom)
+    reduced = list(bottom)
+    for z in zeros:
+        while True:
+            quotient, rest = rp.divide_by_root(reduced, z)
+            if rest != 0:
+                break
+            reduced = quotient
+    if len(reduced) > 1 and second.real_root_count(reduced) != 0:
+        return None  # an irrational zero as well
+    expected = _picked_value(zeros, how)
+    if expected is None:
+        return None
+    denominator = to_text(formula.tree.right if not isinstance(formula.tree, Relation) else formula.tree.right.right)
+    return _symbolic(f"solve({denominator} = 0, {var})", _rational_members_pick(zeros, expected))
+
+
+def _rational_members_pick(zeros: list[Fraction], expected: Fraction):
+    def relabel(answer: str) -> str | None:
+        m = re.fullmatch(r"\{(.*)\}", answer.strip())
+        if m is None:
+            return None
+        real = [x for x in _top_level_split(m.group(1)) if not re.search(r"\bI\b", x)]
+        try:
+            found = sorted(Fraction(x) for x in real)
+        except ValueError:
+            return None
+        return fraction_text(expected) if found == zeros else None
+    return relabel
+
+
+# -- a parameter fixed by a point on a line ----------------------------------------------------------------------
+
+def _through_point(formulas: list[Formula], param_ref: str, line_ref: str, point_ref: str) -> RoutedCall | None:
+    """'For what value of $k$ does the line $kx + 3y = 12$ contain the point $(2, 6)$?': the point put in gives an
+    equation in k alone, of degree one."""
+    param, line, point = (formulas[int(r)] for r in (param_ref, line_ref, point_ref))
+    if not isinstance(param.tree, Name) or not isinstance(point.tree, Seq) or len(point.tree.items) != 2:
+        return None
+    k = param.tree.name
+    if k in ("x", "y") or line.names != {"x", "y", k} or not isinstance(line.tree, Relation):
+        return None
+    coordinates = [_number(Formula("", item)) for item in point.tree.items]
+    if None in coordinates:
+        return None
+    poly = polynomial(line.tree, {"x", "y", k})
+    if poly is None or any(dict(m).get("x", 0) + dict(m).get("y", 0) > 1 for m in poly):
+        return None  # a line: x and y to the first power only
+    at = rp.add({}, {})
+    for m, c in poly.items():
+        powers = dict(m)
+        term = c * coordinates[0] ** powers.pop("x", 0) * coordinates[1] ** powers.pop("y", 0)
+        at = rp.add(at, {tuple(sorted(powers.items())): term})
+    coeffs = second.coefficients(at, k)
+    if coeffs is None or len(coeffs) != 2 or coeffs[1] == 0:
+        return None
+    value = -coeffs[0] / coeffs[1]
+    if rp.evaluate(poly, {"x": coordinates[0], "y": coordinates[1], k: value}) != 0:
+        return None
+    point_in = _substituted(line.tree.left, {"x": parse(bracketed(coordinates[0])), "y": parse(bracketed(coordinates[1]))})
+    right_in = _substituted(line.tree.right, {"x": parse(bracketed(coordinates[0])), "y": parse(bracketed(coordinates[1]))})
+    call = f"solve({to_text(point_in)} = {to_text(right_in)}, {k})"
+    return _symbolic(call, _set_pick(value))
+
+
 # -- the sentence shapes ----------------------------------------------------------------------------------------
 
 LINE = r"(?:the\s+)?(?:line|graph)\s+(?:(?:whose\s+equation\s+is|with\s+(?:the\s+)?equation|given\s+by|defined\s+by|" \
@@ -1052,6 +1200,17 @@ PARABOLA = r"the\s+(?:parabola|graph)\s+(?:(?:whose\s+equation\s+is|with\s+(?:th
            r"defined\s+by|described\s+by|of)\s+)?" + F
 
 FAMILIES = [
+    (re.compile(r"^" + ASK + r"\s+the\s+(sum|product)\s+of\s+(?:all\s+)?(?:the\s+)?values\s+of\s+" + F
+                + r"\s+(?:for\s+which|such\s+that|where)\s+(?:the\s+expression\s+)?" + F + r"\s+is\s+(?:undefined|not\s+defined)$",
+                I), _undefined_at),
+    (re.compile(r"^for\s+what\s+(?:real\s+)?values?\s+of\s+" + F + r"\s+is\s+(?:the\s+expression\s+)?" + F
+                + r"\s+(?:undefined|not\s+defined)$", I), lambda fs, v, ref: _undefined_at(fs, "one", v, ref)),
+    (re.compile(r"^for\s+what\s+value\s+of\s+" + F + r"\s+does\s+the\s+line\s+(?:represented\s+by\s+the\s+equation\s+|"
+                r"given\s+by\s+|with\s+equation\s+)?" + F + r"\s+(?:contain|pass\s+through|go\s+through)\s+the\s+point\s+"
+                + F + r"$", I), _through_point),
+    (re.compile(r"^(?:if|given\s+that|given|suppose(?:\s+that)?)\s+" + F + r"((?:\s*(?:,\s*and|,|and)\s*⟨\d+⟩))\s*,?\s*"
+                r"(?:then\s+)?(?:what\s+is|find|determine|compute|evaluate)\s+(?:the\s+value\s+of\s+)?" + F + r"$", I),
+     _system_value),
     (re.compile(r"^(?:let|define|suppose|if|given)\s+" + F + r"\s*[,.]?\s*(?:then\s+)?(?:" + ASK
                 + r")\s+(?:the\s+value\s+of\s+)?" + F + r"$", I),
      lambda fs, d, q: piecewise.evaluate(fs[int(d)], fs[int(q)]) if "\\begin" in fs[int(d)].latex else None),

@@ -148,6 +148,11 @@ def _choose(function: Piecewise, x: Fraction) -> Piece:
     return otherwise[0]
 
 
+def exact_value(node: Node, env: dict[str, Fraction]) -> Fraction:
+    """A formula in + - * / whole powers and abs, its letters bound to rationals, over the Fractions."""
+    return _exact(node, env)
+
+
 def _exact(node: Node, env: dict[str, Fraction]) -> Fraction:
     if isinstance(node, Num):
         return Fraction(node.value)
