@@ -324,3 +324,38 @@ def test_congruences_are_read_linear_in_one_letter():
     assert read_congruence(r"x y \equiv 2 \pmod{11}") is None
     assert read_congruence(r"3n = 2 \pmod{11}") is None
     assert read_congruence(r"3n \equiv 2") is None
+
+
+RANDOM_SHAPES = [
+    lambda r: f"How many zeros are at the end of ${r.randint(1, 6000)}!$?",
+    lambda r: f"How many multiples of {r.randint(1, 50)} are between {r.randint(0, 3000)} and {r.randint(3000, 10**7)}?",
+    lambda r: f"How many prime numbers are between {r.randint(0, 500)} and {r.randint(500, 300000)}?",
+    lambda r: f"What is the smallest positive four-digit multiple of {r.randint(1, 10**4)}?",
+    lambda r: f"How many odd positive divisors does {r.randint(1, 10**12)} have?",
+    lambda r: (f"What is the smallest positive integer $x$ such that ${r.randint(1, 99)}x + {r.randint(0, 9)} \\equiv "
+               f"{r.randint(0, 99)} \\pmod{{{r.randint(2, 2000)}}}$?"),
+    lambda r: f"How many diagonals does a polygon with {r.randint(1, 4000)} sides have?",
+    lambda r: (f"Two dice are tossed. What is the probability that the sum is "
+               f"{r.choice(['less than', 'greater than', 'at least', 'at most'])} {r.randint(0, 14)}?"),
+    lambda r: f"What is the largest prime factor of {r.randint(2, 10**15)}?",
+    lambda r: (f"What is the least positive integer that leaves a remainder of {r.randint(0, 9)} when divided by "
+               f"{r.randint(2, 60)} and a remainder of {r.randint(0, 9)} when divided by {r.randint(2, 60)}?"),
+    lambda r: (f"How many ways are there to put {r.randint(1, 60)} balls in {r.randint(1, 60)} boxes if the balls are "
+               f"{r.choice(['distinguishable', 'not distinguishable'])} and the boxes are?"),
+    lambda r: f"What is the least positive integer divisible by each of the first {r.randint(1, 40)} positive integers?",
+]
+
+
+def test_every_answer_given_is_recounted_and_passes():
+    """Seeded random numbers in each shape: the route declines, or its answer's checks all ran and passed (a check
+    that cannot decide, numbers too large to recount, must make the route decline, not answer unverified)."""
+    import random
+
+    r = random.Random(2026)
+    for _ in range(40):
+        question = r.choice(RANDOM_SHAPES)(r)
+        if nt.match(question) is None:
+            continue
+        answer = try_direct(question)
+        assert answer is not None and answer.error is None, question
+        assert answer.verified is True, (question, [(c.name, c.passed, c.detail) for c in answer.checks])

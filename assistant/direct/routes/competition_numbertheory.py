@@ -29,6 +29,7 @@ ASK = r"(?:what\s+is|what's|find|compute|determine|calculate)"
 WORD = r"([a-z]+(?:-[a-z]+)?)"  # a count in words: "five", "twenty-one"
 COUNT = r"(" + N[1:-1] + r"|[a-z]+(?:-[a-z]+)?)"
 MAX_RANGE = 10**12
+MAX_LISTED = 2_000_000  # numbers the recount check walks through (numbertheory_checks.MAX_RANGE): no more are read
 MAX_FACTORIAL = 5_000
 MAX_MODULUS = 10**6
 RECOUNT = CheckKind.RECOUNT
@@ -158,8 +159,8 @@ def _digit_count(word: str) -> int | None:
     return DIGIT_WORDS.get(word)
 
 
-def _plan(call: str) -> RoutedCall:
-    return RoutedCall("bigint", call, call, RECOUNT)
+def _plan(call: str | None) -> RoutedCall | None:
+    return None if call is None else RoutedCall("bigint", call, call, RECOUNT)
 
 
 # -- factorials -----------------------------------------------------------------------------------------------------
@@ -214,7 +215,9 @@ def _range_bounds(ends, counted) -> tuple[int, int] | None:
     return (low, high) if inclusive else (low + 1, high - 1)
 
 
-def _multiples_call(low: int, high: int, moduli: list[int]) -> str:
+def _multiples_call(low: int, high: int, moduli: list[int]) -> str | None:
+    if high - low > MAX_LISTED or len(moduli) > 8:
+        return None
     k = str(moduli[0]) if len(moduli) == 1 else f"lcm({', '.join(map(str, moduli))})"
     return f"floor({high}/{k}) - floor({low - 1}/{k})"
 
@@ -279,7 +282,7 @@ def _powers_below(formulas, kind, high_ref, or_equal):
 
 def _extreme_multiple(formulas, which, digits, k_ref):
     d, k = _digit_count(digits), _whole(formulas, k_ref)
-    if d is None or k is None or not 1 <= k < 10 ** (d - 1):
+    if d is None or k is None or not 1 <= k < 10 ** (d - 1) or k > MAX_LISTED:
         return None
     if which.lower() in ("smallest", "least"):
         return _plan(f"ceil({10 ** (d - 1)}/{k})*{k}")
@@ -289,7 +292,7 @@ def _extreme_multiple(formulas, which, digits, k_ref):
 def _multiple_beside(formulas, which, k_ref, relation, n_ref):
     """'the largest multiple of 13 less than 500', 'the smallest multiple of 7 greater than 100'."""
     k, n = _whole(formulas, k_ref), _whole(formulas, n_ref)
-    if k is None or n is None or not 1 <= k <= MAX_RANGE or not 0 <= n <= MAX_RANGE:
+    if k is None or n is None or not 1 <= k <= MAX_LISTED or not 0 <= n <= MAX_RANGE:
         return None
     largest, relation = which.lower() in ("largest", "greatest"), re.sub(r"\s+", " ", relation.lower())
     if largest != relation.startswith("less"):
@@ -321,7 +324,7 @@ def _signed(formulas, ref) -> int | None:
 def _range_sum(formulas, a_ref, b_ref, parity, inclusive=True):
     """The integers a..b (of a parity) added: (first + last) times their number over 2."""
     a, b = _signed(formulas, a_ref), _signed(formulas, b_ref)
-    if a is None or b is None or a >= b or b - a > MAX_RANGE:
+    if a is None or b is None or a >= b or b - a > MAX_LISTED:
         return None
     step = 1 if parity is None else 2
     if parity is not None:
@@ -337,12 +340,12 @@ def _range_sum(formulas, a_ref, b_ref, parity, inclusive=True):
 
 def _sum_of_squares(formulas, n_ref):
     n = _whole(formulas, n_ref)
-    return None if n is None or not 1 <= n <= MAX_RANGE else _plan(f"{n}*({n} + 1)*(2*{n} + 1)/6")
+    return None if n is None or not 1 <= n <= MAX_LISTED else _plan(f"{n}*({n} + 1)*(2*{n} + 1)/6")
 
 
 def _first_sum(formulas, n_ref, parity):
     n = _whole(formulas, n_ref)
-    if n is None or not 1 <= n <= MAX_RANGE:
+    if n is None or not 1 <= n <= MAX_LISTED // 2:
         return None
     if parity is None:
         return _plan(f"(1 + ({n}))*(({n} - (1))/1 + 1)/2")
@@ -384,7 +387,7 @@ def _multiples_in(low: int, high: int, k: int) -> tuple[int, int] | None:
 def _mean_of_multiples(formulas, digits, k_ref):
     """The mean of all positive d-digit multiples of k: the first and last multiple, halved."""
     bounds, k = _digits_range(digits), _whole(formulas, k_ref)
-    if bounds is None or k is None or not 2 <= k <= MAX_RANGE or _multiples_in(*bounds, k) is None:
+    if bounds is None or bounds[1] > 10**7 or k is None or not 2 <= k <= MAX_RANGE or _multiples_in(*bounds, k) is None:
         return None
     low, high = bounds
     return _plan(f"(ceil({low}/{k})*{k} + floor({high}/{k})*{k})/2")
@@ -400,7 +403,7 @@ def _sum_of_multiples(formulas, k_ref, low, high, inclusive=True, counted=None):
     if not inclusive:
         low, high = low + 1, high - 1
     found = _multiples_in(low, high, k)
-    if found is None or (found[1] - found[0]) // k > MAX_RANGE:
+    if found is None or found[1] - found[0] > MAX_LISTED:
         return None
     first, last = found
     return _plan(f"({first} + ({last}))*(({last} - ({first}))/{k} + 1)/2")
@@ -409,7 +412,7 @@ def _sum_of_multiples(formulas, k_ref, low, high, inclusive=True, counted=None):
 def _nth_of_parity(formulas, place_ref, parity):
     place_text = re.sub(r"⟨(\d+)⟩", lambda r: formulas[int(r.group(1))].latex, place_ref)
     m = ORDINAL.fullmatch(place_text.strip())
-    if m is None or not 1 <= int(m.group(1)) <= MAX_RANGE:
+    if m is None or not 1 <= int(m.group(1)) <= MAX_LISTED // 2:
         return None
     n = int(m.group(1))
     return _plan(f"2*{n} - 1" if parity.lower() == "odd" else f"2*{n} - 0")
@@ -421,7 +424,7 @@ DIGIT_KINDS = {"odd": (5, 5), "prime": (4, 4), "even": (4, 5)}  # choices for th
 def _digit_kind_count(formulas, digits, kind):
     """d-digit positive integers whose every digit is odd (prime, even): the first digit cannot be 0."""
     d = _digit_count(digits)
-    if d is None or d > 9:
+    if d is None or d > 6:
         return None
     first, other = DIGIT_KINDS[kind.lower()]
     return _plan(f"{first}*{other}^({d} - 1)")
@@ -478,7 +481,7 @@ FIRSTS = {"positive integers": lambda n: list(range(1, n + 1)), "counting number
 
 def _lcm_of_first(formulas, n_ref, what):
     n = _whole(formulas, n_ref)
-    if n is None or not 2 <= n <= 30:
+    if n is None or not 2 <= n <= 18:
         return None
     numbers = FIRSTS[re.sub(r"\s+", " ", what.lower())](n)
     return _plan(f"lcm({', '.join(map(str, numbers))})")
@@ -571,7 +574,7 @@ def _list_count(formulas, ref):
         return None
     step, first, last = shown[0], before[0], after[-1]
     count = (last - first) / step + 1
-    if count.denominator != 1 or count < len(before) + len(after) or count > 10**7:
+    if count.denominator != 1 or count < len(before) + len(after) or count > 100_000:
         return None
     text = [items[0], items[-1], _decimal_text(step)]
     if text[2] is None:
@@ -724,7 +727,9 @@ def _smallest_solution(formulas, var_ref, ref):
     return _plan(_residue_call(c))
 
 
-def _class_count_call(low: int, high: int, r: int, m: int) -> str:
+def _class_count_call(low: int, high: int, r: int, m: int) -> str | None:
+    if high - low > MAX_LISTED:
+        return None
     return f"floor(({high} - {r})/{m}) - floor(({low} - 1 - {r})/{m})"
 
 
@@ -740,7 +745,7 @@ def _digits_in_class(formulas, digits, residue=None, r_ref=None, m_ref=None):
 def _below_in_class(formulas, high_ref, or_equal, residue=None, r_ref=None, m_ref=None):
     high = _whole(formulas, high_ref)
     found = _residue_class(formulas, residue) if residue else _remainder_pair(formulas, r_ref, m_ref)
-    if high is None or found is None or not 2 <= high <= MAX_RANGE:
+    if high is None or found is None or not 2 <= high <= MAX_LISTED:
         return None
     return _plan(_class_count_call(1, high if or_equal else high - 1, *found))
 
@@ -796,7 +801,7 @@ def _remainders(formulas, listed):
     divided by 7': the Chinese remainder theorem (the tool's crt); the check tries every number up to the lcm."""
     pairs = re.findall(r"remainder\s+of\s+" + COUNT + r"\s+when\s+(?:it\s+is\s+)?divided\s+by\s+" + COUNT, listed, I)
     read = [(_whole(formulas, r), _whole(formulas, m)) for r, m in pairs]
-    if len(read) < 2 or any(r is None or m is None or not 0 <= r < m for r, m in read):
+    if not 2 <= len(read) <= 8 or any(r is None or m is None or not 0 <= r < m for r, m in read):
         return None
     if math.lcm(*(m for _, m in read)) > MAX_MODULUS or all(r == 0 for r, _ in read):
         return None
@@ -908,7 +913,7 @@ POLYGONS = {"pentagon": 5, "hexagon": 6, "heptagon": 7, "octagon": 8, "nonagon":
 
 def _diagonals(formulas, name, sides_ref):
     n = POLYGONS.get(name.lower()) if name else _whole(formulas, sides_ref)
-    if n is None or not 3 <= n <= 3_000:
+    if n is None or not 3 <= n <= 1_000:
         return None
     return _plan(f"{n}*({n} - 3)/2")
 
@@ -1047,6 +1052,8 @@ def _balls(formulas, n_ref, k_ref, balls, boxes_word, boxes_said):
             (not ball) if boxes_word.lower().startswith("but") else None)
     if n is None or k is None or ball is None or box is not True or not 1 <= n <= 50 or not 1 <= k <= 50:
         return None
+    if (k**n > 200_000) if ball else ((n + 1) ** k > MAX_LISTED):
+        return None  # more placements than the check lists
     return _plan(f"{k}^{n}" if ball else f"binomial({n} + {k} - 1, {k} - 1)")
 
 
@@ -1059,7 +1066,7 @@ AMOUNTS = {"exactly": lambda k, n: [k], "at least": lambda k, n: list(range(k, n
 def _coin(formulas, flips_ref, how, k_ref, flips_again):
     """Heads in exactly / at least / at most k of n fair flips: the binomials of the counts of heads, over 2^n."""
     n, k = _whole(formulas, flips_ref), _whole(formulas, k_ref)
-    if n is None or k is None or not 0 <= k <= n <= 1_000 or flips_again and _whole(formulas, flips_again) != n:
+    if n is None or k is None or not 0 <= k <= n <= 20 or flips_again and _whole(formulas, flips_again) != n:
         return None
     heads = AMOUNTS[re.sub(r"\s+", " ", how.lower())](k, n)
     if len(heads) == 1:
