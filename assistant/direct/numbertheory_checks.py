@@ -105,6 +105,21 @@ def _multiples_between(high: str, modulus: str, below: str, modulus_again: str) 
     return sum(1 for x in range(low, top + 1) if all(x % k == 0 for k in ks))
 
 
+def _multiples_but_not(top: str, a: str, top_again: str, a_again: str, b: str) -> int:
+    if (top, a) != (top_again, a_again):
+        raise TooLarge("two different ranges")
+    n, x, y = _bounded(int(top), MAX_RANGE, "range"), int(a), int(b)
+    return sum(1 for v in range(1, n + 1) if v % x == 0 and v % y != 0)
+
+
+def _multiples_either(top: str, a: str, *rest: str) -> int:
+    top2, b, top3, a2, b2 = rest
+    if not (top == top2 == top3 and (a, b) == (a2, b2)):
+        raise TooLarge("two different ranges")
+    n, x, y = _bounded(int(top), MAX_RANGE, "range"), int(a), int(b)
+    return sum(1 for v in range(1, n + 1) if v % x == 0 or v % y == 0)
+
+
 def _is_prime(n: int) -> bool:
     if n < 2:
         return False
@@ -471,6 +486,9 @@ D = r"(\d+)"
 RECOUNTS = [
     (re.compile(rf"floor\({D}/{D}\)(?: \+ floor\(\1/\2\^\d+\))*"), _factorial_valuation,
      "factorial divided by p until it stops"),
+    (re.compile(rf"floor\({D}/{D}\) - floor\({D}/lcm\({D}, {D}\)\)"), _multiples_but_not, "numbers listed one by one"),
+    (re.compile(rf"floor\({D}/{D}\) \+ floor\({D}/{D}\) - floor\({D}/lcm\({D}, {D}\)\)"), _multiples_either,
+     "numbers listed one by one"),
     (re.compile(rf"floor\({D}/(\d+|lcm\(\d+(?:, \d+)+\))\) - floor\({D}/(\d+|lcm\(\d+(?:, \d+)+\))\)"),
      _multiples_between, "multiples listed one by one"),
     (re.compile(rf"prime_pi\({D}\) - prime_pi\({D}\)"), _primes_between, "primes found by trial division"),

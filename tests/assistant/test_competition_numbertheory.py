@@ -174,6 +174,11 @@ ANSWERED = [
     (r"How many positive integers less than 103 have an odd number of positive divisors?", "10"),
     (r"What is the sum of the even, positive integers less than 62?", "930"),
     (r"What is the sum of the squares of the first 10 positive integers?", "385"),
+    (r"How many positive integers less than 100 are multiples of 5 but not multiples of 3?", "13"),
+    (r"How many positive integers less than or equal to 100 are divisible by 2 or 3?", "67"),
+    (r"How many positive integers less than 200 are divisible by either 4 or 6?", "66"),
+    (r"What is the remainder when the product $1734\times 5389 \times 80,\!607$ is divided by 10?", "2"),
+    (r"What is the remainder when the sum $1 + 7 + 13 + 19 + \cdots + 253 + 259$ is divided by $6$?", "2"),
 ]
 
 
@@ -257,6 +262,9 @@ DECLINED = [
     r"How many three-digit positive integers have only odd digits and are divisible by 5?",
     r"What is the greatest three-digit number that is one more than a multiple of 6 and two more than a multiple of 4?",
     r"How many positive integers less than 60 have exactly 3 positive divisors?",
+    r"How many positive integers less than 100 are multiples of 5 but not both 3 and 4?",
+    r"How many positive integers less than 100 are divisible by 2 or 2?",
+    r"What is the remainder when the sum $1 + 2 + \cdots + 100$ is divided by 7?",  # two terms shown: no rule
 ]
 
 
@@ -300,6 +308,8 @@ def test_the_recount_catches_a_wrong_value():
         "4*5^(4 - 1)": 625,
         "59 - (iroot(59, 2) - iroot(0, 2))": 51,
         "10*(10 + 1)*(2*10 + 1)/6": 386,
+        "floor(99/5) - floor(99/lcm(5, 3))": 14,
+        "floor(100/2) + floor(100/3) - floor(100/lcm(2, 3))": 83,
     }
     for formula, value in wrong.items():
         checks = recount_check(Fraction(value), formula)

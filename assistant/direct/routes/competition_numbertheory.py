@@ -252,6 +252,19 @@ def _below_divisible(formulas, high_ref, or_equal, listed):
     return _plan(_multiples_call(1, high if or_equal else high - 1, moduli))
 
 
+def _either_or_but_not(formulas, high_ref, or_equal, a_ref, how, b_ref):
+    """Positive integers up to n that are multiples of a or b (both counted once), or of a but not b."""
+    high, a, b = _whole(formulas, high_ref), _whole(formulas, a_ref), _whole(formulas, b_ref)
+    if high is None or a is None or b is None or not 2 <= a <= MAX_LISTED or not 2 <= b <= MAX_LISTED or a == b:
+        return None
+    top = high if or_equal else high - 1
+    if not 1 <= top <= MAX_LISTED:
+        return None
+    if how.lower().startswith("but"):
+        return _plan(f"floor({top}/{a}) - floor({top}/lcm({a}, {b}))")
+    return _plan(f"floor({top}/{a}) + floor({top}/{b}) - floor({top}/lcm({a}, {b}))")
+
+
 def _primes_between(formulas, low_ref, high_ref, inclusive):
     ends = _ends(formulas, low_ref, high_ref, inclusive)
     if ends is None or ends[1] > 10**5:
@@ -1151,6 +1164,10 @@ FAMILIES = [
     (re.compile(r"how\s+many\s+positive\s+" + NUMS + r"\s+less\s+than\s+(or\s+equal\s+to\s+)?" + COUNT + r"\s+are\s+"
                 + DIVISIBLE, I),
      lambda fs, eq, high, listed: _below_divisible(fs, high, eq, listed)),
+    (re.compile(r"how\s+many\s+positive\s+" + NUMS + r"\s+less\s+than\s+(or\s+equal\s+to\s+)?" + COUNT + r"\s+are\s+"
+                r"(?:divisible\s+by|multiples\s+of)\s+(?:either\s+)?" + COUNT + r"\s+(or|but\s+not)\s+(?:(?:divisible\s+)?by\s+|"
+                r"(?:multiples\s+)?of\s+)?" + COUNT, I),
+     lambda fs, eq, high, a, how, b: _either_or_but_not(fs, high, eq, a, how, b)),
     (re.compile(r"how\s+many\s+positive\s+multiples\s+of\s+" + COUNT + r"\s+are\s+less\s+than\s+(or\s+equal\s+to\s+)?"
                 + COUNT, I),
      lambda fs, k, eq, high: _below_divisible(fs, high, eq, k)),
@@ -1193,6 +1210,8 @@ FAMILIES = [
      _prime_pick("number", distinct_said=False)),
     (re.compile(r"how\s+many\s+numbers\s+are\s+(?:there\s+)?in\s+the\s+(?:following\s+)?list\s*:?\s*" + F, I),
      lambda fs, a: _list_count(fs, f"⟨{a}⟩")),
+    (re.compile(ASK + r"\s+the\s+remainder\s+when\s+the\s+(?:sum|product|number)\s+" + N + r"\s+is\s+divided\s+by\s+" + N, I),
+     lambda fs, a, m: _modulo_residue(fs, m, a)),
     (re.compile(ASK + r"\s+the\s+modulo\s+" + N + r"\s+(?:residue|remainder)\s+of\s+(?:the\s+(?:sum|product|number)\s+)?"
                 + N, I), _modulo_residue),
     (re.compile(ASK + r"\s+the\s+residue\s+of\s+" + N + r"\s*,?\s+modulo\s+" + N, I),
