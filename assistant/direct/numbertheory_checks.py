@@ -277,6 +277,18 @@ def _squares_summed(n: str, *_: str) -> int:
     return sum(k * k for k in range(1, _bounded(int(n), MAX_RANGE, "terms") + 1))
 
 
+def _reciprocals(n: str, n_again: str) -> Fraction:
+    return sum((Fraction(1, d) for d in _divisors(int(n))), Fraction(0))
+
+
+def _other_number(lcm: str, gcd: str, a: str) -> int:
+    """b = l g / a is the answer only if a and b have that gcd and lcm (Python's math module): else a failed check."""
+    l_value, g_value, a_value = int(lcm), int(gcd), int(a)
+    b = l_value * g_value // a_value
+    fits = math.gcd(a_value, b) == g_value and math.lcm(a_value, b) == l_value and b * a_value == l_value * g_value
+    return b if fits else -1
+
+
 def _divisor_product(n: str, *_: str) -> int:
     return math.prod(_divisors(int(n)))
 
@@ -502,6 +514,8 @@ RECOUNTS = [
     (re.compile(rf"{D}\*{D}\^\({D} - 1\)"), _digit_kind, "numbers listed digit by digit"),
     (re.compile(rf"{D} - \(iroot\({D}, 2\) - iroot\(0, 2\)\)"), _even_divisor_counts, "divisors of each number counted"),
     (re.compile(rf"{D}\*\(\1 \+ 1\)\*\(2\*\1 \+ 1\)/6"), _squares_summed, "squares added one by one"),
+    (re.compile(rf"sigma\({D}\)/{D}"), _reciprocals, "reciprocals of the divisors added"),
+    (re.compile(rf"{D}\*{D}/{D}"), _other_number, "gcd and lcm of the pair recomputed"),
     (re.compile(rf"num_divisors\(iroot\(gcd\({D}, {D}\), {D}\)\)"), _power_divisors, "divisors listed by trial division"),
     (re.compile(r"lcm\((\d+(?:, \d+)+)\)"), _least_common_multiple, "multiples of the largest tried"),
     (re.compile(rf"gcd\({D}, {D}\)\*lcm\({D}, {D}\)"), _gcd_times_lcm, "the product of the two numbers"),

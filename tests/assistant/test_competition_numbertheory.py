@@ -179,6 +179,12 @@ ANSWERED = [
     (r"How many positive integers less than 200 are divisible by either 4 or 6?", "66"),
     (r"What is the remainder when the product $1734\times 5389 \times 80,\!607$ is divided by 10?", "2"),
     (r"What is the remainder when the sum $1 + 7 + 13 + 19 + \cdots + 253 + 259$ is divided by $6$?", "2"),
+    (r"What is the sum of the reciprocals of the natural-number factors of 6?", "2"),
+    (r"What is the smallest number divisible by integers 1 through 9?", "2520"),
+    (r"What is the smallest four-digit positive integer that is divisible by each of the four smallest prime numbers?",
+     "1050"),
+    (r"The least common multiple of two numbers is 3720, and their greatest common divisor is 8. Given that one of the "
+     r"numbers is 120, what is the other number?", "248"),
 ]
 
 
@@ -265,6 +271,8 @@ DECLINED = [
     r"How many positive integers less than 100 are multiples of 5 but not both 3 and 4?",
     r"How many positive integers less than 100 are divisible by 2 or 2?",
     r"What is the remainder when the sum $1 + 2 + \cdots + 100$ is divided by 7?",  # two terms shown: no rule
+    r"The least common multiple of two numbers is 3720, and their greatest common divisor is 7. Given that one of the "
+    r"numbers is 120, what is the other number?",  # no such number
 ]
 
 
@@ -310,6 +318,8 @@ def test_the_recount_catches_a_wrong_value():
         "10*(10 + 1)*(2*10 + 1)/6": 386,
         "floor(99/5) - floor(99/lcm(5, 3))": 14,
         "floor(100/2) + floor(100/3) - floor(100/lcm(2, 3))": 83,
+        "sigma(6)/6": 1,
+        "3720*8/120": 240,
     }
     for formula, value in wrong.items():
         checks = recount_check(Fraction(value), formula)

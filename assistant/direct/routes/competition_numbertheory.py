@@ -500,6 +500,35 @@ def _lcm_of_first(formulas, n_ref, what):
     return _plan(f"lcm({', '.join(map(str, numbers))})")
 
 
+def _reciprocal_sum(formulas, ref):
+    n = _positive(formulas, ref)
+    return None if n is None else _plan(f"sigma({n})/{n}")
+
+
+def _other_number(formulas, first_ref, first_kind, second_ref, a_ref):
+    """'The least common multiple of two integers is 3720, and their greatest common divisor is 8. Given that one of
+    the integers is 120, what is the other?': g l / a, given only when that number has this gcd and lcm with a."""
+    values = {first_kind.lower().startswith("least"): _positive(formulas, first_ref),
+              not first_kind.lower().startswith("least"): _positive(formulas, second_ref)}
+    lcm, gcd, a = values.get(True), values.get(False), _positive(formulas, a_ref)
+    if lcm is None or gcd is None or a is None or (lcm * gcd) % a:
+        return None
+    b = lcm * gcd // a
+    if math.gcd(a, b) != gcd or math.lcm(a, b) != lcm:
+        return None
+    return _plan(f"{lcm}*{gcd}/{a}")
+
+
+FIRST_PRIMES = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29]
+
+
+def _extreme_multiple_of_primes(formulas, which, digits, count_ref):
+    k = _whole(formulas, count_ref)
+    if k is None or not 1 <= k <= len(FIRST_PRIMES):
+        return None
+    return _extreme_multiple(formulas, which, digits, str(math.prod(FIRST_PRIMES[:k])))
+
+
 def _gcd_lcm(op: str):
     def build(formulas, a_ref, b_ref):
         a, b = _positive(formulas, a_ref), _positive(formulas, b_ref)
@@ -1271,6 +1300,19 @@ FAMILIES = [
      lambda fs, kind, n: _power_divisors(fs, n, kind)),
     (re.compile(ASK + r"\s+the\s+(?:least|smallest)\s+positive\s+integer\s+(?:that\s+is\s+)?divisible\s+by\s+each\s+of\s+the\s+"
                 r"first\s+" + COUNT + r"\s+(positive\s+integers|counting\s+numbers|natural\s+numbers)", I), _lcm_of_first),
+    (re.compile(ASK + r"\s+the\s+(?:least|smallest)\s+(?:positive\s+)?(?:number|integer)\s+(?:that\s+is\s+)?divisible\s+by\s+"
+                r"(?:the\s+|all\s+(?:the\s+)?)?integers\s+1\s+through\s+" + COUNT + r"()", I),
+     lambda fs, n, _: _lcm_of_first(fs, n, "positive integers")),
+    (re.compile(ASK + r"\s+the\s+sum\s+of\s+the\s+reciprocals\s+of\s+the\s+(?:natural[- ]number\s+|positive\s+)?(?:factors|"
+                r"divisors)\s+of\s+" + COUNT, I), _reciprocal_sum),
+    (re.compile(r"the\s+(least\s+common\s+multiple|greatest\s+common\s+divisor)\s+of\s+two\s+(?:positive\s+)?(?:integers|numbers)\s+"
+                r"is\s+" + COUNT + r"\s*,?\s+and\s+their\s+(?:least\s+common\s+multiple|greatest\s+common\s+divisor)\s+is\s+"
+                + COUNT + r"\.\s+given\s+that\s+one\s+of\s+the\s+(?:integers|numbers)\s+is\s+" + COUNT + r"\s*,\s+what\s+is\s+"
+                r"the\s+other\s+(?:integer|number)", I),
+     lambda fs, kind, first, second, a: _other_number(fs, first, kind, second, a)),
+    (re.compile(ASK + r"\s+the\s+(smallest|least|largest|greatest)\s+" + POS + DIGITS + r"\s+(?:positive\s+)?"
+                r"(?:integer|number)\s+(?:that\s+is\s+)?divisible\s+by\s+each\s+of\s+the\s+(?:first\s+)?" + COUNT +
+                r"\s+(?:smallest\s+)?prime(?:\s+number)?s", I), _extreme_multiple_of_primes),
     (re.compile(ASK + r"\s+the\s+(?:least|lowest)\s+common\s+multiple\s+of\s+the\s+first\s+" + COUNT +
                 r"\s+(positive\s+integers|counting\s+numbers|natural\s+numbers)", I), _lcm_of_first),
     (re.compile(ASK + r"\s+the\s+product\s+of\s+the\s+(?:greatest\s+common\s+(?:divisor|factor))\s+and\s+the\s+least\s+common\s+"
