@@ -289,6 +289,12 @@ def _other_number(lcm: str, gcd: str, a: str) -> int:
     return b if fits else -1
 
 
+def _range_mean(a: str, b: str) -> Fraction:
+    numbers = range(int(a), int(b) + 1)
+    _bounded(len(numbers), MAX_RANGE, "terms")
+    return Fraction(sum(numbers), len(numbers))
+
+
 def _divisor_product(n: str, *_: str) -> int:
     return math.prod(_divisors(int(n)))
 
@@ -516,6 +522,7 @@ RECOUNTS = [
     (re.compile(rf"{D}\*\(\1 \+ 1\)\*\(2\*\1 \+ 1\)/6"), _squares_summed, "squares added one by one"),
     (re.compile(rf"sigma\({D}\)/{D}"), _reciprocals, "reciprocals of the divisors added"),
     (re.compile(rf"{D}\*{D}/{D}"), _other_number, "gcd and lcm of the pair recomputed"),
+    (re.compile(r"\((-?\d+) \+ \((-?\d+)\)\)/2"), _range_mean, "the integers listed and averaged"),
     (re.compile(rf"num_divisors\(iroot\(gcd\({D}, {D}\), {D}\)\)"), _power_divisors, "divisors listed by trial division"),
     (re.compile(r"lcm\((\d+(?:, \d+)+)\)"), _least_common_multiple, "multiples of the largest tried"),
     (re.compile(rf"gcd\({D}, {D}\)\*lcm\({D}, {D}\)"), _gcd_times_lcm, "the product of the two numbers"),

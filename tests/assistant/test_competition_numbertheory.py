@@ -185,6 +185,16 @@ ANSWERED = [
      "1050"),
     (r"The least common multiple of two numbers is 3720, and their greatest common divisor is 8. Given that one of the "
      r"numbers is 120, what is the other number?", "248"),
+    (r"How many ways are there to put 5 indistinguishable balls into 3 distinguishable boxes?", "21"),
+    (r"How many positive integers less than 100 and divisible by 3 are also divisible by 4?", "8"),
+    (r"How many of the 100 smallest positive integers are congruent to 1 (mod 5)?", "20"),
+    (r"The number 236! ends in how many zeros when expressed as an integer?", "57"),
+    (r"Find the units digit of the following within the indicated number base: $52_7 + 62_7$", "4"),
+    (r"What is the sum of all the three-digit positive integers?", "494550"),
+    (r"What is the arithmetic mean of the integers from -4 through 5, inclusive? Express your answer as a decimal to "
+     r"the nearest tenth.", "0.5"),
+    (r"What is the expected value of the roll of a fair 6-sided die? Express your answer as a decimal to the nearest "
+     r"tenth.", "3.5"),  # exact within a tenth: nothing rounded
 ]
 
 
@@ -214,8 +224,6 @@ DECLINED = [
     r"How many odd divisors does 45 have?",  # odd n: every divisor is odd (not this family's formula)
     r"What is the expected value of the roll of a fair octahedral die?",  # faces not numbered
     r"What is the expected value of the roll of a fair 6-sided die whose faces are numbered from 0 to 5?",
-    r"What is the expected value of the roll of a fair 6-sided die? Express your answer as a decimal to the nearest "
-    r"tenth.",
     r"Two fair 6-sided dice are rolled. What is the probability that the sum rolled is 13?",
     r"We flip a fair coin 10 times.  What is the probability that we get heads in at least 8 of the 20 flips?",
     r"We flip a fair coin 10 times.  What is the probability that we get heads in exactly 8 of the 12 flips?",
@@ -273,6 +281,10 @@ DECLINED = [
     r"What is the remainder when the sum $1 + 2 + \cdots + 100$ is divided by 7?",  # two terms shown: no rule
     r"The least common multiple of two numbers is 3720, and their greatest common divisor is 7. Given that one of the "
     r"numbers is 120, what is the other number?",  # no such number
+    r"How many ways are there to put 4 distinguishable balls into 2 indistinguishable boxes?",
+    r"Find the units digit of the following within the indicated number base: $52_7 + 62_8$",  # two bases
+    r"What is the expected value of the roll of a fair 6-sided die? Express your answer as a decimal to the nearest "
+    r"whole number.",  # 3.5 would be rounded
 ]
 
 

@@ -76,20 +76,21 @@ def _without_question_mark(formula: Formula) -> Formula:
 
 
 def _exact_decimal(plan: RoutedCall, places) -> RoutedCall | None:
-    """'Express your answer as a decimal.': the value's own terminating decimal (a rounded one is not given)."""
+    """'Express your answer as a decimal.': the value's own terminating decimal; 'to the nearest tenth' only when the
+    value ends within a tenth, so that nothing is rounded (a rounded answer is not given here)."""
     from tools.parsing import ParseError, parse
 
     from ..recompute import Unsupported, recompute
     from .competition_forms import _terminating_places
 
-    if places != "exact" or plan.kind != RECOUNT:
+    if plan.kind != RECOUNT or not (places == "exact" or isinstance(places, int) and places >= 1):
         return None
     try:
         value = recompute(parse(plan.input))
     except (Unsupported, ZeroDivisionError, ParseError, ValueError):
         return None
     digits = _terminating_places(value.denominator)
-    if digits is None:
+    if digits is None or places != "exact" and digits > places:
         return None
     return plan if digits == 0 else _plan(f"decimals({plan.input}, {digits})")
 
@@ -354,6 +355,28 @@ def _range_sum(formulas, a_ref, b_ref, parity, inclusive=True):
 def _sum_of_squares(formulas, n_ref):
     n = _whole(formulas, n_ref)
     return None if n is None or not 1 <= n <= MAX_LISTED else _plan(f"{n}*({n} + 1)*(2*{n} + 1)/6")
+
+
+def _range_mean(formulas, a_ref, b_ref):
+    a, b = _signed(formulas, a_ref), _signed(formulas, b_ref)
+    if a is None or b is None or a >= b or b - a > MAX_LISTED:
+        return None
+    return _plan(f"({a} + ({b}))/2")
+
+
+def _units_in_base(formulas, ref):
+    """'the units digit ... within the indicated number base: $52_7 + 62_7$': the value mod that base."""
+    from tools.parsing import to_text
+
+    formula = formulas[int(ref)]
+    bases = set(re.findall(r"\d+_\s*\{?\s*(\d+)", formula.latex))
+    if len(bases) != 1 or formula.tree is None or formula.names or not integral(formula.tree):
+        return None
+    base = int(bases.pop())
+    if not 2 <= base <= 10:
+        return None
+    call = f"({to_text(formula.tree)}) mod {base}"
+    return RoutedCall("calculator", call, call, CheckKind.ARITHMETIC)
 
 
 def _first_sum(formulas, n_ref, parity):
@@ -1077,8 +1100,18 @@ def _picked_from_one_to(formulas, n_ref, kind):
     return None if count is None else _plan(f"({count})/{n}")
 
 
+KINDS_OF_BALL = r"distinguishable|indistinguishable|distinct|identical|indistinct"
 DISTINCT = {"distinguishable": True, "distinct": True, "different": True, "indistinguishable": False,
             "identical": False, "not distinguishable": False, "indistinct": False}
+
+
+def _balls_named(formulas, n_ref, balls, k_ref, boxes):
+    """'put 4 distinguishable balls into 2 distinguishable boxes': both kinds said before the nouns."""
+    ball = DISTINCT.get(re.sub(r"\s+", " ", balls.lower()))
+    box = DISTINCT.get(re.sub(r"\s+", " ", boxes.lower()))
+    if ball is None or box is None:
+        return None
+    return _balls(formulas, n_ref, k_ref, balls, "and the boxes are", boxes)
 
 
 def _balls(formulas, n_ref, k_ref, balls, boxes_word, boxes_said):
@@ -1197,6 +1230,20 @@ FAMILIES = [
                 r"(?:divisible\s+by|multiples\s+of)\s+(?:either\s+)?" + COUNT + r"\s+(or|but\s+not)\s+(?:(?:divisible\s+)?by\s+|"
                 r"(?:multiples\s+)?of\s+)?" + COUNT, I),
      lambda fs, eq, high, a, how, b: _either_or_but_not(fs, high, eq, a, how, b)),
+    (re.compile(r"how\s+many\s+positive\s+" + NUMS + r"\s+less\s+than\s+(or\s+equal\s+to\s+)?" + COUNT + r"\s+and\s+divisible\s+by\s+"
+                + COUNT + r"\s+are\s+also\s+divisible\s+by\s+" + COUNT, I),
+     lambda fs, eq, high, a, b: _below_divisible(fs, high, eq, f"{a} and {b}")),
+    (re.compile(r"how\s+many\s+of\s+the\s+" + COUNT + r"\s+smallest\s+positive\s+integers\s+are\s+(?:congruent|equivalent)\s+to\s+"
+                r"(.+?)", I), lambda fs, n, residue: _below_in_class(fs, n, "or equal to", residue)),
+    (re.compile(r"the\s+number\s+" + N + r"\s+ends\s+in\s+how\s+many\s+zeros(?:\s+when\s+(?:expressed|written)\s+as\s+an\s+"
+                r"integer)?", I), _trailing_zeros),
+    (re.compile(r"find\s+the\s+units\s+digit\s+of\s+the\s+following\s+within\s+the\s+indicated\s+number\s+base\s*:\s*" + F, I),
+     _units_in_base),
+    (re.compile(ASK + r"\s+the\s+sum\s+of\s+all\s+(?:of\s+)?the\s+(?:positive\s+)?" + DIGITS + r"\s+(?:positive\s+)?"
+                r"(?:integers|numbers|whole\s+numbers)", I),
+     lambda fs, d: _range_sum(fs, *map(str, _digits_range(d) or (1, 0)), None)),
+    (re.compile(ASK + r"\s+the\s+(?:arithmetic\s+)?(?:mean|average)\s+of\s+(?:all\s+)?the\s+integers\s+from\s+" + SIGNED +
+                r"\s+(?:to|through)\s+" + SIGNED + r"\s*,\s*inclusive", I), _range_mean),
     (re.compile(r"how\s+many\s+positive\s+multiples\s+of\s+" + COUNT + r"\s+are\s+less\s+than\s+(or\s+equal\s+to\s+)?"
                 + COUNT, I),
      lambda fs, k, eq, high: _below_divisible(fs, high, eq, k)),
@@ -1272,6 +1319,8 @@ FAMILIES = [
                 r"(?:that|which)\s+(" + REMAINDER + r"(?:\s*,\s*(?:and\s+)?a\s+remainder\s+of\s+" + COUNT + r"\s+when\s+"
                 r"(?:it\s+is\s+)?divided\s+by\s+" + COUNT + r"|\s*,?\s+and\s+a\s+remainder\s+of\s+" + COUNT + r"\s+when\s+"
                 r"(?:it\s+is\s+)?divided\s+by\s+" + COUNT + r")+)", I), lambda fs, listed, *_: _remainders(fs, listed)),
+    (re.compile(r"how\s+many\s+ways\s+are\s+there\s+to\s+(?:put|place|distribute)\s+" + COUNT + r"\s+(" + KINDS_OF_BALL +
+                r")\s+balls\s+(?:in|into)\s+" + COUNT + r"\s+(" + KINDS_OF_BALL + r")\s+boxes", I), _balls_named),
     (re.compile(r"how\s+many\s+ways\s+are\s+there\s+to\s+(?:put|place|distribute)\s+" + COUNT + r"\s+balls\s+(?:in|into)\s+"
                 + COUNT + r"\s+boxes\s+if\s+the\s+balls\s+are\s+(distinguishable|indistinguishable|not\s+distinguishable|"
                 r"distinct|identical)\s+(and\s+the\s+boxes\s+are\s+not|and\s+the\s+boxes\s+are|but\s+the\s+boxes\s+are\s+not|"
