@@ -7,7 +7,8 @@
 #   RUNS="a:DATA:RANK ..." bash training/device.sh variants
 #                                         train several adapters side by side on the one GPU, export, score each
 #   NAMES="a b" bash training/device.sh measure
-#                                         calx eval (llama.cpp on the CPU cores) of each exported adapter
+#                                         calx eval (llama.cpp on the CPU cores) of each exported adapter, or of
+#                                         the shipped one (NAMES=shipped), in CALX_PLANNER_MODE if set
 # Files for the caller go to $OUT (adapter GGUFs, loss curves, summaries, dev reports).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -109,15 +110,21 @@ variants)
     done
     wait
     ;;
-measure)
+measure)  # NAMES: adapters exported here, or "shipped" (the package's own); CALX_PLANNER_MODE passes through
     setup; calx_env
     for name in ${NAMES:?NAMES=\"name ...\"}; do
-        write_manifest "$name" "$(cat /tmp/$name.style)"
+        if [ "$name" = shipped ]; then
+            unset CALX_ADAPTER
+        else
+            write_manifest "$name" "$(cat /tmp/$name.style)"
+            export CALX_ADAPTER=/tmp/$name.json
+        fi
+        tag=$name${CALX_PLANNER_MODE:+-$CALX_PLANNER_MODE}
         for set in ${SETS:-gsm8k svamp}; do
-            CALX_ADAPTER=/tmp/$name.json python3 -m assistant.cli eval run $set --limit "${LIMIT:-300}" --seed 0 \
-                --workers "${WORKERS:-14}" --quiet --out /tmp/eval-$name-$set 2>&1 | tail -1
-            cp /tmp/eval-$name-$set/summary.json $OUT/eval-$name-$set.summary.json
-            gzip -c /tmp/eval-$name-$set/items.jsonl > $OUT/eval-$name-$set.items.jsonl.gz
+            python3 -m assistant.cli eval run $set --limit "${LIMIT:-300}" --seed 0 \
+                --workers "${WORKERS:-14}" --quiet --out /tmp/eval-$tag-$set 2>&1 | tail -1
+            cp /tmp/eval-$tag-$set/summary.json $OUT/eval-$tag-$set.summary.json
+            gzip -c /tmp/eval-$tag-$set/items.jsonl > $OUT/eval-$tag-$set.items.jsonl.gz
         done
     done
     ;;
