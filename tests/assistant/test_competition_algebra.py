@@ -282,3 +282,18 @@ def test_the_tools_set_is_read_back_for_membership():
     assert membership("(-oo, 3) ∪ (3, oo)", "x")(Q(3)) is False
     assert membership("(x >= 2) & Ne(x, 3)", "x")(Q(5, 2)) is True
     assert membership("sqrt(2) < x", "x") is None
+
+
+def test_display_math_is_read_by_the_general_route_too():
+    answer = try_direct(r"Solve \[\frac{x^2+x+1}{x+2}=x+3\]for $x$.")
+    assert answer is not None and answer.answer == "-5/4" and answer.verified is True
+    answer = try_direct(r"Evaluate \[\frac{2}{3} + \frac{5}{7}.\]")
+    assert answer is not None and answer.answer == "29/21"
+
+
+@pytest.mark.parametrize("question", [
+    r"Compute \[\sum_{k = 2}^\infty \frac{k - 1}{k(k^2 + 1)}.\]",  # sums in display math: not handed on
+    r"What is \[\frac{x^1 x^2 \cdots x^5}{x^2 x^4}\] if $x = 2$?",
+])
+def test_display_math_with_sums_or_dots_is_not_handed_to_the_general_route(question):
+    assert competition_algebra.match(question) is None
