@@ -295,6 +295,20 @@ def _range_mean(a: str, b: str) -> Fraction:
     return Fraction(sum(numbers), len(numbers))
 
 
+def _power_completion(n: str, k: str, e: str, e_again: str, n_again: str) -> int:
+    """The least k >= 1 making n k a perfect e-th power, found by trying k = 1, 2, ... (each tested with integer roots
+    stepped up, no factoring)."""
+    number, exponent = int(n), int(e)
+    if (e, n) != (e_again, n_again):
+        raise TooLarge("two different numbers")
+    for k_try in range(1, MAX_RANGE + 1):
+        value = number * k_try
+        root = round(value ** (1 / exponent))
+        if any((root + d) ** exponent == value for d in (-1, 0, 1) if root + d >= 0):
+            return k_try
+    raise TooLarge("no k found in the search")
+
+
 def _divisor_product(n: str, *_: str) -> int:
     return math.prod(_divisors(int(n)))
 
@@ -523,6 +537,8 @@ RECOUNTS = [
     (re.compile(rf"sigma\({D}\)/{D}"), _reciprocals, "reciprocals of the divisors added"),
     (re.compile(rf"{D}\*{D}/{D}"), _other_number, "gcd and lcm of the pair recomputed"),
     (re.compile(r"\((-?\d+) \+ \((-?\d+)\)\)/2"), _range_mean, "the integers listed and averaged"),
+    (re.compile(rf"iroot\({D}\*{D}, {D}\)\^{D}/{D}"), lambda n, k, e, e2, n2: _power_completion(n, k, e, e2, n2),
+     "k = 1, 2, ... tried"),
     (re.compile(rf"num_divisors\(iroot\(gcd\({D}, {D}\), {D}\)\)"), _power_divisors, "divisors listed by trial division"),
     (re.compile(r"lcm\((\d+(?:, \d+)+)\)"), _least_common_multiple, "multiples of the largest tried"),
     (re.compile(rf"gcd\({D}, {D}\)\*lcm\({D}, {D}\)"), _gcd_times_lcm, "the product of the two numbers"),

@@ -195,6 +195,12 @@ ANSWERED = [
      r"the nearest tenth.", "0.5"),
     (r"What is the expected value of the roll of a fair 6-sided die? Express your answer as a decimal to the nearest "
      r"tenth.", "3.5"),  # exact within a tenth: nothing rounded
+    (r"What is the largest integer less than $2010$ that has a remainder of $5$ when divided by $7,$ a remainder of "
+     r"$10$ when divided by $11,$ and a remainder of $10$ when divided by $13$?", "1440"),
+    (r"What is the smallest integer greater than 100 that leaves a remainder of 3 when divided by 7?", "101"),
+    (r"The product of integers 240 and $k$ is a perfect cube. What is the smallest possible positive value of $k$?",
+     "900"),
+    (r"What is the 2003rd term of the sequence of odd numbers 1, 3, 5, 7, $\dots$?", "4005"),
 ]
 
 
@@ -285,6 +291,9 @@ DECLINED = [
     r"Find the units digit of the following within the indicated number base: $52_7 + 62_8$",  # two bases
     r"What is the expected value of the roll of a fair 6-sided die? Express your answer as a decimal to the nearest "
     r"whole number.",  # 3.5 would be rounded
+    r"What is the largest integer less than 2010 that has a remainder of 5 when divided by 6 and a remainder of 2 when "
+    r"divided by 4?",  # odd and even at once: none
+    r"The product of integers 240 and $k$ is a perfect cube. What is the largest possible value of $k$?",
 ]
 
 
@@ -332,6 +341,7 @@ def test_the_recount_catches_a_wrong_value():
         "floor(100/2) + floor(100/3) - floor(100/lcm(2, 3))": 83,
         "sigma(6)/6": 1,
         "3720*8/120": 240,
+        "iroot(240*900, 3)^3/240": 1800,
     }
     for formula, value in wrong.items():
         checks = recount_check(Fraction(value), formula)

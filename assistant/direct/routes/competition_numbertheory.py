@@ -857,6 +857,45 @@ def _extreme_with_remainders(formulas, which, digits, listed):
     return _extreme_in_class(formulas, which, digits, None, (fits[0], modulus)) if len(fits) == 1 else None
 
 
+def _class_of(formulas, listed) -> tuple[int, int] | None:
+    """The one residue class of numbers leaving each remainder named, found by trying every residue mod the lcm."""
+    pairs = re.findall(r"(?:remainder\s+of\s+" + COUNT + r"\s+when\s+(?:it\s+is\s+)?divided\s+by\s+" + COUNT + r"|"
+                       + COUNT + r"\s+more\s+than\s+a\s+multiple\s+of\s+" + COUNT + r")", listed, I)
+    read = [(_whole(formulas, a or c), _whole(formulas, b or d)) for a, b, c, d in pairs]
+    if not 1 <= len(read) <= 8 or any(r is None or m is None or not 0 <= r < m for r, m in read):
+        return None
+    modulus = math.lcm(*(m for _, m in read))
+    if modulus > MAX_MODULUS:
+        return None
+    fits = [x for x in range(modulus) if all(x % m == r for r, m in read)]
+    return (fits[0], modulus) if len(fits) == 1 else None
+
+
+def _beside_with_remainders(formulas, which, bound_ref, listed):
+    """'the largest integer less than 2010 that has a remainder of 5 when divided by 7, ...'."""
+    bound, found = _whole(formulas, bound_ref), _class_of(formulas, listed)
+    if bound is None or found is None or not 1 <= bound <= MAX_RANGE:
+        return None
+    r, m = found
+    if which.lower() in ("largest", "greatest"):
+        return _plan(f"floor(({bound - 1} - {r})/{m})*{m} + {r}") if bound - 1 >= r else None
+    return _plan(f"ceil(({bound + 1} - {r})/{m})*{m} + {r}")
+
+
+def _power_completion(formulas, n_ref, kind):
+    """'The product of integers 240 and $k$ is a perfect cube. What is the smallest possible positive value of $k$?':
+    each prime's exponent raised to the next multiple; the check tries k = 1, 2, ... itself."""
+    from sympy import factorint
+
+    n, e = _positive(formulas, n_ref), {"square": 2, "cube": 3}[kind.lower()]
+    if n is None or n > 10**12:
+        return None
+    k = math.prod(p ** (-a % e) for p, a in factorint(n).items())
+    if k > 10**6:
+        return None
+    return _plan(f"iroot({n}*{k}, {e})^{e}/{n}")
+
+
 REMAINDER = (r"(?:leaves|has|gives)\s+a\s+remainder\s+of\s+" + COUNT + r"\s+when\s+(?:it\s+is\s+)?divided\s+by\s+"
              + COUNT)
 
@@ -1394,6 +1433,14 @@ FAMILIES = [
      lambda fs, parity, n: _range_sum(fs, "1", str((_whole(fs, n) or 2) - 1), parity)),
     (re.compile(ASK + r"\s+the\s+sum\s+of\s+the\s+squares\s+of\s+the\s+first\s+" + COUNT + r"\s+positive\s+integers", I),
      _sum_of_squares),
+    (re.compile(ASK + r"\s+the\s+(largest|greatest)\s+integer\s+less\s+than\s+" + COUNT + r"\s+(?:that|which)\s+((?:has|leaves|gives)\s+"
+                r"a\s+remainder\s+of\s+.+)", I), _beside_with_remainders),
+    (re.compile(ASK + r"\s+the\s+(smallest|least)\s+integer\s+greater\s+than\s+" + COUNT + r"\s+(?:that|which)\s+((?:has|leaves|"
+                r"gives)\s+a\s+remainder\s+of\s+.+)", I), _beside_with_remainders),
+    (re.compile(r"the\s+product\s+of\s+(?:the\s+)?integers\s+" + COUNT + r"\s+and\s+⟨\d+⟩\s+is\s+a\s+perfect\s+(square|cube)\.\s+what\s+"
+                r"is\s+the\s+smallest\s+possible\s+positive\s+value\s+of\s+⟨\d+⟩", I), _power_completion),
+    (re.compile(ASK + r"\s+the\s+(" + PLACE + r")\s+term\s+of\s+the\s+sequence\s+of\s+(odd|even)\s+(?:positive\s+)?(?:numbers|integers)\s+"
+                r"(?:1,\s*3,\s*5,\s*7|2,\s*4,\s*6,\s*8)\s*,\s*(?:⟨\d+⟩|\.\.\.|…)", I), _nth_of_parity),
     (re.compile(r"how\s+many\s+(?:positive\s+)?(odd|even)\s+(?:positive\s+)?(?:divisors|factors)\s+does\s+" + COUNT
                 + r"\s+have", I), _parity_divisors),
     (re.compile(ASK + r"\s+the\s+product\s+of\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?(?:positive\s+)?(?:integer\s+)?"
