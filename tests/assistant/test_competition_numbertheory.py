@@ -201,6 +201,8 @@ ANSWERED = [
     (r"The product of integers 240 and $k$ is a perfect cube. What is the smallest possible positive value of $k$?",
      "900"),
     (r"What is the 2003rd term of the sequence of odd numbers 1, 3, 5, 7, $\dots$?", "4005"),
+    (r"Compute $29^{13} - 5^{13}$ modulo 7.", "3"),
+    (r"Three coins are tossed. What is the probability of getting exactly two heads?", "3/8"),
 ]
 
 
@@ -294,6 +296,8 @@ DECLINED = [
     r"What is the largest integer less than 2010 that has a remainder of 5 when divided by 6 and a remainder of 2 when "
     r"divided by 4?",  # odd and even at once: none
     r"The product of integers 240 and $k$ is a perfect cube. What is the largest possible value of $k$?",
+    r"Compute $29^{13} - 5^{x}$ modulo 7.",
+    r"Three coins are tossed. What is the probability of getting exactly two heads in a row?",
 ]
 
 

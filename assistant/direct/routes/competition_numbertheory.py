@@ -1327,6 +1327,8 @@ FAMILIES = [
      lambda fs, a: _list_count(fs, f"⟨{a}⟩")),
     (re.compile(ASK + r"\s+the\s+remainder\s+when\s+the\s+(?:sum|product|number)\s+" + N + r"\s+is\s+divided\s+by\s+" + N, I),
      lambda fs, a, m: _modulo_residue(fs, m, a)),
+    (re.compile(r"(?:compute|find|evaluate|what\s+is)\s+" + N + r"\s*,?\s+modulo\s+" + N, I),
+     lambda fs, a, m: _modulo_residue(fs, m, a)),
     (re.compile(ASK + r"\s+the\s+modulo\s+" + N + r"\s+(?:residue|remainder)\s+of\s+(?:the\s+(?:sum|product|number)\s+)?"
                 + N, I), _modulo_residue),
     (re.compile(ASK + r"\s+the\s+residue\s+of\s+" + N + r"\s*,?\s+modulo\s+" + N, I),
@@ -1519,6 +1521,8 @@ FAMILIES = [
     (re.compile(r"(?:if|when)\s+(?:we|i|you)\s+flip\s+" + COUNT + r"\s+fair\s+coins\s*,\s+what\s+is\s+the\s+probability\s+"
                 r"(?:of\s+getting|that\s+(?:we|i|you)\s+get)\s+" + HOW + r"\s+" + COUNT + r"\s+(?:heads|tails)", I),
      lambda fs, n, how, k: _coin(fs, n, how, k, None)),
+    (re.compile(COUNT + r"\s+(?:fair\s+)?coins\s+are\s+(?:flipped|tossed)\.\s+what\s+is\s+the\s+probability\s+of\s+getting\s+" +
+                HOW + r"\s+" + COUNT + r"\s+(?:heads|tails)", I), lambda fs, n, how, k: _coin(fs, n, how, k, None)),
     (re.compile(COUNT + r"\s+fair\s+coins\s+are\s+(?:flipped|tossed)\.\s+what\s+is\s+the\s+probability\s+that\s+" + HOW +
                 r"\s+" + COUNT + r"\s+(?:of\s+them\s+)?(?:are|come\s+up|land|show)\s+(?:heads|tails)", I),
      lambda fs, n, how, k: _coin(fs, n, how, k, None)),
