@@ -120,6 +120,16 @@ ANSWERED = [
     (r"What is the sum of all values of $y$ for which the expression $\frac{y-2}{y^2+3y-10}$ is undefined?", "-3"),
     (r"For what value of $x$ is the expression $\frac{x+1}{x^2-8x+16}$ not defined?", "4"),
     (r"For what value of $k$ does the line $kx + 2y = 10$ contain the point $(3, -1)$?", "4"),
+    # integer bounds, power sums, squares of binomials, one base
+    (r"What is the greatest integer value of $x$ for which $7-3x>19$?", "-5"),
+    (r"What is the least integer value of $x$ such that $3x + 2 \ge 12$?", "4"),
+    (r"What is the greatest integer $x$ for which $\frac{5}{7} > \frac{x}{11}$?", "7"),
+    (r"What is the sum of the squares of the roots of $x^2 - 7x + 3 = 0$?", "43"),
+    (r"What is the sum of the reciprocals of the roots of $2x^2 - 9x + 3 = 0$?", "3"),
+    (r"If $c$ is a constant such that $9x^2 + 30x + c$ is the square of a binomial, then what is $c$?", "25"),
+    (r"Find $b$ such that $bx^2+20x+4$ is the square of a binomial.", "25"),
+    (r"Find the sum of all values of $x$ such that $3^{x^2-x} = 9^{x + 2}$.", "3"),
+    (r"What is the product of all values of $x$ that satisfy $2^{x^2+2x}=8^{x+4}$?", "-12"),
     (r"If $x^2 - x - 1 = 0$, what is the value of $x^3 - 2x + 1$?", "2"),
     (r"If $x^2 + 3x - 1 = 0$, what is $x^3 + 3x^2 - x + 4$?", "4"),
 ]
@@ -173,6 +183,11 @@ DECLINED = [
     r"Let $p$ and $q$ be the two roots of $x^2 - 3x + 1 = 0$. Find $p + q + r$.",
     r"Find all the integer roots of $2x^2 - 3x + 2 = 0.$ Enter all the integer roots, separated by commas.",  # none
     r"If $x^2 = 2$, what is $x^3$?",
+    r"What is the smallest integer $n$ such that $n^2 - 5n - 14 > 0$?",  # no least one
+    r"What is the greatest integer value of $b$ such that $b^2 < 50$?",  # an irrational bound: not read here
+    r"Find $a$ such that $ax^2+15x+4a$ is the square of a binomial.",  # 15/4: no rational binomial
+    r"Find the sum of all values of $x$ such that $2^{x^2} = 3^{x}$.",  # two bases
+    r"What is the sum of the squares of the solutions of $x^2 + x + 1 = 0$?",  # no real solutions
     r"If $a + b = 8$ and $ab = 15$, what is the value of $a - b$?",  # 2 or -2
     r"If $2x + 4y = 6$ and $x + 2y = 3$, what is $x y$?",  # not one solution
     r"For what value of $x$ is the expression $\frac{1}{x^2-4}$ not defined?",  # 2 and -2

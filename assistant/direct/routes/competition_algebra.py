@@ -31,7 +31,7 @@ from .competition import _sentences
 from . import competition_conics as conics
 from . import competition_piecewise as piecewise
 from .competition_piecewise import exact_value as piecewise_exact
-from .competition_domain import domain_plan
+from .competition_domain import domain_plan, integer_extreme
 from .competition_reading import FORM, MATH, Formula, read_formula, split_question
 
 I = re.IGNORECASE
@@ -645,7 +645,7 @@ def _absolute_pick(formulas: list[Formula], how: str, var_ref: str | None, ref: 
     formula = formulas[int(ref)]
     read = _absolute_equation(formula)
     if read is None:
-        return None
+        return _exponential_pick(formulas, how, var_ref, ref)
     var, left, right, inside, other = read
     if var_ref is not None and not (isinstance(formulas[int(var_ref)].tree, Name)
                                     and formulas[int(var_ref)].tree.name == var):
@@ -1218,6 +1218,160 @@ def _through_point(formulas: list[Formula], param_ref: str, line_ref: str, point
     return _symbolic(call, _set_pick(value))
 
 
+# -- power sums of a quadratic's roots ---------------------------------------------------------------------------
+
+POWER_SUMS = {"squares": "r^2 + s^2", "cubes": "r^3 + s^3", "reciprocals": "1/r + 1/s",
+              "squares of the reciprocals": "1/r^2 + 1/s^2"}
+
+
+def _power_sum(formulas: list[Formula], which: str, noun: str, ref: str) -> RoutedCall | None:
+    """'What is the sum of the squares of the roots of $x^2 - 13x + 4 = 0$?' (a quadratic's two roots; its
+    solutions, when asked for, must be real)."""
+    formula = formulas[int(ref)]
+    read = _quadratic(formula)
+    if read is None or read[0] in ("r", "s"):
+        return None
+    var, (c, b, a) = read
+    if noun.lower().startswith("solution") and b * b - 4 * a * c <= 0:
+        return None
+    return _symmetric_in_roots("r", "s", parse(POWER_SUMS[re.sub(r"\s+", " ", which.lower())]), c, b, a)
+
+
+# -- the square of a binomial -----------------------------------------------------------------------------------
+
+def _square_of_binomial(formulas: list[Formula], param_ref: str, ref: str) -> RoutedCall | None:
+    """'If $a$ is a constant such that $4x^2 - 12x + a$ is the square of a binomial, what is $a$?': the discriminant
+    in x is 0 for one value of the constant only; substituted back, the quadratic is (p x + q)^2 with p and q
+    rational."""
+    param, formula = formulas[int(param_ref)].tree, formulas[int(ref)]
+    if not isinstance(param, Name) or param.name == "x" or formula.names != {param.name, "x"}:
+        return None
+    k = param.name
+    poly = polynomial(formula.tree, {k, "x"}) if not isinstance(formula.tree, Relation) else None
+    if poly is None or rp.degree(poly, "x") != 2:
+        return None
+    c, b, a = (_drop(poly, "x", e) for e in range(3))
+    discriminant = rp.add(rp.multiply(b, b), rp.scale(rp.multiply(a, c), Fraction(-4)))
+    coeffs = second.coefficients(discriminant, k) if rp.names(discriminant) <= {k} else None
+    if coeffs is None or len(coeffs) < 2:
+        return None
+    roots = second.rational_roots_found(coeffs)
+    fitting = [v for v in roots if _is_square_of_binomial(*(rp.evaluate(t, {k: v}) for t in (a, b, c)))]
+    if len(fitting) != 1:
+        return None
+    return _symbolic(f"solve({_poly_text(coeffs, k)} = 0, {k})", _set_pick(fitting[0]))
+
+
+def _is_square_of_binomial(a: Fraction, b: Fraction, c: Fraction) -> bool:
+    import math
+
+    if a <= 0:
+        return False
+    p_num, p_den = math.isqrt(a.numerator), math.isqrt(a.denominator)
+    if p_num * p_num != a.numerator or p_den * p_den != a.denominator:
+        return False
+    p = Fraction(p_num, p_den)
+    q = b / (2 * p)
+    return q * q == c
+
+
+# -- exponential equations with one base ----------------------------------------------------------------------------
+
+def _base_and_power(n: Fraction) -> tuple[int, Fraction] | None:
+    """8 -> (2, 3), 1/9 -> (3, -2), 7 -> (7, 1); 1 and non-positive numbers: None."""
+    if n <= 0 or n == 1:
+        return None
+    sign = 1
+    if n.denominator != 1:
+        if n.numerator != 1:
+            return None
+        n, sign = Fraction(n.denominator), -1
+    value = n.numerator
+    for root in range(2, 1 + min(value, 10**6)):
+        power, x = 0, value
+        while x % root == 0:
+            x //= root
+            power += 1
+        if x == 1:
+            return root, Fraction(sign * power)
+        if power:
+            return None
+    return None
+
+
+def _exponent_sides(formula: Formula) -> tuple[str, list[Fraction]] | None:
+    """b1^P = b2^Q (either side may be a plain number) with one base c: (letter, coefficients of m1 P - m2 Q)."""
+    tree = formula.tree
+    if not (isinstance(tree, Relation) and tree.op == "=" and len(formula.names) == 1):
+        return None
+    (var,) = formula.names
+    sides = []
+    for side in (tree.left, tree.right):
+        if isinstance(side, BinOp) and side.op == "^":
+            base = _number(Formula("", side.left))
+            exponent = polynomial(side.right, {var})
+            coeffs = second.coefficients(exponent, var) if exponent is not None else None
+        else:
+            base, coeffs = _number(Formula("", side)), [Fraction(1)]
+            if base is None:
+                return None
+        read = _base_and_power(base) if base is not None else None
+        if read is None or coeffs is None:
+            return None
+        sides.append((read, coeffs))
+    (c1, m1), p = sides[0]
+    (c2, m2), q = sides[1]
+    if c1 != c2:
+        return None
+    size = max(len(p), len(q))
+    p, q = p + [Fraction(0)] * (size - len(p)), q + [Fraction(0)] * (size - len(q))
+    difference = [m1 * a - m2 * b for a, b in zip(p, q)]
+    while difference and difference[-1] == 0:
+        difference.pop()
+    return (var, difference) if len(difference) >= 2 else None
+
+
+def _power_value(side: Node, env: dict) -> mpmath.mpf:
+    """b^P with the exponent evaluated first (complex_value reads whole powers only)."""
+    if isinstance(side, BinOp) and side.op == "^":
+        return second.complex_value(side.left, env) ** second.complex_value(side.right, env)
+    return second.complex_value(side, env)
+
+
+def _exponential_pick(formulas: list[Formula], how: str, var_ref: str | None, ref: str) -> RoutedCall | None:
+    formula = formulas[int(ref)]
+    read = _exponent_sides(formula)
+    if read is None:
+        return None
+    var, difference = read
+    if var_ref is not None and not (isinstance(formulas[int(var_ref)].tree, Name)
+                                    and formulas[int(var_ref)].tree.name == var):
+        return None
+    if len(difference) > 5:
+        return None
+    roots = second.rational_roots_found(difference)
+    rest = list(difference)
+    for r in roots:
+        while True:
+            quotient, remainder = rp.divide_by_root(rest, r)
+            if remainder != 0:
+                break
+            rest = quotient
+    if len(rest) > 1 and second.real_root_count(rest) != 0:
+        return None  # an irrational solution as well
+    # the second route: each root put back into the equation as written, both sides at 50 digits
+    with mpmath.workdps(second.DIGITS):
+        for r in roots:
+            left, right = (_power_value(side, {var: mpmath.mpf(r.numerator) / r.denominator})
+                           for side in (formula.tree.left, formula.tree.right))
+            if not second.close(mpmath.re(left), mpmath.re(right)):
+                return None
+    expected = _picked_value(roots, PICKS.get(how.lower(), how.lower()))
+    if expected is None:
+        return None
+    return _symbolic(f"solve({_poly_text(difference, var)} = 0, {var})", _rational_members_pick(roots, expected))
+
+
 # -- the sentence shapes ----------------------------------------------------------------------------------------
 
 LINE = r"(?:the\s+)?(?:line|graph)\s+(?:(?:whose\s+equation\s+is|with\s+(?:the\s+)?equation|given\s+by|defined\s+by|" \
@@ -1228,6 +1382,20 @@ PARABOLA = r"the\s+(?:parabola|graph)\s+(?:(?:whose\s+equation\s+is|with\s+(?:th
            r"defined\s+by|described\s+by|of)\s+)?" + F
 
 FAMILIES = [
+    (re.compile(r"^" + ASK + r"\s+the\s+sum\s+of\s+the\s+(squares\s+of\s+the\s+reciprocals|squares|cubes|reciprocals)\s+"
+                r"of\s+the\s+(?:two\s+)?(roots|solutions)\s+(?:of|to)\s+(?:the\s+(?:equation|quadratic)\s+)?" + F + r"$", I),
+     _power_sum),
+    (re.compile(r"^(?:if\s+" + F + r"\s+is\s+a\s+constant\s+such\s+that\s+)" + F + r"\s+is\s+the\s+square\s+of\s+a\s+"
+                r"binomial\s*,?\s*(?:then\s+)?(?:what\s+is|find)\s+" + F + r"$", I),
+     lambda fs, k, ref, asked: _square_of_binomial(fs, k, ref) if fs[int(asked)].latex.strip() == fs[int(k)].latex.strip()
+     else None),
+    (re.compile(r"^find\s+" + F + r"\s+such\s+that\s+" + F + r"\s+is\s+the\s+square\s+of\s+a\s+binomial$", I),
+     _square_of_binomial),
+    (re.compile(r"^" + ASK + r"\s+the\s+(greatest|largest|least|smallest)\s+integer\s+(?:value\s+(?:of\s+)?)?(?:" + F
+                + r"\s+)?(?:for\s+which|such\s+that|that\s+satisfies|satisfying|where)\s+" + F + r"$", I),
+     lambda fs, which, var, ref: integer_extreme(fs[int(ref)], which.lower(),
+                                                 fs[int(var)].tree.name if var and isinstance(fs[int(var)].tree, Name)
+                                                 else (None if not var else "?"))),
     (re.compile(r"^" + ASK + r"\s+the\s+(sum|product)\s+of\s+(?:all\s+)?(?:the\s+)?values\s+of\s+" + F
                 + r"\s+(?:for\s+which|such\s+that|where)\s+(?:the\s+expression\s+)?" + F + r"\s+is\s+(?:undefined|not\s+defined)$",
                 I), _undefined_at),

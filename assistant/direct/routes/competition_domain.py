@@ -355,3 +355,57 @@ def _logic(tokens: list[str], var: str, x: Fraction) -> bool:
     if position != len(tokens):
         raise NotDerived("tokens left over")
     return value
+
+
+# -- the greatest or least integer satisfying an inequality -----------------------------------------------------
+
+FLIP = {"<": ">", "<=": ">=", ">": ">", ">=": ">="}
+
+
+def integer_extreme(formula: Formula, which: str, var_name: str | None = None) -> RoutedCall | None:
+    """'What is the greatest integer $x$ for which $5 - 4x > 17$?': the solution set from the sign chart (polynomial
+    sides, rational critical points), its greatest (least) integer; the tool's solution set must agree with the chart
+    at every root and inside every piece, and hold that integer but not the next one."""
+    import math
+
+    tree = formula.tree
+    if not isinstance(tree, Relation) or tree.op not in ("<", "<=", ">", ">=") or len(formula.names) != 1:
+        return None
+    (var,) = formula.names
+    if var_name is not None and var_name != var:
+        return None
+    try:
+        left, right = _poly(tree.left, var), _poly(tree.right, var)
+        size = max(len(left), len(right))
+        left, right = left + [Fraction(0)] * (size - len(left)), right + [Fraction(0)] * (size - len(right))
+        # P < Q is Q - P > 0; P > Q is P - Q > 0
+        difference = [b - a for a, b in zip(left, right)] if tree.op in ("<", "<=") else \
+            [a - b for a, b in zip(left, right)]
+        if len(difference) > 5:
+            return None
+        condition = Condition(difference, FLIP[tree.op], tree)
+        points = sorted(set(_real_roots(difference)))
+        pieces = _chart([condition], points)
+    except NotDerived:
+        return None
+    if not pieces:
+        return None
+    greatest = which in ("greatest", "largest")
+    found = None
+    for piece in (reversed(pieces) if greatest else pieces):
+        bound = piece.high if greatest else piece.low
+        if bound is None:
+            return None  # no greatest (least) integer at all
+        closed = piece.high_closed if greatest else piece.low_closed
+        n = math.floor(bound) if greatest else math.ceil(bound)
+        if n == bound and not closed:
+            n += -1 if greatest else 1
+        if _inside(piece, Fraction(n)):
+            found = n
+            break
+    if found is None:
+        return None
+    samples = _samples(points) + [Fraction(found), Fraction(found + (1 if greatest else -1))]
+    expected = {x: any(_inside(p, x) for p in pieces) for x in samples}
+    call = f"solve({to_text(tree)}, {var})"
+    return RoutedCall("symbolic", call, call, CheckKind.TOOL, relabel=_agrees_at(expected, var, str(found)))
