@@ -130,6 +130,12 @@ ANSWERED = [
     (r"Find $b$ such that $bx^2+20x+4$ is the square of a binomial.", "25"),
     (r"Find the sum of all values of $x$ such that $3^{x^2-x} = 9^{x + 2}$.", "3"),
     (r"What is the product of all values of $x$ that satisfy $2^{x^2+2x}=8^{x+4}$?", "-12"),
+    # finite series with dots, letters in a sequence
+    (r"Compute $(-20) + (-17) + (-14) + \dots + 19 + 22$.", "15"),
+    (r"What is the sum of the arithmetic series $\frac{1}{2} + 1 + \frac{3}{2} + \cdots + 5$?", "55/2"),
+    (r"Evaluate the sum $\frac{1}{2} + \frac{1}{4} + \frac{1}{8} + \dots + \frac{1}{64}$.", "63/64"),
+    (r"In the arithmetic sequence $11, a, b, c, 35$, what is the value of $b$?", "23"),
+    (r"What is the value of $y$ in the arithmetic sequence $3, x, y, z, 19$?", "11"),
     (r"If $x^2 - x - 1 = 0$, what is the value of $x^3 - 2x + 1$?", "2"),
     (r"If $x^2 + 3x - 1 = 0$, what is $x^3 + 3x^2 - x + 4$?", "4"),
 ]
@@ -183,6 +189,9 @@ DECLINED = [
     r"Let $p$ and $q$ be the two roots of $x^2 - 3x + 1 = 0$. Find $p + q + r$.",
     r"Find all the integer roots of $2x^2 - 3x + 2 = 0.$ Enter all the integer roots, separated by commas.",  # none
     r"If $x^2 = 2$, what is $x^3$?",
+    r"Compute $1 - 2 + 4 - \dots + 256$.",
+    r"Compute $(-20) + (-17) + (-14) + \dots + 19 + 21$.",  # 21 is not on the series
+    r"In the arithmetic sequence $17, a, b, c, 41, 50$, what is the value of $b$?",  # 50 breaks the rule
     r"What is the smallest integer $n$ such that $n^2 - 5n - 14 > 0$?",  # no least one
     r"What is the greatest integer value of $b$ such that $b^2 < 50$?",  # an irrational bound: not read here
     r"Find $a$ such that $ax^2+15x+4a$ is the square of a binomial.",  # 15/4: no rational binomial

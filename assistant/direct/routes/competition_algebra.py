@@ -933,7 +933,11 @@ def _series_terms(latex: str) -> list[Fraction] | None:
     m = re.fullmatch(r"(.*?)\s*[+-]?\s*(?:\\[lc]?dots|\.\.\.)\s*", latex, re.S)
     if m is None or "\\!" in latex:
         return None
-    body = m.group(1).strip()
+    return _signed_terms(m.group(1).strip())
+
+
+def _signed_terms(body: str) -> list[Fraction] | None:
+    """'(-300) + (-297) - 4 + \\frac{1}{2}' -> the terms with their signs; None for anything else."""
     pieces = re.findall(r"([+-]?)\s*((?:\\d?frac\s*\{[^{}]*\}\s*\{[^{}]*\}|\\d?frac\s*\d\d|\d+(?:\.\d+)?|\{[^{}]*\}|"
                         r"\([^()]*\))(?:\s*\^\s*(?:\{[^{}]*\}|\d))?)", body)
     rebuilt = "".join(sign + term for sign, term in pieces)
@@ -946,6 +950,46 @@ def _series_terms(latex: str) -> list[Fraction] | None:
             return None
         terms.append(-value if sign == "-" else value)
     return terms
+
+
+def _finite_series(formulas: list[Formula], ref: str) -> RoutedCall | None:
+    """'Compute $(-300) + (-297) + (-294) + \\dots + 306 + 309$.': an arithmetic or geometric series written with
+    dots and its last terms; SymPy sums the rule, the second route walks the terms and adds them."""
+    latex = formulas[int(ref)].latex.strip().rstrip(".?").strip()
+    if "\\!" in latex:
+        return None
+    parts = re.split(r"\s*([+-])\s*(?:\\[lc]?dots|\.\.\.)\s*([+-])\s*", latex)
+    if len(parts) != 4 or parts[1] != parts[2]:
+        return None
+    head, tail = _signed_terms(parts[0]), _signed_terms(parts[2] + parts[3])
+    if head is None or tail is None or len(head) < 3 or not tail:
+        return None
+    for geometric in (False, True):
+        rule = second.progression(head + [], geometric)
+        if rule is not None:
+            break
+    else:
+        return None
+    if rule.step in (0, 1) and geometric or rule.step == 0:
+        return None
+    terms, total = [], Fraction(0)
+    term = rule.first
+    while len(terms) < second.MAX_STEPS:
+        terms.append(term)
+        total += term
+        if term == tail[-1]:
+            break
+        term = term * rule.step if geometric else term + rule.step
+        if abs(term) > 10**60:
+            return None
+    else:
+        return None
+    if terms[-1] != tail[-1] or terms[-len(tail):] != tail or len(terms) < len(head) + len(tail):
+        return None
+    n = len(terms)
+    general_term = f"{bracketed(rule.first)}*{bracketed(rule.step)}^(k - 1)" if geometric else \
+        f"{bracketed(rule.first)} + (k - 1)*{bracketed(rule.step)}"
+    return _symbolic(f"sum({general_term}, k, 1, {n})", agreeing(total))
 
 
 def _infinite_series(formulas: list[Formula], ref: str) -> RoutedCall | None:
@@ -1372,6 +1416,40 @@ def _exponential_pick(formulas: list[Formula], how: str, var_ref: str | None, re
     return _symbolic(f"solve({_poly_text(difference, var)} = 0, {var})", _rational_members_pick(roots, expected))
 
 
+# -- a letter standing for a term of an arithmetic sequence -------------------------------------------------------
+
+def _letter_in_sequence(formulas: list[Formula], list_ref: str, letter_ref: str) -> RoutedCall | None:
+    """'In the arithmetic sequence $17, a, b, c, 41$, what is the value of $b$?': the numbers shown fix the
+    difference; the letter asked is a term at its place."""
+    asked = formulas[int(letter_ref)].tree
+    latex = formulas[int(list_ref)].latex.strip().rstrip(".?").strip()
+    if not isinstance(asked, Name) or "\\!" in latex or DOTS.search(latex):
+        return None
+    parts = [p.strip() for p in latex.split(",")]
+    known: dict[int, Fraction] = {}
+    letters: dict[str, int] = {}
+    for k, part in enumerate(parts, start=1):
+        if re.fullmatch(r"[A-Za-z]", part):
+            if part in letters:
+                return None
+            letters[part] = k
+            continue
+        value = _number(read_formula(part)) if part else None
+        if value is None:
+            return None
+        known[k] = value
+    if asked.name not in letters or len(known) < 2 or len(parts) < 3:
+        return None
+    (p, a), (q, b) = sorted(known.items())[0], sorted(known.items())[-1]
+    step = (b - a) / (q - p)
+    rule = second.Progression(a - (p - 1) * step, step, False)
+    if any(second.term_by_steps(rule, k) != v for k, v in known.items()):
+        return None  # the numbers shown do not lie on one arithmetic sequence
+    r = letters[asked.name]
+    formula = f"{bracketed(a)} + ({r} - {p})*({bracketed(b)} - {bracketed(a)})/({q} - {p})"
+    return _calculator(formula, agreeing(second.term_by_steps(rule, r)))
+
+
 # -- the sentence shapes ----------------------------------------------------------------------------------------
 
 LINE = r"(?:the\s+)?(?:line|graph)\s+(?:(?:whose\s+equation\s+is|with\s+(?:the\s+)?equation|given\s+by|defined\s+by|" \
@@ -1382,6 +1460,13 @@ PARABOLA = r"the\s+(?:parabola|graph)\s+(?:(?:whose\s+equation\s+is|with\s+(?:th
            r"defined\s+by|described\s+by|of)\s+)?" + F
 
 FAMILIES = [
+    (re.compile(r"^in\s+the\s+arithmetic\s+sequence\s+" + F + r"\s*,?\s*(?:what\s+is|find)\s+(?:the\s+value\s+of\s+)?" + F
+                + r"$", I), _letter_in_sequence),
+    (re.compile(r"^(?:what\s+is|find)\s+(?:the\s+value\s+of\s+)?" + F + r"\s+in\s+the\s+arithmetic\s+sequence\s+" + F
+                + r"$", I), lambda fs, letter, ref: _letter_in_sequence(fs, ref, letter)),
+    (re.compile(r"^(?:" + ASK + r"|simplify)\s+(?:the\s+(?:value\s+of\s+(?:the\s+)?|sum\s+of\s+the\s+(?:arithmetic\s+|"
+                r"geometric\s+|finite\s+)*series\s*:?\s*|sum\s*:?\s*|arithmetic\s+series\s*:?\s*|"
+                r"geometric\s+series\s*:?\s*|series\s*:?\s*|expression\s*:?\s*))?" + F + r"$", I), _finite_series),
     (re.compile(r"^" + ASK + r"\s+the\s+sum\s+of\s+the\s+(squares\s+of\s+the\s+reciprocals|squares|cubes|reciprocals)\s+"
                 r"of\s+the\s+(?:two\s+)?(roots|solutions)\s+(?:of|to)\s+(?:the\s+(?:equation|quadratic)\s+)?" + F + r"$", I),
      _power_sum),
