@@ -109,7 +109,8 @@ ANSWERED = [
     (r"Find the focus of the parabola $x = \frac{1}{8} y^2.$", "(2, 0)"),
     # piecewise definitions
     (r"Let \[g(x) = \begin{cases} 2x + 1 &\text{if }x<2, \\ 9-x&\text{if }x\ge 2. \end{cases} \]Find $g(4)$.", "5"),
-    (r"Let \[f(x) = \left\{ \begin{array}{cl} x^2 &\text{ if }x>3, \\ x+1 &\text{ if } -3 \le x \le 3, \\ 0 &\text{ if } "
+    (r"Let \[f(x) = \left\{ \begin{array}{cl} x^2 &\text{ if }x>3, \\ x+1 &\text{ if } -3 \le x \le 3, \\ "
+     r"0 &\text{ if } "
      r"x <-3. \end{array} \right.\]Find $f(-4)+f(1)+f(4)$.", "18"),
     (r"Let \[h(n) = \begin{cases} 3n+1 & \text{if }n\text{ is odd} \\ \dfrac{n}{2} & \text{if }n\text{ is even} "
      r"\end{cases}.\]What is $h(h(h(5)))$?", "4"),
@@ -214,7 +215,7 @@ DECLINED = [
     r"Find the remainder when $x^4 + 2$ is divided by $x^2 + 1$.",  # complex roots: not by interpolation here
     r"The second and fourth terms of a geometric sequence are 5 and 45. What is the fifth term?",  # 135 or -135
     r"What values of $x$ are not in the domain of $f(x)=\frac{x}{x^2+1}$?",  # none
-    r"What is the smallest real number $x$ in the domain of $f(x) = \frac{1}{x}$?",  # there is none  # 2 sqrt(2) or -2 sqrt(2)
+    r"What is the smallest real number $x$ in the domain of $f(x) = \frac{1}{x}$?",  # there is none
     r"If $x^2 - 5x + 6 = 0$, what is $x$?",
     r"The third and fifth terms of a geometric sequence are 17 and 39, respectively. What is the seventh term?",
     r"The third and fifth terms of an arithmetic sequence are 17 and 39, respectively. What is the seventh power?",

@@ -81,7 +81,8 @@ def _points(conic: Central, kind: str) -> list[tuple[mpmath.mpf, mpmath.mpf]]:
         else:
             x = mp(conic.h) + mpmath.sqrt(-mp(conic.x_square)) * mpmath.sinh(t)
             y = mp(conic.k) + mpmath.sqrt(mp(conic.y_square)) * mpmath.cosh(t)
-        value = sum(mp(coef) * (x ** dict(m).get("x", 0)) * (y ** dict(m).get("y", 0)) for m, coef in conic.poly.items())
+        value = sum(mp(coef) * (x ** dict(m).get("x", 0)) * (y ** dict(m).get("y", 0))
+                    for m, coef in conic.poly.items())
         if abs(value) > mpmath.mpf(10) ** -30 * max(1, abs(mp(conic.r))):
             raise second.NotDerived("a point that should lie on the curve does not")
         out.append((x, y))
@@ -124,7 +125,8 @@ def centre(formula: Formula, kind: str) -> RoutedCall | None:
     equations = f"{fraction_text(2 * conic.a)}*x + {bracketed(-2 * conic.a * conic.h)} = 0, " \
                 f"{fraction_text(2 * conic.c)}*y + {bracketed(-2 * conic.c * conic.k)} = 0"
     call = f"solve({equations}, x, y)"
-    return RoutedCall("symbolic", call, call, CheckKind.TOOL, relabel=second.solved_pair((conic.h, conic.k), ("x", "y")))
+    relabel = second.solved_pair((conic.h, conic.k), ("x", "y"))
+    return RoutedCall("symbolic", call, call, CheckKind.TOOL, relabel=relabel)
 
 
 def _symmetric(poly: rp.Poly, h: Fraction, k: Fraction) -> bool:
@@ -181,5 +183,6 @@ def focus_or_directrix(formula: Formula, what: str) -> RoutedCall | None:
                           relabel=agreeing(directrix, lambda text: f"{left} = {text}"))
     # the vertex where the slope is 0, moved a quarter of 1/a along the axis
     call = (f"solve({fraction_text(2 * a)}*{other} + {bracketed(b)} = 0, "
-            f"{left} = {bracketed(a)}*{other}^2 + {bracketed(b)}*{other} + {bracketed(c)} + 1/(4*{bracketed(a)}), x, y)")
+            f"{left} = {bracketed(a)}*{other}^2 + {bracketed(b)}*{other} + {bracketed(c)} + 1/(4*{bracketed(a)}), "
+            f"x, y)")
     return RoutedCall("symbolic", call, call, CheckKind.TOOL, relabel=second.solved_pair(focus, ("x", "y")))

@@ -301,7 +301,8 @@ def _value(text: str) -> Fraction | None:
 
 
 def _in_interval(x, low, high, low_closed, high_closed) -> bool:
-    return (low is None or x > low or low_closed and x == low) and (high is None or x < high or high_closed and x == high)
+    above = low is None or x > low or low_closed and x == low
+    return above and (high is None or x < high or high_closed and x == high)
 
 
 def _logic(tokens: list[str], var: str, x: Fraction) -> bool:
