@@ -379,6 +379,36 @@ def _stars_and_bars(n: str, k: str, *_: str) -> int:
     return sum(1 for counts in product(range(balls + 1), repeat=boxes) if sum(counts) == balls)
 
 
+def _set_partitions(n: str, k: int) -> int:
+    """Labelled balls in k alike boxes: the restricted growth strings (ball i goes to a box used before, or the next
+    new one), at most k boxes, listed."""
+    balls = _bounded(int(n), 12, "balls")
+    count = 0
+
+    def grow(placed: int, used: int) -> None:
+        nonlocal count
+        if placed == balls:
+            count += 1
+            return
+        for box in range(min(used + 1, k)):
+            grow(placed + 1, max(used, box + 1))
+    grow(0, 0)
+    return count
+
+
+def _number_partitions(n: str, k: int) -> int:
+    """Alike balls in k alike boxes: the ways to write n as at most k parts, largest first, listed."""
+    total = _bounded(int(n), 200, "balls")
+
+    def ways(left: int, largest: int, parts: int) -> int:
+        if left == 0:
+            return 1
+        if parts == 0:
+            return 0
+        return sum(ways(left - p, p, parts - 1) for p in range(min(left, largest), 0, -1))
+    return ways(total, total, k)
+
+
 def _digits_in_base(n: str, base: str) -> int:
     number, b, count = int(n), int(base), 0
     while True:
@@ -562,6 +592,10 @@ RECOUNTS = [
     (re.compile(r"crt\((\d+, \d+(?:, \d+, \d+)+)\)"), _first_with_remainders, "numbers tried one by one"),
     (re.compile(rf"binomial\({D} \+ {D} - 1, \2 - 1\)"), _stars_and_bars, "box counts listed"),
     (re.compile(rf"{D}\^{D}"), _functions, "placements listed"),
+    (re.compile(rf"2\^\({D} - 1\)"), lambda n: _set_partitions(n, 2), "placements into 2 alike boxes listed"),
+    (re.compile(rf"\(3\^\({D} - 1\) \+ 1\)/2"), lambda n: _set_partitions(n, 3), "placements into 3 alike boxes listed"),
+    (re.compile(rf"floor\({D}/2\) \+ 1"), lambda n: _number_partitions(n, 2), "partitions into 2 parts listed"),
+    (re.compile(rf"round\(\({D} \+ 3\)\^2/12\)"), lambda n: _number_partitions(n, 3), "partitions into 3 parts listed"),
     (re.compile(rf"num_digits\({D}, {D}\)"), _digits_in_base, "divided by the base until nothing is left"),
     (re.compile(rf"{D}\*\({D} - 3\)/2"), _diagonals, "vertex pairs that are not sides counted"),
     (re.compile(rf"\({D} - 1\)!"), _circle_seatings, "seatings listed up to rotation"),

@@ -203,6 +203,10 @@ ANSWERED = [
     (r"What is the 2003rd term of the sequence of odd numbers 1, 3, 5, 7, $\dots$?", "4005"),
     (r"Compute $29^{13} - 5^{13}$ modulo 7.", "3"),
     (r"Three coins are tossed. What is the probability of getting exactly two heads?", "3/8"),
+    (r"How many ways are there to put 5 balls in 2 boxes if the balls are distinguishable but the boxes are not?", "16"),
+    (r"How many ways are there to put 5 balls in 3 boxes if the balls are distinguishable but the boxes are not?", "41"),
+    (r"How many ways are there to put 5 indistinguishable balls into 3 indistinguishable boxes?", "5"),
+    (r"How many ways are there to put 4 distinguishable balls into 2 indistinguishable boxes?", "8"),
 ]
 
 
@@ -255,7 +259,6 @@ DECLINED = [
     r"divided by 6?",  # no such number
     r"What is the smallest positive integer that leaves a remainder of 0 when divided by 4 and a remainder of 0 when "
     r"divided by 6?",  # 0 leaves both: the positive one is the lcm, not crt's
-    r"How many ways are there to put 5 balls in 2 boxes if the balls are distinguishable but the boxes are not?",
     r"How many ways are there to put 4 balls in 2 boxes if the balls are not distinguishable and neither are the boxes?",
     r"In how many ways can I choose 3 officers from a club of 11 people?",  # roles: another count
     r"What is the smallest four-digit integer congruent to 6 (mod 9000)?",  # not surely one in range: not read
@@ -289,7 +292,6 @@ DECLINED = [
     r"What is the remainder when the sum $1 + 2 + \cdots + 100$ is divided by 7?",  # two terms shown: no rule
     r"The least common multiple of two numbers is 3720, and their greatest common divisor is 7. Given that one of the "
     r"numbers is 120, what is the other number?",  # no such number
-    r"How many ways are there to put 4 distinguishable balls into 2 indistinguishable boxes?",
     r"Find the units digit of the following within the indicated number base: $52_7 + 62_8$",  # two bases
     r"What is the expected value of the roll of a fair 6-sided die? Express your answer as a decimal to the nearest "
     r"whole number.",  # 3.5 would be rounded
@@ -298,6 +300,8 @@ DECLINED = [
     r"The product of integers 240 and $k$ is a perfect cube. What is the largest possible value of $k$?",
     r"Compute $29^{13} - 5^{x}$ modulo 7.",
     r"Three coins are tossed. What is the probability of getting exactly two heads in a row?",
+    r"How many ways are there to put 6 balls in 3 boxes if the balls are indistinguishable and the boxes are?",  # two ways
+    r"How many ways are there to put 5 balls in 4 boxes if the balls are distinguishable but the boxes are not?",
 ]
 
 
@@ -346,6 +350,9 @@ def test_the_recount_catches_a_wrong_value():
         "sigma(6)/6": 1,
         "3720*8/120": 240,
         "iroot(240*900, 3)^3/240": 1800,
+        "2^(5 - 1)": 15,
+        "(3^(5 - 1) + 1)/2": 40,
+        "round((5 + 3)^2/12)": 6,
     }
     for formula, value in wrong.items():
         checks = recount_check(Fraction(value), formula)

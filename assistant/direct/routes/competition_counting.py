@@ -157,21 +157,36 @@ def _balls_named(formulas, n_ref, balls, k_ref, boxes):
 
 
 def _balls(formulas, n_ref, k_ref, balls, boxes_word, boxes_said):
-    """Balls into boxes: distinguishable into distinguishable (k^n) or alike into distinguishable (stars and bars);
-    boxes that are alike need partitions of a set or a number, which are not given here."""
+    """Balls into boxes: labelled into labelled (k^n), alike into labelled (stars and bars), labelled into alike (set
+    partitions into at most k blocks) or alike into alike (partitions of n into at most k parts); the last two only for
+    2 or 3 boxes, where a closed form is short. The check lists the placements each time."""
     n, k = whole_number(formulas, n_ref), whole_number(formulas, k_ref)
     ball = DISTINCT.get(re.sub(r"\s+", " ", balls.lower()))
-    if boxes_said:
-        box = DISTINCT.get(re.sub(r"\s+", " ", boxes_said.lower()))
-    else:  # "... but the boxes are not", "... but the boxes are"
-        box = (not ball) if boxes_word.lower().startswith("but") and boxes_word.lower().endswith("not") else (
-            ball if boxes_word.lower().startswith("and") and not boxes_word.lower().endswith("not") else
-            (not ball) if boxes_word.lower().startswith("but") else None)
-    if n is None or k is None or ball is None or box is not True or not 1 <= n <= 50 or not 1 <= k <= 50:
+    box = DISTINCT.get(re.sub(r"\s+", " ", boxes_said.lower())) if boxes_said else _boxes_from(boxes_word, ball)
+    if n is None or k is None or ball is None or box is None or not 1 <= n <= 50 or not 1 <= k <= 50:
         return None
-    if (k**n > 200_000) if ball else ((n + 1) ** k > MAX_LISTED):
-        return None  # more placements than the check lists
-    return recount_plan(f"{k}^{n}" if ball else f"binomial({n} + {k} - 1, {k} - 1)")
+    if box:
+        if (k**n > 200_000) if ball else ((n + 1) ** k > MAX_LISTED):
+            return None  # more placements than the check lists
+        return recount_plan(f"{k}^{n}" if ball else f"binomial({n} + {k} - 1, {k} - 1)")
+    if k not in (2, 3) or n > 12:
+        return None
+    if ball:
+        return recount_plan(f"2^({n} - 1)" if k == 2 else f"(3^({n} - 1) + 1)/2")
+    return recount_plan(f"floor({n}/2) + 1" if k == 2 else f"round(({n} + 3)^2/12)")
+
+
+def _boxes_from(said: str, ball: bool | None) -> bool | None:
+    """'... but the boxes are not' (after labelled balls), '... but the boxes are' (after alike ones), 'and the boxes
+    are (not)' (after labelled ones); any other pairing reads two ways and is not read."""
+    said = re.sub(r"\s+", " ", said.lower())
+    if said == "but the boxes are not":
+        return False if ball else None
+    if said == "but the boxes are":
+        return True if ball is False else None
+    if said in ("and the boxes are", "and the boxes are not"):
+        return (said == "and the boxes are") if ball else None
+    return None
 
 
 AMOUNTS = {"exactly": lambda k, n: [k], "at least": lambda k, n: list(range(k, n + 1)),
