@@ -34,27 +34,31 @@ from assistant.planner.scorer import ChainScorer, candidate_numbers  # noqa: E40
 GEN_SEED = 777  # not the training seed (20261202)
 
 
-def dev_items(n: int, seed: int) -> list[tuple[str, str, Fraction]]:
+def dev_items(n: int, seed: int, offset: int = 0) -> list[tuple[str, str, Fraction]]:
     path = ROOT / "training/out/plain/dev.jsonl"
     rows = [json.loads(line) for line in path.open()]
-    rows = random.Random(seed).sample(rows, min(n, len(rows)))
+    random.Random(seed).shuffle(rows)
+    rows = rows[offset: offset + n]
     return [("dev", r["question"], to_fraction(r["answer"].rsplit("####", 1)[1].strip().replace(",", ""))) for r in rows]
 
 
-def gen_items(n: int, seed: int) -> list[tuple[str, str, Fraction]]:
+def gen_items(n: int, seed: int, offset: int = 0) -> list[tuple[str, str, Fraction]]:
     from training import distractors, synthetic
+    from training.build_data import chain_from_plan
 
     rng = random.Random(seed)
     families = sorted(synthetic.FAMILIES)
     out, seen = [], set()
-    while len(out) < n:
-        question, _, result = synthetic.FAMILIES[rng.choice(families)](rng)
+    while len(out) < offset + n:
+        name = rng.choice(families)
+        question, plan, result = synthetic.FAMILIES[name](rng)
+        chain = chain_from_plan(question, plan, result, name)  # the answer as training computes it (some give None)
         if rng.random() < 0.35:
             question = distractors.insert(question, rng) or question
-        if question not in seen:
+        if chain is not None and question not in seen:
             seen.add(question)
-            out.append(("gen", question, to_fraction(result)))
-    return out
+            out.append(("gen", question, to_fraction(chain.result)))
+    return out[offset:]
 
 
 def right(answer, gold: Fraction) -> bool:
@@ -68,11 +72,12 @@ def main() -> None:
     ap.add_argument("--gen", type=int, default=60)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--gen-seed", type=int, default=GEN_SEED)
+    ap.add_argument("--offset", type=int, default=0, help="skip this many items of each set (a second run, other items)")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
     if args.gen_seed == 20261202:
         ap.error("that is the training seed")
-    items = dev_items(args.dev, args.seed) + gen_items(args.gen, args.gen_seed)
+    items = dev_items(args.dev, args.seed, args.offset) + gen_items(args.gen, args.gen_seed, args.offset)
     model = resolve_model(None, None)
     model.load()
     budgets = Budgets(wall_seconds=120.0)  # measure the model, not the machine's load

@@ -57,7 +57,8 @@ class Options:
     vote_temperature: float = 0.7
     # "score": the tuned model ranks one- and two-operation chains over the question's numbers (scorer.py);
     # the writer still plans when the question has fewer than 2 or more than 5 numbers, the model cannot
-    # score (a server), or no candidate passes the checks. Slower; figures in bench/RESULTS.md.
+    # score (a server), or no candidate passes the checks. Not the default: on the dev sets it was no more
+    # accurate than the writer and 4-7x slower (bench/results/scorer-dev.md).
     mode: str = "write"
     score_norm: str = "sum"  # "sum" of the scored tokens' log-probs, or their "mean" (bench/scorer_dev.py)
 
