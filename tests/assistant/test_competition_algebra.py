@@ -137,6 +137,11 @@ ANSWERED = [
     (r"Evaluate the sum $\frac{1}{2} + \frac{1}{4} + \frac{1}{8} + \dots + \frac{1}{64}$.", "63/64"),
     (r"In the arithmetic sequence $11, a, b, c, 35$, what is the value of $b$?", "23"),
     (r"What is the value of $y$ in the arithmetic sequence $3, x, y, z, 19$?", "11"),
+    (r"If $y=\frac{6x^3+2x+1}{2x^3+5x^2+1}$, at what value of $y$ will there be a horizontal asymptote?", "3"),
+    (r"What is the equation of the horizontal asymptote of the graph of $y = \frac{3x^2 + 1}{x^2 - 9}$?", "y = 3"),
+    (r"What is the horizontal asymptote of $y = \frac{x + 1}{x^2 - 4}$?", "0"),
+    (r"What is the value of $x$ if $x$ is positive and $x^2 = 324$?", "18"),
+    (r"If $y$ is negative and $y^2 - 2y - 24 = 0$, what is $y$?", "-4"),
     (r"If $x^2 - x - 1 = 0$, what is the value of $x^3 - 2x + 1$?", "2"),
     (r"If $x^2 + 3x - 1 = 0$, what is $x^3 + 3x^2 - x + 4$?", "4"),
 ]
@@ -190,6 +195,9 @@ DECLINED = [
     r"Let $p$ and $q$ be the two roots of $x^2 - 3x + 1 = 0$. Find $p + q + r$.",
     r"Find all the integer roots of $2x^2 - 3x + 2 = 0.$ Enter all the integer roots, separated by commas.",  # none
     r"If $x^2 = 2$, what is $x^3$?",
+    r"What is the horizontal asymptote of $y = \frac{x^3 + 1}{x^2 - 4}$?",  # none
+    r"What is the value of $x$ if $x$ is positive and $x^2 = 7$?",  # irrational: not read here
+    r"What is the value of $x$ if $x$ is positive and $x^2 - 5x + 6 = 0$?",  # 2 and 3
     r"Compute $1 - 2 + 4 - \dots + 256$.",
     r"Compute $(-20) + (-17) + (-14) + \dots + 19 + 21$.",  # 21 is not on the series
     r"In the arithmetic sequence $17, a, b, c, 41, 50$, what is the value of $b$?",  # 50 breaks the rule

@@ -30,10 +30,11 @@ from .competition_reading import FORM, MATH, Formula, split_question
 from .algebra_common import ASK, F, I, guarded
 from .competition_equations import absolute_pick
 from .competition_graphs import circle_part, extreme_value, line_intercept, line_slope, parabola_vertex, through_point
-from .competition_polynomials import coefficient_sum, polynomial_remainder, undefined_at, vertical_asymptotes
+from .competition_polynomials import (coefficient_sum, horizontal_asymptote, polynomial_remainder, undefined_at,
+                                      vertical_asymptotes)
 from .competition_roots import (
-    all_roots, in_the_roots, one_solution, power_sum, quadratic_discriminant, root_difference, square_of_binomial,
-    system_value, value_where_zero, vieta)
+    all_roots, in_the_roots, one_solution, power_sum, quadratic_discriminant, root_difference, signed_root,
+    square_of_binomial, system_value, value_where_zero, vieta)
 from .competition_sequences import (
     FIRST_KINDS, ORDINAL, common_ratio, finite_series, from_two_geometric, from_two_terms, infinite_series,
     letter_in_sequence, list_length, nth_term, sum_of_first)
@@ -214,6 +215,20 @@ PARABOLA = r"the\s+(?:parabola|graph)\s+(?:(?:whose\s+equation\s+is|with\s+(?:th
            r"defined\s+by|described\s+by|of)\s+)?" + F
 
 FAMILIES = [
+    (re.compile(r"^(?:what\s+is\s+the\s+value\s+of|find)\s+" + F + r"\s+if\s+" + F
+                + r"\s+is\s+(positive|negative)\s+and\s+"
+                + F + r"$", I), lambda fs, asked, var, sign, ref: signed_root(fs, var, sign, ref, asked)),
+    (re.compile(r"^if\s+" + F + r"\s+is\s+(positive|negative)\s+and\s+" + F
+                + r"\s*,\s*(?:then\s+)?(?:what\s+is|find)\s+"
+                r"(?:the\s+value\s+of\s+)?" + F + r"$", I), signed_root),
+    (re.compile(r"^at\s+what\s+value\s+of\s+" + F + r"\s+(?:will\s+there\s+be|is\s+there)\s+a\s+horizontal\s+asymptote"
+                r"(?:\s+(?:of|for)\s+(?:the\s+graph\s+of\s+)?)?\s*" + F + r"$", I),
+     lambda fs, y, ref: horizontal_asymptote(fs, ref, False) if fs[int(y)].latex.strip() == "y" else None),
+    (re.compile(r"^if\s+" + F + r"\s*,\s*at\s+what\s+value\s+of\s+" + F + r"\s+(?:will\s+there\s+be|is\s+there)\s+a\s+"
+                r"horizontal\s+asymptote$", I),
+     lambda fs, ref, y: horizontal_asymptote(fs, ref, False) if fs[int(y)].latex.strip() == "y" else None),
+    (re.compile(r"^" + ASK + r"\s+the\s+(equation\s+of\s+the\s+)?horizontal\s+asymptote\s+of\s+(?:the\s+graph\s+of\s+)?"
+                + F + r"$", I), lambda fs, eq, ref: horizontal_asymptote(fs, ref, bool(eq))),
     (re.compile(r"^in\s+the\s+arithmetic\s+sequence\s+" + F + r"\s*,?\s*(?:what\s+is|find)\s+"
                 r"(?:the\s+value\s+of\s+)?" + F
                 + r"$", I), letter_in_sequence),

@@ -135,3 +135,34 @@ def undefined_at(formulas: list[Formula], how: str, var_ref: str | None, ref: st
         return None
     denominator = to_text(formula.tree.right if not isinstance(formula.tree, Relation) else formula.tree.right.right)
     return symbolic_plan(f"solve({denominator} = 0, {var})", rational_members_pick(zeros, expected))
+
+
+def horizontal_asymptote(formulas: list[Formula], ref: str, equation: bool) -> RoutedCall | None:
+    """'At what value of $y$ is there a horizontal asymptote of $y = \\frac{12x^4 + 3}{3x^4 + 1}$?': the ratio of the
+    leading coefficients (numerator and denominator of one degree), or 0 (the numerator of lower degree). The tool
+    takes the limit at infinity; the second route evaluates the fraction far out with mpmath."""
+    import mpmath
+
+    read = fraction_of_polynomials(formulas[int(ref)])
+    if read is None:
+        return None
+    var, top, bottom = read
+    top, bottom = _trimmed(top), _trimmed(bottom)
+    if len(top) > len(bottom):
+        return None  # no horizontal asymptote
+    value = top[-1] / bottom[-1] if len(top) == len(bottom) else Fraction(0)
+    with mpmath.workdps(second.DIGITS):
+        far = mpmath.mpf(10) ** 40
+        def at(coeffs):
+            return sum(mpmath.mpf(c.numerator) / c.denominator * far ** k for k, c in enumerate(coeffs))
+        if abs(at(top) / at(bottom) - mpmath.mpf(value.numerator) / value.denominator) > mpmath.mpf(10) ** -30:
+            return None
+    call = f"limit(({poly_text(top, var)})/({poly_text(bottom, var)}), {var}, oo)"
+    return symbolic_plan(call, agreeing(value, (lambda text: f"y = {text}") if equation else (lambda text: text)))
+
+
+def _trimmed(coeffs: list[Fraction]) -> list[Fraction]:
+    coeffs = list(coeffs)
+    while coeffs and coeffs[-1] == 0:
+        coeffs.pop()
+    return coeffs

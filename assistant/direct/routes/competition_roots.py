@@ -17,8 +17,8 @@ from ..plan import RoutedCall
 from .competition_piecewise import exact_value as piecewise_exact
 from .competition_reading import Formula
 from .algebra_common import (
-    agreeing_rational_near, calculator_plan, coefficient_of_power, one_letter, poly_text, read_quadratic, set_pick,
-    substituted, symbolic_plan, top_level_split)
+    agreeing_rational_near, calculator_plan, coefficient_of_power, one_letter, poly_text, rational_members_pick,
+    read_quadratic, set_pick, substituted, symbolic_plan, top_level_split)
 
 def root_difference(formulas: list[Formula], ref: str) -> RoutedCall | None:
     formula = formulas[int(ref)]
@@ -317,3 +317,31 @@ def _is_square_of_binomial(a: Fraction, b: Fraction, c: Fraction) -> bool:
     p = Fraction(p_num, p_den)
     q = b / (2 * p)
     return q * q == c
+
+
+def signed_root(formulas: list[Formula], var_ref: str, sign: str, ref: str, asked_ref: str) -> RoutedCall | None:
+    """'What is the value of $x$ if $x$ is positive and $x^2 = 729$?': a polynomial equation whose real roots are
+    all rational (the rational root test, the rest of the polynomial left with no real root), one of them of the
+    sign said."""
+    var, asked, formula = formulas[int(var_ref)].tree, formulas[int(asked_ref)].tree, formulas[int(ref)]
+    if not (isinstance(var, Name) and isinstance(asked, Name) and var.name == asked.name) \
+            or formula.names != {var.name}:
+        return None
+    poly = polynomial(formula.tree, {var.name}) if isinstance(formula.tree, Relation) else None
+    coeffs = second.coefficients(poly, var.name) if poly is not None else None
+    if coeffs is None or len(coeffs) < 3 or len(coeffs) > 5:
+        return None
+    roots = second.rational_roots_found(coeffs)
+    rest = list(coeffs)
+    for r in roots:
+        while True:
+            quotient, remainder = rp.divide_by_root(rest, r)
+            if remainder != 0:
+                break
+            rest = quotient
+    if len(rest) > 1 and second.real_root_count(rest) != 0:
+        return None
+    chosen = [r for r in roots if (r > 0 if sign.lower() == "positive" else r < 0)]
+    if len(chosen) != 1:
+        return None
+    return symbolic_plan(f"solve({to_text(formula.tree)}, {var.name})", rational_members_pick(roots, chosen[0]))
