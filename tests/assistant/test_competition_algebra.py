@@ -142,6 +142,7 @@ ANSWERED = [
     (r"What is the horizontal asymptote of $y = \frac{x + 1}{x^2 - 4}$?", "0"),
     (r"What is the value of $x$ if $x$ is positive and $x^2 = 324$?", "18"),
     (r"If $y$ is negative and $y^2 - 2y - 24 = 0$, what is $y$?", "-4"),
+    (r"Find the distance between the vertex of the graph of $y = x^2 - 6x + 5$ and the point $(0, -1)$.", "3*sqrt(2)"),
     (r"If $x^2 - x - 1 = 0$, what is the value of $x^3 - 2x + 1$?", "2"),
     (r"If $x^2 + 3x - 1 = 0$, what is $x^3 + 3x^2 - x + 4$?", "4"),
 ]
@@ -195,6 +196,7 @@ DECLINED = [
     r"Let $p$ and $q$ be the two roots of $x^2 - 3x + 1 = 0$. Find $p + q + r$.",
     r"Find all the integer roots of $2x^2 - 3x + 2 = 0.$ Enter all the integer roots, separated by commas.",  # none
     r"If $x^2 = 2$, what is $x^3$?",
+    r"Find the distance between the vertex of the graph of $y = x^3$ and the point $(0, -1)$.",
     r"What is the horizontal asymptote of $y = \frac{x^3 + 1}{x^2 - 4}$?",  # none
     r"What is the value of $x$ if $x$ is positive and $x^2 = 7$?",  # irrational: not read here
     r"What is the value of $x$ if $x$ is positive and $x^2 - 5x + 6 = 0$?",  # 2 and 3

@@ -29,7 +29,8 @@ from .competition_domain import domain_plan, integer_extreme
 from .competition_reading import FORM, MATH, Formula, split_question
 from .algebra_common import ASK, F, I, guarded
 from .competition_equations import absolute_pick
-from .competition_graphs import circle_part, extreme_value, line_intercept, line_slope, parabola_vertex, through_point
+from .competition_graphs import (circle_part, extreme_value, line_intercept, line_slope, parabola_vertex, through_point,
+                                 vertex_to_point)
 from .competition_polynomials import (coefficient_sum, horizontal_asymptote, polynomial_remainder, undefined_at,
                                       vertical_asymptotes)
 from .competition_roots import (
@@ -215,6 +216,9 @@ PARABOLA = r"the\s+(?:parabola|graph)\s+(?:(?:whose\s+equation\s+is|with\s+(?:th
            r"defined\s+by|described\s+by|of)\s+)?" + F
 
 FAMILIES = [
+    (re.compile(r"^" + ASK + r"\s+the\s+distance\s+between\s+the\s+vertex\s+of\s+the\s+graph\s+of\s+"
+                r"(?:the\s+equation\s+)?"
+                + F + r"\s+and\s+the\s+point\s+" + F + r"$", I), vertex_to_point),
     (re.compile(r"^(?:what\s+is\s+the\s+value\s+of|find)\s+" + F + r"\s+if\s+" + F
                 + r"\s+is\s+(positive|negative)\s+and\s+"
                 + F + r"$", I), lambda fs, asked, var, sign, ref: signed_root(fs, var, sign, ref, asked)),

@@ -217,3 +217,27 @@ def through_point(formulas: list[Formula], param_ref: str, line_ref: str, point_
     point_in, right_in = substituted(line.tree.left, at_point), substituted(line.tree.right, at_point)
     call = f"solve({to_text(point_in)} = {to_text(right_in)}, {k})"
     return symbolic_plan(call, set_pick(value))
+
+
+def vertex_to_point(formulas: list[Formula], ref: str, point_ref: str) -> RoutedCall | None:
+    """'Find the distance between the vertex of the graph of $y = x^2 + 2x - 6$ and the point $(4, 5)$.': the vertex
+    by the formula -b/2a, the distance by the symbolic engine; the second route finds the vertex as the point where
+    the parabola takes equal values on either side (symmetry) and measures with mpmath."""
+    parabola, point = _parabola(formulas[int(ref)]), formulas[int(point_ref)].tree
+    if parabola is None or not isinstance(point, Seq) or len(point.items) != 2:
+        return None
+    px, py = (rational_number(Formula("", item)) for item in point.items)
+    if px is None or py is None:
+        return None
+    a, b, c = parabola
+    h = -b / (2 * a)
+    k = a * h * h + b * h + c
+    at = lambda x: a * x * x + b * x + c  # noqa: E731
+    if any(at(h + t) != at(h - t) for t in (Fraction(1), Fraction(7, 3))):
+        return None
+    square = (h - px) ** 2 + (k - py) ** 2
+    with mpmath.workdps(second.DIGITS):
+        mp = lambda q: mpmath.mpf(q.numerator) / q.denominator  # noqa: E731
+        expected = mpmath.sqrt((mp(h) - mp(px)) ** 2 + (mp(k) - mp(py)) ** 2)
+    return symbolic_plan(f"sqrt(({fraction_text(h)} - {bracketed(px)})^2 + ({fraction_text(k)} - {bracketed(py)})^2)",
+                         agreeing(expected)) if square > 0 else None
