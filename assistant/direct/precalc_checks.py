@@ -10,8 +10,6 @@ A formula or answer outside what the evaluator reads gives an undecided check, n
 """
 from __future__ import annotations
 
-import re
-
 from tools.parsing import BinOp, Call, Name, Neg, Node, Num, ParseError, Seq, parse, subtrees
 
 from ..answer import Check
