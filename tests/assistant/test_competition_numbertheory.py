@@ -207,6 +207,7 @@ ANSWERED = [
     (r"How many ways are there to put 5 balls in 3 boxes if the balls are distinguishable but the boxes are not?", "41"),
     (r"How many ways are there to put 5 indistinguishable balls into 3 indistinguishable boxes?", "5"),
     (r"How many ways are there to put 4 distinguishable balls into 2 indistinguishable boxes?", "8"),
+    (r"What is the sum of the first ten positive multiples of 13?", "715"),
 ]
 
 

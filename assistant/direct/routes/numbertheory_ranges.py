@@ -193,6 +193,14 @@ def _sum_of_multiples(formulas, k_ref, low, high, inclusive=True, counted=None):
     return recount_plan(f"({first} + ({last}))*(({last} - ({first}))/{k} + 1)/2")
 
 
+def _first_multiples_sum(formulas, n_ref, k_ref):
+    """k + 2k + ... + nk: the first n positive multiples of k, added term by term by the check."""
+    n, k = whole_number(formulas, n_ref), whole_number(formulas, k_ref)
+    if n is None or k is None or not 1 <= n <= MAX_LISTED or not 1 <= k <= MAX_RANGE:
+        return None
+    return _sum_of_multiples(formulas, str(k), k, n * k)
+
+
 def _nth_of_parity(formulas, place_ref, parity):
     place_text = re.sub(r"⟨(\d+)⟩", lambda r: formulas[int(r.group(1))].latex, place_ref)
     m = ORDINAL.fullmatch(place_text.strip())
@@ -485,6 +493,8 @@ RANGE_FAMILIES = [
     (re.compile(ASK + r"\s+the\s+sum\s+of\s+all\s+(?:of\s+)?(?:the\s+)?positive\s+multiples\s+of\s+" + COUNT +
                 r"\s+(?:that\s+are\s+)?less\s+than\s+" + COUNT, I),
      lambda fs, k, n: _sum_of_multiples(fs, k, 1, (whole_number(fs, n) or 0) - 1)),
+    (re.compile(ASK + r"\s+the\s+sum\s+of\s+the\s+first\s+" + COUNT + r"\s+positive\s+multiples\s+of\s+" + COUNT, I),
+     _first_multiples_sum),
     (re.compile(ASK + r"\s+the\s+(" + PLACE + r")\s+(odd|even)\s+positive\s+integer", I), _nth_of_parity),
     (re.compile(ASK + r"\s+the\s+(" + PLACE + r")\s+positive\s+(odd|even)\s+integer", I), _nth_of_parity),
     (re.compile(r"how\s+many\s+(?:distinct\s+|different\s+)?(?:positive\s+)?" + DIGITS + r"\s+(?:positive\s+)?(?:integers|numbers)\s+"
