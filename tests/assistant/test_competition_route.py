@@ -10,6 +10,9 @@ from assistant.direct.routes import competition
 
 ANSWERED = [
     (r"Compute $\dbinom{16}{5}$.", "4368"),
+    # a power tower is rational: the calculator settles a unit base without building the exponent
+    (r"What is $(-1)^{(5^{123456789})}$?", "-1"),
+    (r"Compute $2^{(2^3)} - 2^{-(2^2)}$.", "4095/16"),
     (r"Compute $\dbinom{31}{28}$.", "4495"),
     (r"What is the remainder when $2^{100}$ is divided by 7?", "2"),
     (r"What is the units digit of $3^{2004}$?", "1"),

@@ -32,7 +32,9 @@ def _rational(node: Node, inside_rounding: bool = False) -> bool:
     if isinstance(node, Postfix):
         return node.op in ("!", "%") and _rational(node.operand, inside_rounding)
     if isinstance(node, BinOp):
-        if node.op == "^" and not inside_rounding and not integer_literal(node.right):
+        # an exponent that is an integer by construction (2^(3^4), not only 81) keeps the power rational; the
+        # calculator then decides 1^(2^235423523) without building the exponent
+        if node.op == "^" and not inside_rounding and not (integer_literal(node.right) or integral(node.right)):
             return False
         return _rational(node.left, inside_rounding) and _rational(node.right, inside_rounding)
     if isinstance(node, Call):
