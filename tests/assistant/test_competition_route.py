@@ -196,6 +196,11 @@ REFUSED = [
 ]
 
 
+def test_an_unread_formula_is_never_taken_for_the_unknown():
+    # the asked product is not read (\cdots between factors); 'If x = 2, what is ...' once answered 2, verified
+    assert try_direct(r"If $y = 3$, what is $y^1\cdot y^2\cdot y^3\cdots y^6$?") is None
+
+
 @pytest.mark.parametrize("question", REFUSED)
 def test_look_alikes_go_on(question):
     assert competition.match(question) is None

@@ -23,6 +23,8 @@ def solve(formulas: list[Formula], var_ref: str | None, eq_ref: str, pick=None) 
     solutions the engine lists completely."""
     eq = formulas[int(eq_ref)]
     var = formulas[int(var_ref)].tree if var_ref is not None else None
+    if var_ref is not None and var is None:
+        return None  # the asked formula was not read ('what is x^1 x^2 ... x^9'): it is not the unknown
     if eq.tree is None or not isinstance(eq.tree, Relation) or eq.tree.op != "=" or len(eq.names) != 1:
         return None
     (name,) = eq.names
