@@ -321,6 +321,22 @@ def complex_value(node: Node, env: dict[str, mpmath.mpc]) -> mpmath.mpc:
     raise NotDerived(type(node).__name__)
 
 
+def all_real_roots_rational(coeffs: list[Fraction]) -> list[Fraction] | None:
+    """The distinct rational roots when they are all the real roots (each divided out as often as it divides,
+    no real root left in what remains); None when an irrational real root remains."""
+    roots = rational_roots_found(coeffs)
+    rest = list(coeffs)
+    for r in roots:
+        while True:
+            quotient_, remainder = rp.divide_by_root(rest, r)
+            if remainder != 0:
+                break
+            rest = quotient_
+    if len(rest) > 1 and real_root_count(rest) != 0:
+        return None
+    return roots
+
+
 def rational_roots_found(coeffs: list[Fraction]) -> list[Fraction]:
     """The distinct rational roots, by the rational root test over the integer coefficients (however many of the
     roots are irrational or complex)."""

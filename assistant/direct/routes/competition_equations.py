@@ -7,7 +7,6 @@ from fractions import Fraction
 
 import mpmath
 from tools.parsing import BinOp, Call, Name, Node, Relation, to_text
-from tools.symbolic import rational_poly as rp
 
 from .. import algebra_checks as second
 from ..algebra_checks import NotDerived, fraction_text, polynomial
@@ -158,15 +157,8 @@ def _exponential_pick(formulas: list[Formula], how: str, var_ref: str | None, re
         return None
     if len(difference) > 5:
         return None
-    roots = second.rational_roots_found(difference)
-    rest = list(difference)
-    for r in roots:
-        while True:
-            quotient, remainder = rp.divide_by_root(rest, r)
-            if remainder != 0:
-                break
-            rest = quotient
-    if len(rest) > 1 and second.real_root_count(rest) != 0:
+    roots = second.all_real_roots_rational(difference)
+    if roots is None:
         return None  # an irrational solution as well
     # the second route: each root put back into the equation as written, both sides at 50 digits
     with mpmath.workdps(second.DIGITS):

@@ -331,15 +331,8 @@ def signed_root(formulas: list[Formula], var_ref: str, sign: str, ref: str, aske
     coeffs = second.coefficients(poly, var.name) if poly is not None else None
     if coeffs is None or len(coeffs) < 3 or len(coeffs) > 5:
         return None
-    roots = second.rational_roots_found(coeffs)
-    rest = list(coeffs)
-    for r in roots:
-        while True:
-            quotient, remainder = rp.divide_by_root(rest, r)
-            if remainder != 0:
-                break
-            rest = quotient
-    if len(rest) > 1 and second.real_root_count(rest) != 0:
+    roots = second.all_real_roots_rational(coeffs)
+    if roots is None:
         return None
     chosen = [r for r in roots if (r > 0 if sign.lower() == "positive" else r < 0)]
     if len(chosen) != 1:
