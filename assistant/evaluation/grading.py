@@ -86,6 +86,9 @@ def _symbolic_number(text: str) -> Number | None:
 
 
 def grade_expression(gold: str, predicted: str, rel_tol: float) -> Grade:
+    intervals = grade_intervals(gold, predicted)
+    if intervals is not None:  # before the text check: '[1.5, 2)' and '[15, 2)' are one text once dots go
+        return intervals
     if _normal(gold) == _normal(predicted):
         return Grade(True, "text")
     gold_number, predicted_number = read_number(gold), read_number(predicted)
@@ -111,6 +114,27 @@ def grade_expression(gold: str, predicted: str, rel_tol: float) -> Grade:
         except Unreadable:
             pass
     return Grade(False, "symbolic")
+
+
+def grade_intervals(gold: str, predicted: str) -> Grade | None:
+    """When either side is unmistakably interval notation (a union, an infinite or a half-open end), both are read as
+    sets and compared exactly; None leaves the answer to the other grades ('(1, 2)' alone may be a point)."""
+    from .intervals import NotIntervals, read_intervals, same_set
+
+    def reading(text: str):
+        try:
+            return read_intervals(text)
+        except (NotIntervals, RecursionError):
+            return None
+
+    gold_set, predicted_set = reading(gold), reading(predicted)
+    if not (gold_set is not None and gold_set.marked or predicted_set is not None and predicted_set.marked):
+        return None
+    if gold_set is None:
+        return Grade(False, "interval-unreadable-gold", gold[:80])
+    if predicted_set is None:
+        return Grade(False, "interval-unreadable-prediction", predicted[:80])
+    return Grade(same_set(gold_set, predicted_set), "interval")
 
 
 _WORDS = {"pi", "ln", "log", "sin", "cos", "tan", "cot", "sec", "csc", "exp", "abs", "mod", "sqrt", "oo", "cis",
