@@ -281,7 +281,7 @@ DOMAINS = [
 
 @pytest.mark.parametrize("formula, expected", DOMAINS)
 def test_domains_by_sign_chart_agreeing_with_the_tool(formula, expected):
-    """The domain family is built and checked, though off (ANSWER_IN_INTERVALS) until the grader reads intervals."""
+    """The domain family's answers, built by sign chart and checked against the tool's set."""
     from assistant.direct.router import run_plan
     from assistant.direct.routes.competition_domain import domain_plan
     from assistant.direct.routes.competition_reading import split_question
@@ -302,9 +302,14 @@ def test_domains_not_written_as_intervals_here_decline(formula):
     assert domain_plan(formulas[0]) is None
 
 
-def test_the_domain_family_is_off_while_the_grader_reads_intervals_as_text():
-    assert competition_algebra.match(r"What is the domain of the function $f(x) = \frac{1}{x-3}$? Express your "
-                                     r"answer in interval notation.") is None
+def test_the_domain_family_answers_in_intervals_now_the_grader_reads_them_as_sets():
+    from assistant.direct.router import run_plan
+    from assistant.evaluation.grading import grade_intervals
+
+    question = r"What is the domain of the function $f(x) = \frac{1}{x-3}$? Express your answer in interval notation."
+    answer = run_plan(question, competition_algebra.match(question), 10)
+    assert answer.verified is True
+    assert grade_intervals(r"\left(-\infty, 3\right) \cup \left(3, \infty\right)", answer.answer).correct
 
 
 def test_the_tools_set_is_read_back_for_membership():

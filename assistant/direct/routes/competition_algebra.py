@@ -84,10 +84,10 @@ def match(question: str) -> RoutedCall | None:
 # accepts it (the others then do not match the sentence)
 ORDERED_PAIR = re.compile(r"^(?:express|write|give|enter|provide)\s+(?:your|the)\s+answer\s+as\s+an\s+ordered\s+"
                           r"pair$", I)
-# Interval answers are compared by calx's grader as text only (it reads no intervals): a reference written
-# \left( -\infty, 3 \right) disagrees with the same interval written plainly, and a disagreement is a defect. The
-# domain family stays off until the grader reads intervals as sets.
-ANSWER_IN_INTERVALS = False
+# Interval answers: calx's grader reads both sides as sets of reals (assistant/evaluation/intervals.py), so a
+# reference written \left( -\infty, 3 \right) agrees with the same interval written plainly. Off again if a
+# domain answer ever disagrees with a reference.
+ANSWER_IN_INTERVALS = True
 
 # 'Express your answer in interval notation.': only the domain family answers in intervals, and it always does
 INTERVALS = re.compile(r"^\(?(?:express|write|give|enter)\s+(?:your|the)\s+answer\s+(?:in|using)\s+interval\s+"
