@@ -153,8 +153,11 @@ def grade_text(gold: str, predicted: str) -> Grade:
 
 
 def _normal(text: str) -> str:
+    """Spacing, $, braces, backslashes and a sentence's periods go; a decimal point between digits stays
+    ('1.5' is not '15')."""
     text = re.sub(r"\\text\{([^{}]*)\}", r"\1", text)
-    return re.sub(r"[\s$.{}\\]", "", text).casefold()
+    text = re.sub(r"(?<!\d)\.|\.(?!\d)", "", text)
+    return re.sub(r"[\s${}\\]", "", text).casefold()
 
 
 _LETTER = re.compile(r"^\s*(?:answer\s*[:is]*\s*)?\(?([A-Ea-e])\s*(?:\)|\.|:|$)", re.I)
