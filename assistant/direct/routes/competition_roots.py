@@ -20,13 +20,21 @@ from .algebra_common import (
     agreeing_rational_near, calculator_plan, coefficient_of_power, one_letter, poly_text, rational_members_pick,
     read_quadratic, set_pick, substituted, symbolic_plan, top_level_split)
 
-def root_difference(formulas: list[Formula], ref: str) -> RoutedCall | None:
+def _equation_roots(formulas: list[Formula], ref: str):
+    """A quadratic equation's coefficients (c, b, a) and mpmath's real roots, or None."""
     formula = formulas[int(ref)]
     read = read_quadratic(formula)
     if read is None or not isinstance(formula.tree, Relation):
         return None
     _, (c, b, a) = read
-    roots = second.real_roots([c, b, a])
+    return (c, b, a), second.real_roots([c, b, a])
+
+
+def root_difference(formulas: list[Formula], ref: str) -> RoutedCall | None:
+    found = _equation_roots(formulas, ref)
+    if found is None:
+        return None
+    (c, b, a), roots = found
     with mpmath.workdps(second.DIGITS):
         gap = roots[-1] - roots[0]
     discriminant = b * b - 4 * a * c
@@ -127,12 +135,10 @@ def all_roots(formulas: list[Formula], kind: str | None, ref: str) -> RoutedCall
 def vieta(formulas: list[Formula], how: str, ref: str) -> RoutedCall | None:
     """'What is the sum of the two solutions of $54 - 15x - x^2 = 0$?': -b/a or c/a (a quadratic's distinct real
     roots), against mpmath's numeric roots added or multiplied."""
-    formula = formulas[int(ref)]
-    read = read_quadratic(formula)
-    if read is None or not isinstance(formula.tree, Relation):
+    found = _equation_roots(formulas, ref)
+    if found is None:
         return None
-    _, (c, b, a) = read
-    roots = second.real_roots([c, b, a])
+    (c, b, a), roots = found
     with mpmath.workdps(second.DIGITS):
         numeric = roots[0] + roots[1] if how.lower() == "sum" else roots[0] * roots[1]
     formula_text = f"-{bracketed(b)}/{bracketed(a)}" if how.lower() == "sum" else f"{bracketed(c)}/{bracketed(a)}"
