@@ -120,15 +120,8 @@ def undefined_at(formulas: list[Formula], how: str, var_ref: str | None, ref: st
         return None
     if len(bottom) > 5:
         return None
-    zeros = second.rational_roots_found(bottom)
-    reduced = list(bottom)
-    for z in zeros:
-        while True:
-            quotient, rest = rp.divide_by_root(reduced, z)
-            if rest != 0:
-                break
-            reduced = quotient
-    if len(reduced) > 1 and second.real_root_count(reduced) != 0:
+    zeros = second.all_real_roots_rational(bottom)
+    if zeros is None:
         return None  # an irrational zero as well
     expected = picked_value(zeros, how)
     if expected is None:
