@@ -79,14 +79,22 @@ def _line_matrix(formulas, form, what, ref):
     return RoutedCall("symbolic", call, f"{what.lower()} the vector: {call}", CheckKind.PRECALC)
 
 
-def _angle_between(formulas, form, a, b):
-    """The angle between two vectors in degrees, only when exact (an acos left in the answer is declined)."""
+def _cosine_text(formulas, form, a, b) -> str | None:
+    """a.b / (|a| |b|) as tool text, for two nonzero vectors written in numbers; None otherwise."""
     pair = _vector_pair(formulas, a, b)
     if form.stated or pair is None or any(all(_sign(c) == 0 for c in w) for w in pair):
         return None
     u, v = ([_text(c) for c in w] for w in pair)
     dot = " + ".join(f"{p}*{q}" for p, q in zip(u, v))
-    call = f"acos(({dot})/(sqrt({_squares(u)})*sqrt({_squares(v)})))*180/pi"
+    return f"({dot})/(sqrt({_squares(u)})*sqrt({_squares(v)}))"
+
+
+def _angle_between(formulas, form, a, b):
+    """The angle between two vectors in degrees, only when exact (an acos left in the answer is declined)."""
+    cosine = _cosine_text(formulas, form, a, b)
+    if cosine is None:
+        return None
+    call = f"acos({cosine})*180/pi"
     return RoutedCall("symbolic", call, f"the angle in degrees: {call}", CheckKind.PRECALC,
                       relabel=_without_functions)
 
@@ -113,12 +121,9 @@ def _dilation(formulas, form, ref):
 
 def _cosine_between(formulas, form, a, b):
     """The cosine of the angle between two vectors: a.b / (|a| |b|)."""
-    pair = _vector_pair(formulas, a, b)
-    if form.stated or pair is None or any(all(_sign(c) == 0 for c in w) for w in pair):
+    call = _cosine_text(formulas, form, a, b)
+    if call is None:
         return None
-    u, v = ([_text(c) for c in w] for w in pair)
-    dot = " + ".join(f"{p}*{q}" for p, q in zip(u, v))
-    call = f"({dot})/(sqrt({_squares(u)})*sqrt({_squares(v)}))"
     return RoutedCall("symbolic", call, f"the cosine of the angle: {call}", CheckKind.PRECALC)
 
 
